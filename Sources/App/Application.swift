@@ -1,0 +1,94 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import Metrics
+import Platform
+import Prometheus
+import Registry
+import ServiceLifecycle
+
+/// The composition root: one place that wires the database, access control and every module's routes.
+public enum NEMIS {
+    public static let version = "0.1.0"
+
+    /// Builds the HTTP application over an open database. `prepare` migrates and bootstraps before the
+    /// server accepts requests; `afterPrepare` runs next (e.g. loading demo data).
+    public static func buildApplication(
+        configuration: AppConfiguration,
+        database: any Database,
+        logger: Logger,
+        afterPrepare: (@Sendable (any Database) async throws -> Void)? = nil,
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
+        let router = try buildRouter(database: database, logger: logger)
+        var app = Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "nemis"),
+            onServerRunning: onServerRunning,
+            logger: logger)
+        if let postgres = database as? PostgresStorage {
+            app.addServices(postgres)
+        }
+        app.beforeServerStarts {
+            try await Storage.prepare(database, logger: logger)
+            try await afterPrepare?(database)
+        }
+        return app
+    }
+
+    public static func buildRouter(database: any Database, logger: Logger) throws -> Router<NEMISContext> {
+        MetricsBootstrap.once()
+        let router = Router(context: NEMISContext.self)
+        router.add(middleware: ProblemMiddleware())
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: LogRequestsMiddleware(.debug))
+        let access = AccessStore(database: database)
+        router.add(middleware: AuthMiddleware(access: access))
+
+        let catalog = APICatalog(router: router)
+        OperationsController(database: database).register(in: catalog)
+        AccessController(access: access).register(in: catalog)
+        FeedController(database: database).register(in: catalog)
+        RegistryService(database: database).register(in: catalog)
+        let document = try catalog.openAPIDocument(version: version)
+        catalog.add(APIRoute(.get, "/api/v1/openapi.json", summary: "This OpenAPI 3.1 document", tag: "Operations", isPublic: true)) { _, _ in
+            JSONResponse.raw(String(decoding: document, as: UTF8.self))
+        }
+        return router
+    }
+}
+
+/// swift-metrics can be bootstrapped once per process; tests build many applications.
+enum MetricsBootstrap {
+    static let registry = PrometheusCollectorRegistry()
+    private static let bootstrapped: Bool = {
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return true
+    }()
+
+    static func once() { _ = bootstrapped }
+}
+
+/// `/health` and `/metrics` for operators.
+struct OperationsController {
+    let database: any Database
+
+    func register(in catalog: APICatalog) {
+        catalog.add(APIRoute(.get, "/health", summary: "Liveness and database reachability", tag: "Operations", isPublic: true)) { _, _ in
+            do {
+                try await database.ping()
+                return JSONResponse.raw("{\"status\":\"ok\",\"database\":\"\(database.engine.rawValue)\"}")
+            } catch {
+                return JSONResponse.raw("{\"status\":\"unavailable\",\"database\":\"\(database.engine.rawValue)\"}", status: .serviceUnavailable)
+            }
+        }
+        catalog.add(APIRoute(.get, "/metrics", summary: "Prometheus metrics (text format)", tag: "Operations", isPublic: true,
+                             contentType: "text/plain")) { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+            return Response(status: .ok, headers: headers,
+                            body: .init(byteBuffer: ByteBuffer(bytes: MetricsBootstrap.registry.emitToBuffer())))
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import Logging
+
+/// Settings of a NEMIS process: flags first, then `NEMIS_*` environment variables, then defaults.
+public struct AppConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// `postgres://…` for PostgreSQL; nil for the embedded SQLite file.
+    public var databaseURL: String?
+    public var sqlitePath: String
+    public var logLevel: Logger.Level
+
+    public init(host: String? = nil, port: Int? = nil, databaseURL: String? = nil, sqlitePath: String? = nil,
+                logLevel: Logger.Level? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.host = host ?? environment["NEMIS_HOST"] ?? "127.0.0.1"
+        self.port = port ?? environment["NEMIS_PORT"].flatMap(Int.init) ?? 8080
+        let url = databaseURL ?? environment["NEMIS_DATABASE_URL"]
+        self.databaseURL = url?.isEmpty == true ? nil : url
+        self.sqlitePath = sqlitePath ?? environment["NEMIS_SQLITE_PATH"] ?? "nemis.sqlite"
+        self.logLevel = logLevel ?? environment["NEMIS_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+    }
+
+    /// Where the data lives, for messages; never prints a password.
+    public var databaseDescription: String {
+        guard let url = databaseURL, var components = URLComponents(string: url) else { return "SQLite file \(sqlitePath)" }
+        if components.password != nil { components.password = "***" }
+        return "PostgreSQL \(components.string ?? "")"
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import Platform
+import Registry
+
+/// `nemis serve`: open the database, migrate, optionally load the demo, and serve until SIGTERM.
+public enum Server {
+    public static func run(configuration: AppConfiguration, demo: Bool) async throws {
+        var configuredLogger = Logger(label: "nemis")
+        configuredLogger.logLevel = configuration.logLevel
+        let logger = configuredLogger
+        let database = try await Storage.open(configuration, logger: logger)
+        let started = Date()
+        let demoLogins = DemoData.logins
+        var loadDemo: (@Sendable (any Database) async throws -> Void)?
+        if demo {
+            loadDemo = { @Sendable database in _ = try await DemoData.load(into: database, logger: logger) }
+        }
+        let app = try NEMIS.buildApplication(
+            configuration: configuration, database: database, logger: logger,
+            afterPrepare: loadDemo,
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? configuration.port
+                let url = "http://\(configuration.host):\(port)"
+                var lines = ["NEMIS \(NEMIS.version) is serving \(url) on \(configuration.databaseDescription)",
+                             "  started in \(String(format: "%.1f", Date().timeIntervalSince(started))) s",
+                             "  API: \(url)/api/v1/openapi.json   health: \(url)/health"]
+                if demo {
+                    lines.append("  demo sign-ins (POST \(url)/api/v1/session, or the page at \(url)/):")
+                    for login in demoLogins {
+                        lines.append("    \(login.username.padding(toLength: 22, withPad: " ", startingAt: 0)) \(login.password)   \(login.description)")
+                    }
+                }
+                print(lines.joined(separator: "\n"))
+                fflush(stdout)
+            })
+        do {
+            try await app.runService()
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+        await database.shutdown()
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Logging
+import Platform
+import Registry
+import SQLKit
+import ServiceLifecycle
+
+/// Opening the database the configuration names, and the full list of migrations.
+public enum Storage {
+    public static let migrations: [Migration] = PlatformMigrations.all + RegistryMigrations.all
+
+    /// Opens the database. For PostgreSQL the returned storage is also a Service that must run.
+    public static func open(_ configuration: AppConfiguration, logger: Logger) async throws -> any Database {
+        if let url = configuration.databaseURL {
+            return try PostgresStorage(url: url, logger: logger)
+        }
+        return try await SQLiteStorage.open(path: configuration.sqlitePath, logger: logger)
+    }
+
+    /// Runs `body` with an open, migrated database, outside the server (CLI commands, tests).
+    public static func withDatabase<T: Sendable>(_ configuration: AppConfiguration, logger: Logger,
+                                                 _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        let database = try await open(configuration, logger: logger)
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            if let postgres = database as? PostgresStorage {
+                group.addTask { await postgres.client.run(); return nil }
+            }
+            group.addTask {
+                try await prepare(database, logger: logger)
+                return try await body(database)
+            }
+            defer { group.cancelAll() }
+            while let next = try await group.next() {
+                if let value = next { return value }
+            }
+            throw ConfigurationError("database task ended without a result")
+        }
+    }
+
+    /// Migrates and makes sure the root of the education-management tree exists.
+    public static func prepare(_ database: any Database, logger: Logger) async throws {
+        try await Migrator(migrations).migrate(database, logger: logger)
+        try await Bootstrap.ensureMinistry(database)
+    }
+}
+
+/// The root node every scope hangs from: the Ministry of Education and Training.
+public enum Bootstrap {
+    public static let ministryCode = "MOET"
+
+    public static func ensureMinistry(_ database: any Database) async throws {
+        try await database.transaction { db in
+            if try await db.raw("SELECT id FROM org_units WHERE kind = 'ministry'").first() != nil { return }
+            let id = UUIDv7.make()
+            try await db.raw("""
+                INSERT INTO org_units (id, code, kind, name, province_code, status, valid_from, valid_to, created_at)
+                VALUES (\(bind: id), \(bind: ministryCode), 'ministry', 'Bộ Giáo dục và Đào tạo', NULL, 'active', '1990-01-01', NULL,
+                        \(bind: Clock.timestamp()))
+                """).run()
+            try await OrgTree.attach(db, nodeID: id, parentID: nil, validFrom: "1990-01-01")
+        }
+    }
+
+    public static func orgID(_ database: any Database, code: String) async throws -> String? {
+        try await database.read { db in
+            try await db.raw("SELECT id FROM org_units WHERE code = \(bind: code.uppercased())").first()?.decode(column: "id", as: String.self)
+        }
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import Hummingbird
+import SQLKit
+
+/// Signing in and out, OAuth2 client credentials, the caller's own profile, and user administration.
+public struct AccessController: Sendable {
+    let access: AccessStore
+    let limiter: SignInLimiter
+    let secureCookies: Bool
+
+    public init(access: AccessStore, limiter: SignInLimiter = SignInLimiter(), secureCookies: Bool = false) {
+        self.access = access
+        self.limiter = limiter
+        self.secureCookies = secureCookies
+    }
+
+    struct SignInRequest: Codable { let username: String; let password: String }
+    struct SignInResponse: Codable { let username: String; let csrfToken: String; let expiresIn: Int; let grants: [Grant] }
+    struct Me: Codable { let id: String; let name: String; let kind: String; let grants: [Grant]; let permissions: [String] }
+    struct NewUser: Codable { let username: String; let displayName: String; let password: String }
+    struct NewGrant: Codable { let role: Role; let orgCode: String }
+    struct TokenResponse: Codable {
+        let access_token: String
+        let token_type: String
+        let expires_in: Int
+        let scope: String
+    }
+
+    public func register(in catalog: APICatalog) {
+        catalog.schema("SignIn", [FieldSpec("username", .string, required: true, "Username"),
+                                  FieldSpec("password", .string, required: true, "Password")])
+        catalog.schema("Session", [FieldSpec("username", .string, readOnly: true, "Who signed in"),
+                                   FieldSpec("csrfToken", .string, readOnly: true, "Send as X-CSRF-Token on unsafe requests"),
+                                   FieldSpec("expiresIn", .integer, readOnly: true, "Seconds"),
+                                   FieldSpec("grants", .array(.object([FieldSpec("role", .string, "Role"), FieldSpec("orgID", .string, "Node")])), readOnly: true, "Roles")])
+        catalog.schema("TokenRequest", [FieldSpec("grant_type", .enumeration(["client_credentials"]), required: true, "Always client_credentials"),
+                                        FieldSpec("client_id", .string, "Client ID (or HTTP Basic)"),
+                                        FieldSpec("client_secret", .string, "Client secret (or HTTP Basic)"),
+                                        FieldSpec("scope", .string, "Ignored: the client's registered scopes apply")])
+        catalog.schema("Token", [FieldSpec("access_token", .string, readOnly: true, "Bearer token"),
+                                 FieldSpec("token_type", .string, readOnly: true, "Bearer"),
+                                 FieldSpec("expires_in", .integer, readOnly: true, "1800"),
+                                 FieldSpec("scope", .string, readOnly: true, "Granted scopes")])
+        catalog.schema("Me", [FieldSpec("id", .string, readOnly: true, "Principal ID"), FieldSpec("name", .string, readOnly: true, "Name"),
+                              FieldSpec("kind", .string, readOnly: true, "user or client"),
+                              FieldSpec("grants", .array(.object([FieldSpec("role", .string, "Role"), FieldSpec("orgID", .string, "Node")])), readOnly: true, "Roles"),
+                              FieldSpec("permissions", .array(.string), readOnly: true, "Permissions held somewhere")])
+        catalog.schema("NewUser", [FieldSpec("username", .string, required: true, "3–64 lower-case letters, digits, . _ -"),
+                                   FieldSpec("displayName", .string, required: true, "Name shown"),
+                                   FieldSpec("password", .string, required: true, "At least 10 characters")])
+        catalog.schema("NewGrant", [FieldSpec("role", .enumeration(Role.allCases.map(\.rawValue)), required: true, "Role"),
+                                    FieldSpec("orgCode", .string, required: true, "Node code")])
+        catalog.add(APIRoute(.post, "/api/v1/session", summary: "Sign in (sets the session cookie)", tag: "Access", isPublic: true,
+                             request: "SignIn", response: "Session"), signIn)
+        catalog.add(APIRoute(.delete, "/api/v1/session", summary: "Sign out", tag: "Access"), signOut)
+        catalog.add(APIRoute(.get, "/api/v1/me", summary: "The caller and its roles", tag: "Access", response: "Me"), me)
+        catalog.add(APIRoute(.post, "/oauth/token", summary: "OAuth2 client-credentials token", tag: "Access", isPublic: true,
+                             request: "TokenRequest", response: "Token", contentType: "application/x-www-form-urlencoded"), token)
+        catalog.add(APIRoute(.post, "/api/v1/users", summary: "Create a user", tag: "Access", request: "NewUser", response: "Me"), createUser)
+        catalog.add(APIRoute(.post, "/api/v1/users/{id}/grants", summary: "Grant a role at a node", tag: "Access",
+                             request: "NewGrant", response: "Me"), grant)
+    }
+
+    @Sendable func signIn(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        let data = Data(buffer: try await request.body.collect(upTo: 64 * 1024))
+        let form = try JSON.decodeStrict(SignInRequest.self, from: data, allowedFields: ["username", "password"])
+        if let wait = limiter.retryAfter(username: form.username, address: context.remoteAddress) {
+            throw APIError.tooManyRequests(retryAfter: wait)
+        }
+        guard let session = try await access.signIn(username: form.username, password: form.password) else {
+            limiter.recordFailure(username: form.username, address: context.remoteAddress)
+            return ProblemMiddleware<NEMISContext>.problem(.unauthorized, "sign-in-failed", "Wrong username or password.", detail: nil)
+        }
+        limiter.recordSuccess(username: form.username)
+        var response = try JSONResponse.encode(SignInResponse(username: session.principal.name, csrfToken: session.csrfToken,
+                                                              expiresIn: session.expiresIn, grants: session.principal.grants))
+        response.setCookie(Cookie(name: AuthMiddleware.cookieName, value: session.token, maxAge: session.expiresIn, path: "/",
+                                  secure: secureCookies, httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    @Sendable func signOut(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        _ = try context.requirePrincipal()
+        if let cookie = request.cookies[AuthMiddleware.cookieName]?.value { try await access.signOut(token: cookie) }
+        if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
+            try await access.signOut(token: String(header.dropFirst(7)))
+        }
+        var response = Response(status: .noContent)
+        response.setCookie(Cookie(name: AuthMiddleware.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    @Sendable func me(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let permissions = Permission.allCases.filter { principal.has($0) }.map(\.rawValue)
+        return try JSONResponse.encode(Me(id: principal.id, name: principal.name, kind: principal.kind.rawValue,
+                                          grants: principal.grants, permissions: permissions))
+    }
+
+    /// RFC 6749 §4.4: `grant_type=client_credentials`, the client authenticated by HTTP Basic or by
+    /// `client_id`/`client_secret` in the form.
+    @Sendable func token(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        let data = Data(buffer: try await request.body.collect(upTo: 64 * 1024))
+        var form: [String: String] = [:]
+        for pair in String(decoding: data, as: UTF8.self).split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
+            if parts.count == 2 { form[parts[0]] = parts[1] }
+        }
+        guard form["grant_type"] == "client_credentials" else {
+            return oauthError(.badRequest, "unsupported_grant_type", "grant_type must be client_credentials")
+        }
+        var clientID = form["client_id"], secret = form["client_secret"]
+        if let header = request.headers[.authorization], header.lowercased().hasPrefix("basic "),
+           let decoded = Data(base64Encoded: String(header.dropFirst(6))).map({ String(decoding: $0, as: UTF8.self) }),
+           let colon = decoded.firstIndex(of: ":") {
+            clientID = String(decoded[..<colon]).removingPercentEncoding
+            secret = String(decoded[decoded.index(after: colon)...]).removingPercentEncoding
+        }
+        guard let clientID, let secret else { return oauthError(.unauthorized, "invalid_client", "client credentials are missing") }
+        if let wait = limiter.retryAfter(username: clientID, address: context.remoteAddress) {
+            throw APIError.tooManyRequests(retryAfter: wait)
+        }
+        guard let session = try await access.issueToken(clientID: clientID, clientSecret: secret) else {
+            limiter.recordFailure(username: clientID, address: context.remoteAddress)
+            return oauthError(.unauthorized, "invalid_client", "unknown client or wrong secret")
+        }
+        var response = try JSONResponse.encode(TokenResponse(
+            access_token: session.token, token_type: "Bearer", expires_in: session.expiresIn,
+            scope: session.principal.clientScopes.map(\.rawValue).sorted().joined(separator: " ")))
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    private func oauthError(_ status: HTTPResponse.Status, _ code: String, _ description: String) -> Response {
+        let json = "{\"error\":\"\(code)\",\"error_description\":\"\(description)\"}"
+        return JSONResponse.raw(json, status: status)
+    }
+
+    @Sendable func createUser(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        guard principal.has(.userAdmin) else { throw APIError.forbidden("creating users needs users:admin") }
+        let data = Data(buffer: try await request.body.collect(upTo: 64 * 1024))
+        let form = try JSON.decodeStrict(NewUser.self, from: data, allowedFields: ["username", "displayName", "password"])
+        let user = try await access.createUser(username: form.username, displayName: form.displayName, password: form.password)
+        try await access.database.transaction { db in
+            try await AuditLog.record(db, principal: principal, action: .create, resource: "users", recordID: user.id,
+                                      orgID: principal.nodes(for: .userAdmin).first, detail: "user \(user.username)")
+        }
+        return try JSONResponse.encode(Me(id: user.id, name: user.username, kind: "user", grants: [], permissions: []), status: .created)
+    }
+
+    /// A role may be granted only at or below a node where the granting user administers users, and
+    /// never a role stronger than the granter's own there.
+    @Sendable func grant(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let userID = try context.parameters.require("id")
+        let data = Data(buffer: try await request.body.collect(upTo: 64 * 1024))
+        let form = try JSON.decodeStrict(NewGrant.self, from: data, allowedFields: ["role", "orgCode"])
+        let database = access.database
+        let orgID = try await database.read { db in
+            try await db.raw("SELECT id FROM org_units WHERE code = \(bind: form.orgCode.uppercased())").first()?.decode(column: "id", as: String.self)
+        }
+        guard let orgID else {
+            throw ValidationFailure(field: "orgCode", code: "org.unknown", message: "no node with code '\(form.orgCode)'")
+        }
+        let adminRoots = principal.nodes(for: .userAdmin)
+        guard try await database.read({ db in try await OrgTree.isWithin(db, nodeID: orgID, roots: adminRoots) }) else {
+            throw APIError.notFound
+        }
+        guard form.role.permissions.isSubset(of: Set(Permission.allCases.filter { principal.has($0) })) else {
+            throw APIError.forbidden("you cannot grant a role with permissions you do not hold")
+        }
+        guard let target = try await access.loadPrincipal(id: userID) else { throw APIError.notFound }
+        try await access.grant(principalID: userID, role: form.role, orgID: orgID)
+        try await database.transaction { db in
+            try await AuditLog.record(db, principal: principal, action: .grant, resource: "users", recordID: userID, orgID: orgID,
+                                      detail: "\(form.role.rawValue) at \(form.orgCode.uppercased()) to \(target.name)")
+        }
+        let updated = try await access.loadPrincipal(id: userID)!
+        return try JSONResponse.encode(Me(id: updated.id, name: updated.name, kind: updated.kind.rawValue, grants: updated.grants,
+                                          permissions: Permission.allCases.filter { updated.has($0) }.map(\.rawValue)))
+    }
+}

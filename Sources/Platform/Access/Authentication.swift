@@ -1,0 +1,222 @@
+import Foundation
+import HummingbirdBcrypt
+import Logging
+import NIOConcurrencyHelpers
+import SQLKit
+
+/// Users, API clients, sessions and bearer tokens.
+public struct AccessStore: Sendable {
+    public let database: any Database
+    /// Browser sessions last a working day; OAuth bearer tokens 1800 s, as Ed-Fi does.
+    public static let sessionLifetime: TimeInterval = 8 * 3600
+    public static let bearerLifetime: TimeInterval = 1800
+    /// bcrypt cost: ~50 ms a sign-in on this hardware.
+    static let bcryptCost: UInt8 = 10
+    private let cache = PrincipalCache()
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    // MARK: users and clients
+
+    public struct UserSummary: Sendable, Codable {
+        public let id: String
+        public let username: String
+        public let displayName: String
+    }
+
+    public func createUser(username: String, displayName: String, password: String) async throws -> UserSummary {
+        let trimmed = username.trimmingCharacters(in: .whitespaces).lowercased()
+        guard trimmed.range(of: "^[a-z0-9._-]{3,64}$", options: .regularExpression) != nil else {
+            throw ValidationFailure(field: "username", code: "username.invalid",
+                                    message: "3–64 characters: lower-case letters, digits, dot, dash or underscore")
+        }
+        guard password.count >= 10 else {
+            throw ValidationFailure(field: "password", code: "password.tooShort", message: "at least 10 characters")
+        }
+        let hash = Bcrypt.hash(password, cost: Self.bcryptCost)
+        let id = UUIDv7.make()
+        try await database.transaction { db in
+            if try await db.raw("SELECT id FROM users WHERE username = \(bind: trimmed)").first() != nil {
+                throw APIError.conflict(field: "/username", code: "username.taken", "the username '\(trimmed)' is taken")
+            }
+            try await db.raw("""
+                INSERT INTO users (id, username, display_name, password_hash, disabled, created_at)
+                VALUES (\(bind: id), \(bind: trimmed), \(bind: displayName), \(bind: hash), 0, \(bind: Clock.timestamp()))
+                """).run()
+        }
+        return UserSummary(id: id, username: trimmed, displayName: displayName)
+    }
+
+    /// Grants `role` at the node with `orgCode`.
+    public func grant(principalID: String, role: Role, orgID: String) async throws {
+        try await database.transaction { db in
+            try await db.raw("""
+                INSERT INTO grants (principal_id, role, org_id, created_at)
+                VALUES (\(bind: principalID), \(bind: role.rawValue), \(bind: orgID), \(bind: Clock.timestamp()))
+                ON CONFLICT (principal_id, role, org_id) DO NOTHING
+                """).run()
+        }
+        cache.clear()
+    }
+
+    public func userID(username: String) async throws -> String? {
+        try await database.read { db in
+            try await db.raw("SELECT id FROM users WHERE username = \(bind: username.lowercased())").first()?
+                .decode(column: "id", as: String.self)
+        }
+    }
+
+    public struct ClientCredentials: Sendable, Codable {
+        public let clientID: String
+        public let clientSecret: String
+        public let principalID: String
+    }
+
+    /// Creates API credentials for school software. The secret is shown once and stored hashed.
+    public func createClient(name: String, scopes: Set<Permission>) async throws -> ClientCredentials {
+        let principalID = UUIDv7.make()
+        let clientID = "nemis-" + Tokens.random(bytes: 9).lowercased()
+        let secret = Tokens.random()
+        let scopeText = scopes.map(\.rawValue).sorted().joined(separator: " ")
+        try await database.transaction { db in
+            try await db.raw("""
+                INSERT INTO api_clients (id, client_id, name, secret_hash, scopes, disabled, created_at)
+                VALUES (\(bind: principalID), \(bind: clientID), \(bind: name), \(bind: Tokens.digest(secret)),
+                        \(bind: scopeText), 0, \(bind: Clock.timestamp()))
+                """).run()
+        }
+        return ClientCredentials(clientID: clientID, clientSecret: secret, principalID: principalID)
+    }
+
+    // MARK: signing in
+
+    public struct Session: Sendable {
+        public let token: String
+        public let csrfToken: String
+        public let expiresIn: Int
+        public let principal: Principal
+    }
+
+    /// Checks a password and opens a browser session. Returns nil for a wrong username or password
+    /// (the caller cannot tell which).
+    public func signIn(username: String, password: String) async throws -> Session? {
+        let row = try await database.read { db in
+            try await db.raw("""
+                SELECT id, password_hash, disabled FROM users WHERE username = \(bind: username.lowercased())
+                """).first()
+        }
+        guard let row else {
+            _ = Bcrypt.verify(password, hash: Self.timingDummyHash)  // same work as a real check
+            return nil
+        }
+        let hash = try row.decode(column: "password_hash", as: String.self)
+        let disabled = try row.decode(column: "disabled", as: Int.self)
+        guard Bcrypt.verify(password, hash: hash), disabled == 0 else { return nil }
+        let id = try row.decode(column: "id", as: String.self)
+        return try await openSession(principalID: id, kind: "session", lifetime: Self.sessionLifetime)
+    }
+
+    /// OAuth2 client credentials: returns a bearer token, or nil when the client is unknown or the secret wrong.
+    public func issueToken(clientID: String, clientSecret: String) async throws -> Session? {
+        let row = try await database.read { db in
+            try await db.raw("SELECT id, secret_hash, disabled FROM api_clients WHERE client_id = \(bind: clientID)").first()
+        }
+        guard let row,
+              try row.decode(column: "secret_hash", as: String.self) == Tokens.digest(clientSecret),
+              try row.decode(column: "disabled", as: Int.self) == 0
+        else { return nil }
+        let id = try row.decode(column: "id", as: String.self)
+        return try await openSession(principalID: id, kind: "bearer", lifetime: Self.bearerLifetime)
+    }
+
+    private func openSession(principalID: String, kind: String, lifetime: TimeInterval) async throws -> Session? {
+        let token = Tokens.random()
+        let csrf = Tokens.random(bytes: 18)
+        let expires = Clock.timestamp(Date().addingTimeInterval(lifetime))
+        try await database.transaction { db in
+            try await db.raw("""
+                INSERT INTO sessions (token_hash, principal_id, kind, csrf_token, expires_at, created_at)
+                VALUES (\(bind: Tokens.digest(token)), \(bind: principalID), \(bind: kind), \(bind: csrf),
+                        \(bind: expires), \(bind: Clock.timestamp()))
+                """).run()
+        }
+        guard let principal = try await loadPrincipal(id: principalID) else { return nil }
+        return Session(token: token, csrfToken: csrf, expiresIn: Int(lifetime), principal: principal)
+    }
+
+    public func signOut(token: String) async throws {
+        try await database.transaction { db in
+            try await db.raw("DELETE FROM sessions WHERE token_hash = \(bind: Tokens.digest(token))").run()
+        }
+        cache.remove(Tokens.digest(token))
+    }
+
+    /// Resolves a session cookie or bearer token. `kind` is "session" or "bearer".
+    public func principal(token: String, kind: String) async throws -> (Principal, csrf: String)? {
+        let digest = Tokens.digest(token)
+        if let cached = cache.get(digest, kind: kind) { return cached }
+        let row = try await database.read { db in
+            try await db.raw("""
+                SELECT principal_id, csrf_token, expires_at FROM sessions
+                WHERE token_hash = \(bind: digest) AND kind = \(bind: kind)
+                """).first()
+        }
+        guard let row, try row.decode(column: "expires_at", as: String.self) > Clock.timestamp() else { return nil }
+        guard let principal = try await loadPrincipal(id: try row.decode(column: "principal_id", as: String.self)) else {
+            return nil
+        }
+        let csrf = try row.decode(column: "csrf_token", as: String.self)
+        cache.put(digest, kind: kind, principal: principal, csrf: csrf)
+        return (principal, csrf)
+    }
+
+    public func loadPrincipal(id: String) async throws -> Principal? {
+        try await database.read { db in
+            let grants = try await db.raw("SELECT role, org_id FROM grants WHERE principal_id = \(bind: id)").all().compactMap { row -> Grant? in
+                guard let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else { return nil }
+                return Grant(role: role, orgID: try row.decode(column: "org_id", as: String.self))
+            }
+            if let user = try await db.raw("SELECT username, disabled FROM users WHERE id = \(bind: id)").first() {
+                guard try user.decode(column: "disabled", as: Int.self) == 0 else { return nil }
+                return Principal(id: id, name: try user.decode(column: "username", as: String.self), kind: .user, grants: grants)
+            }
+            if let client = try await db.raw("SELECT client_id, scopes, disabled FROM api_clients WHERE id = \(bind: id)").first() {
+                guard try client.decode(column: "disabled", as: Int.self) == 0 else { return nil }
+                let scopes = Set(try client.decode(column: "scopes", as: String.self).split(separator: " ")
+                    .compactMap { Permission(rawValue: String($0)) })
+                return Principal(id: id, name: try client.decode(column: "client_id", as: String.self), kind: .client,
+                                 grants: grants, clientScopes: scopes)
+            }
+            return nil
+        }
+    }
+
+    static let timingDummyHash = Bcrypt.hash("timing-equaliser", cost: bcryptCost)
+}
+
+/// Resolved principals for a few seconds, so a busy API client does not pay three queries per request.
+/// Grants change rarely; the short lifetime bounds how long a revoked grant lingers.
+final class PrincipalCache: Sendable {
+    private struct Entry { let principal: Principal; let csrf: String; let kind: String; let until: Date }
+    private let entries = NIOLockedValueBox<[String: Entry]>([:])
+    private let lifetime: TimeInterval = 5
+
+    func get(_ digest: String, kind: String) -> (Principal, csrf: String)? {
+        entries.withLockedValue { entries in
+            guard let entry = entries[digest], entry.kind == kind, entry.until > Date() else { return nil }
+            return (entry.principal, entry.csrf)
+        }
+    }
+
+    func put(_ digest: String, kind: String, principal: Principal, csrf: String) {
+        entries.withLockedValue { entries in
+            if entries.count > 10_000 { entries.removeAll() }
+            entries[digest] = Entry(principal: principal, csrf: csrf, kind: kind, until: Date().addingTimeInterval(lifetime))
+        }
+    }
+
+    func remove(_ digest: String) { _ = entries.withLockedValue { $0.removeValue(forKey: digest) } }
+    func clear() { entries.withLockedValue { $0.removeAll() } }
+}

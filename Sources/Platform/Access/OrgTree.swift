@@ -1,0 +1,101 @@
+import SQLKit
+
+/// The education-management tree (ministry → provincial department → school → satellite campus).
+///
+/// Edges are effective-dated (`org_edges`), so a report on a year before the 2025 reform still rolls a
+/// school up to its old department. `org_closure` holds the ancestor/descendant pairs of the tree as it
+/// stands today; scope checks join against it, so deciding visibility is one indexed lookup.
+public enum OrgTree {
+    /// Adds a node under `parentID` (nil for the root), effective from `validFrom`.
+    public static func attach(_ db: any SQLDatabase, nodeID: String, parentID: String?, validFrom: String) async throws {
+        if let parentID {
+            try await db.raw("""
+                INSERT INTO org_edges (child_id, parent_id, valid_from, valid_to)
+                VALUES (\(bind: nodeID), \(bind: parentID), \(bind: validFrom), NULL)
+                """).run()
+        }
+        try await db.raw("""
+            INSERT INTO org_closure (ancestor_id, descendant_id, depth) VALUES (\(bind: nodeID), \(bind: nodeID), 0)
+            """).run()
+        if let parentID {
+            try await db.raw("""
+                INSERT INTO org_closure (ancestor_id, descendant_id, depth)
+                SELECT ancestor_id, \(bind: nodeID), depth + 1 FROM org_closure WHERE descendant_id = \(bind: parentID)
+                """).run()
+        }
+    }
+
+    /// Moves a node (and its subtree) under a new parent from `effective` on. The old edge is closed the
+    /// day before, so history keeps both.
+    public static func reparent(_ db: any SQLDatabase, nodeID: String, newParentID: String, effective: CivilDate) async throws {
+        if try await isAncestor(db, nodeID, of: newParentID) {
+            throw ValidationFailure(field: "parentCode", code: "org.cycle",
+                                    message: "a node cannot be moved under itself or its own descendant")
+        }
+        let dayBefore = effective.addingDays(-1).description
+        try await db.raw("""
+            UPDATE org_edges SET valid_to = \(bind: dayBefore)
+            WHERE child_id = \(bind: nodeID) AND valid_to IS NULL
+            """).run()
+        try await db.raw("""
+            DELETE FROM org_edges WHERE child_id = \(bind: nodeID) AND valid_from = \(bind: effective.description)
+            """).run()
+        try await db.raw("""
+            INSERT INTO org_edges (child_id, parent_id, valid_from, valid_to)
+            VALUES (\(bind: nodeID), \(bind: newParentID), \(bind: effective.description), NULL)
+            """).run()
+        // Detach the subtree from its old ancestors, then attach it under the new parent's ancestors.
+        try await db.raw("""
+            DELETE FROM org_closure
+            WHERE descendant_id IN (SELECT descendant_id FROM org_closure WHERE ancestor_id = \(bind: nodeID))
+              AND ancestor_id NOT IN (SELECT descendant_id FROM org_closure WHERE ancestor_id = \(bind: nodeID))
+            """).run()
+        try await db.raw("""
+            INSERT INTO org_closure (ancestor_id, descendant_id, depth)
+            SELECT above.ancestor_id, below.descendant_id, above.depth + below.depth + 1
+            FROM org_closure above, org_closure below
+            WHERE above.descendant_id = \(bind: newParentID) AND below.ancestor_id = \(bind: nodeID)
+            """).run()
+    }
+
+    public static func isAncestor(_ db: any SQLDatabase, _ ancestorID: String, of nodeID: String) async throws -> Bool {
+        try await db.raw("""
+            SELECT 1 AS hit FROM org_closure WHERE ancestor_id = \(bind: ancestorID) AND descendant_id = \(bind: nodeID)
+            """).first() != nil
+    }
+
+    /// True when `nodeID` lies at or below one of `roots` in today's tree.
+    public static func isWithin(_ db: any SQLDatabase, nodeID: String, roots: [String]) async throws -> Bool {
+        guard !roots.isEmpty else { return false }
+        return try await db.raw("""
+            SELECT 1 AS hit FROM org_closure
+            WHERE descendant_id = \(bind: nodeID) AND ancestor_id IN (\(binds: roots))
+            """).first() != nil
+    }
+
+    /// The parent of a node on a given date, following the effective-dated edges.
+    public static func parent(_ db: any SQLDatabase, of nodeID: String, on date: CivilDate) async throws -> String? {
+        let day = date.description
+        return try await db.raw("""
+            SELECT parent_id FROM org_edges
+            WHERE child_id = \(bind: nodeID) AND valid_from <= \(bind: day) AND (valid_to IS NULL OR valid_to >= \(bind: day))
+            """).first()?.decode(column: "parent_id", as: String.self)
+    }
+}
+
+extension CivilDate {
+    public func addingDays(_ days: Int) -> CivilDate {
+        var (y, m, d) = (year, month, day + days)
+        while d < 1 {
+            m -= 1
+            if m < 1 { m = 12; y -= 1 }
+            d += CivilDate.daysIn(month: m, year: y)
+        }
+        while d > CivilDate.daysIn(month: m, year: y) {
+            d -= CivilDate.daysIn(month: m, year: y)
+            m += 1
+            if m > 12 { m = 1; y += 1 }
+        }
+        return CivilDate(year: y, month: m, day: d)!
+    }
+}

@@ -1,0 +1,88 @@
+/// What a caller may do. Access is denied by default: a permission is granted only by a role held at
+/// a node of the education-management tree, and it reaches that node and everything below it.
+public enum Permission: String, Sendable, CaseIterable, Codable {
+    /// Read registry records (schools, staff, learners, classes, enrolments…).
+    case registryRead = "registry:read"
+    /// Create, update and delete registry records.
+    case registryWrite = "registry:write"
+    /// See citizen IDs and other identity data. Every such read is written to the audit log.
+    case identityRead = "identity:read"
+    /// Read the audit log.
+    case auditRead = "audit:read"
+    /// Manage the education-management tree itself (departments, re-parenting).
+    case orgWrite = "org:write"
+    /// Create users and grant roles below one's own node.
+    case userAdmin = "users:admin"
+}
+
+/// The roles of DOMAIN.md's education-management tree. The permissions of each are fixed here, in one
+/// place, so the authorisation matrix can be tested exhaustively.
+public enum Role: String, Sendable, CaseIterable, Codable {
+    case ministryAdmin = "ministry_admin"
+    case ministryAnalyst = "ministry_analyst"
+    case departmentAdmin = "department_admin"
+    case schoolAdmin = "school_admin"
+    case teacher
+    /// School software calling the API; its permissions come from the scopes of its client.
+    case apiClient = "api_client"
+
+    public var permissions: Set<Permission> {
+        switch self {
+        case .ministryAdmin: [.registryRead, .registryWrite, .identityRead, .auditRead, .orgWrite, .userAdmin]
+        case .ministryAnalyst: [.registryRead]
+        case .departmentAdmin: [.registryRead, .registryWrite, .identityRead, .auditRead, .userAdmin]
+        case .schoolAdmin: [.registryRead, .registryWrite, .identityRead, .auditRead, .userAdmin]
+        case .teacher: [.registryRead]
+        case .apiClient: []
+        }
+    }
+}
+
+/// A role held at one node of the tree.
+public struct Grant: Sendable, Hashable, Codable {
+    public let role: Role
+    public let orgID: String
+
+    public init(role: Role, orgID: String) {
+        self.role = role
+        self.orgID = orgID
+    }
+}
+
+/// The authenticated caller of a request: a signed-in user or an API client.
+public struct Principal: Sendable {
+    public enum Kind: String, Sendable { case user, client }
+
+    public let id: String
+    public let name: String
+    public let kind: Kind
+    public let grants: [Grant]
+    /// For API clients: the OAuth scopes granted to the client. A client's permission is a scope it
+    /// holds, exercised at the nodes its grants bind it to.
+    public let clientScopes: Set<Permission>
+
+    public init(id: String, name: String, kind: Kind, grants: [Grant], clientScopes: Set<Permission> = []) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.grants = grants
+        self.clientScopes = clientScopes
+    }
+
+    /// The nodes at which this principal holds `permission`; it reaches each node's whole subtree.
+    public func nodes(for permission: Permission) -> [String] {
+        var nodes: [String] = []
+        for grant in grants where permits(grant, permission) && !nodes.contains(grant.orgID) {
+            nodes.append(grant.orgID)
+        }
+        return nodes
+    }
+
+    public func has(_ permission: Permission) -> Bool {
+        grants.contains { permits($0, permission) }
+    }
+
+    private func permits(_ grant: Grant, _ permission: Permission) -> Bool {
+        grant.role == .apiClient ? clientScopes.contains(permission) : grant.role.permissions.contains(permission)
+    }
+}

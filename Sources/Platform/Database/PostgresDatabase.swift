@@ -1,0 +1,68 @@
+import Foundation
+import Logging
+import PostgresKit
+import PostgresNIO
+import SQLKit
+import ServiceLifecycle
+
+/// PostgreSQL through PostgresNIO's connection pool. The pool must be running (`run()`), which the
+/// server does as a ServiceLifecycle service and the CLI does in a background task.
+public final class PostgresStorage: Database, Service {
+    public let engine = DatabaseEngine.postgres
+    public let client: PostgresClient
+    private let logger: Logger
+
+    public init(url: String, logger: Logger) throws {
+        let configuration = try PostgresStorage.configuration(from: url)
+        self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.logger = logger
+    }
+
+    /// Parses `postgres://user:password@host:port/database?sslmode=disable`.
+    static func configuration(from url: String) throws -> PostgresClient.Configuration {
+        guard let components = URLComponents(string: url),
+              let scheme = components.scheme, ["postgres", "postgresql"].contains(scheme),
+              let user = components.user
+        else {
+            throw ConfigurationError("database URL must look like postgres://user:password@host:5432/database")
+        }
+        let database = components.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        let host = components.host.flatMap { $0.isEmpty ? nil : $0 } ?? "localhost"
+        var configuration: PostgresClient.Configuration
+        let query = components.queryItems ?? []
+        let sslMode = query.first { $0.name == "sslmode" }?.value ?? "disable"
+        let tls: PostgresClient.Configuration.TLS = sslMode == "disable" ? .disable : .prefer(.clientDefault)
+        if host.hasPrefix("/") {
+            configuration = .init(unixSocketPath: host + "/.s.PGSQL.\(components.port ?? 5432)", username: user,
+                                  password: components.password, database: database.isEmpty ? nil : database)
+        } else {
+            configuration = .init(host: host, port: components.port ?? 5432, username: user,
+                                  password: components.password, database: database.isEmpty ? nil : database, tls: tls)
+        }
+        configuration.options.maximumConnections = 20
+        return configuration
+    }
+
+    public func run() async throws {
+        await client.run()
+    }
+
+    public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            try await body(connection.sql(queryLogLevel: nil))
+        }
+    }
+
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withTransaction(logger: logger) { connection in
+            try await body(connection.sql(queryLogLevel: nil))
+        }
+    }
+
+    public func shutdown() async {}
+}
+
+public struct ConfigurationError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

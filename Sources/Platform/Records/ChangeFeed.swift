@@ -1,0 +1,82 @@
+import SQLKit
+
+/// The global change feed (Ed-Fi style): every upsert, delete and natural-key change gets the next
+/// `changeVersion`, so a school system can sync by asking for everything after the last version it saw.
+public enum ChangeFeed {
+    public enum Kind: String, Sendable, Codable { case upsert, delete, keyChange = "key_change" }
+
+    public struct Entry: Sendable, Codable {
+        public let changeVersion: Int
+        public let resource: String
+        public let id: String
+        public let kind: Kind
+        public let naturalKey: String
+        public let oldNaturalKey: String?
+        /// For a key change: which key changed (`naturalKey`, or an attribute key such as `citizenId`).
+        public let keyField: String?
+        public let oldValue: String?
+        public let newValue: String?
+        public let sensitive: Bool
+        public let at: String
+    }
+
+    static func append(_ db: any SQLDatabase, resource: String, recordID: String, orgID: String, kind: Kind,
+                       naturalKey: String, oldKey: String? = nil) async throws -> Int {
+        let field: String? = oldKey == nil ? nil : "naturalKey"
+        guard let row = try await db.raw("""
+            INSERT INTO changes (resource, record_id, org_id, kind, natural_key, old_key, key_field, old_value, new_value, sensitive, at)
+            VALUES (\(bind: resource), \(bind: recordID), \(bind: orgID), \(bind: kind.rawValue), \(bind: naturalKey),
+                    \(bind: oldKey), \(bind: field), \(bind: oldKey), \(bind: oldKey == nil ? nil : naturalKey), 0,
+                    \(bind: Clock.timestamp()))
+            RETURNING change_version
+            """).first() else { throw MigrationError(description: "change feed insert returned no version") }
+        return try row.decode(column: "change_version", as: Int.self)
+    }
+
+    /// Records a change of an attribute key such as a citizen ID. Sensitive values are shown only to
+    /// callers with `identity:read`.
+    public static func appendKeyChange(_ db: any SQLDatabase, resource: String, recordID: String, orgID: String,
+                                       naturalKey: String, change: KeyChange) async throws {
+        try await db.raw("""
+            INSERT INTO changes (resource, record_id, org_id, kind, natural_key, old_key, key_field, old_value, new_value, sensitive, at)
+            VALUES (\(bind: resource), \(bind: recordID), \(bind: orgID), \(bind: Kind.keyChange.rawValue), \(bind: naturalKey),
+                    NULL, \(bind: change.field), \(bind: change.old), \(bind: change.new), \(bind: change.sensitive ? 1 : 0),
+                    \(bind: Clock.timestamp()))
+            """).run()
+    }
+
+    /// Changes visible under `roots` with `min < changeVersion <= max`, oldest first.
+    public static func entries(_ db: any SQLDatabase, roots: [String], showSensitive: Bool, resource: String?, minVersion: Int,
+                               maxVersion: Int?, kinds: [Kind], limit: Int) async throws -> [Entry] {
+        guard !roots.isEmpty else { return [] }
+        var sql = SQLQueryString("""
+            SELECT change_version, resource, record_id, kind, natural_key, old_key, key_field, old_value, new_value, sensitive, at
+            FROM changes
+            WHERE change_version > \(bind: minVersion)
+              AND org_id IN (SELECT descendant_id FROM org_closure WHERE ancestor_id IN (\(binds: roots)))
+              AND kind IN (\(binds: kinds.map(\.rawValue)))
+            """)
+        if let maxVersion { sql.appendInterpolation(unsafeRaw: " AND change_version <= "); sql.appendInterpolation(bind: maxVersion) }
+        if let resource { sql.appendInterpolation(unsafeRaw: " AND resource = "); sql.appendInterpolation(bind: resource) }
+        sql.appendInterpolation(unsafeRaw: " ORDER BY change_version LIMIT \(limit)")
+        return try await db.raw(sql).all().map { row in
+            let sensitive = try row.decode(column: "sensitive", as: Int.self) != 0
+            let hide = sensitive && !showSensitive
+            return Entry(changeVersion: try row.decode(column: "change_version", as: Int.self),
+                  resource: try row.decode(column: "resource", as: String.self),
+                  id: try row.decode(column: "record_id", as: String.self),
+                  kind: Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .upsert,
+                  naturalKey: try row.decode(column: "natural_key", as: String.self),
+                  oldNaturalKey: try row.decode(column: "old_key", as: String?.self),
+                  keyField: try row.decode(column: "key_field", as: String?.self),
+                  oldValue: hide ? nil : try row.decode(column: "old_value", as: String?.self),
+                  newValue: hide ? nil : try row.decode(column: "new_value", as: String?.self),
+                  sensitive: sensitive,
+                  at: try row.decode(column: "at", as: String.self))
+        }
+    }
+
+    public static func newestVersion(_ db: any SQLDatabase) async throws -> Int {
+        try await db.raw("SELECT COALESCE(MAX(change_version), 0) AS v FROM changes").first()?.decode(column: "v", as: Int.self) ?? 0
+    }
+}

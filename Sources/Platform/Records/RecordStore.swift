@@ -1,0 +1,321 @@
+import Foundation
+import SQLKit
+
+/// How one resource is stored: a table of documents next to the indexed keys that queries need
+/// (DOMAIN.md 11.1, "store aggregates as documents next to indexed keys"). Every resource table has
+/// the columns `id, natural_key, org_id, search_key, sort_key, status, version, change_version, body,
+/// created_at, updated_at`, plus the resource's own `indexColumns`.
+public struct ResourceDescriptor: Sendable {
+    /// The table name, the API path segment and the name in the change feed, e.g. `learners`.
+    public let name: String
+    public let indexColumns: [String]
+    /// The URL path segment: the table name with dashes, e.g. `school-years`.
+    public var path: String { name.replacingOccurrences(of: "_", with: "-") }
+    /// Reference records (e.g. the national school-year calendar) are also visible to every node below
+    /// their owner, not only above it.
+    public let sharedDownwards: Bool
+
+    public init(name: String, indexColumns: [String] = [], sharedDownwards: Bool = false) {
+        self.name = name
+        self.indexColumns = indexColumns
+        self.sharedDownwards = sharedDownwards
+    }
+
+    /// The SQL condition "some scope of record `t` lies under one of the roots" (or above, if shared).
+    func visibilityCondition(roots: [String]) -> SQLQueryString {
+        var sql = SQLQueryString("EXISTS (SELECT 1 FROM record_scopes rs JOIN org_closure c ON ")
+        sql.appendInterpolation(unsafeRaw: sharedDownwards ? "(c.descendant_id = rs.org_id OR c.ancestor_id = rs.org_id)" : "c.descendant_id = rs.org_id")
+        sql.appendInterpolation(unsafeRaw: " WHERE rs.resource = ")
+        sql.appendInterpolation(bind: name)
+        sql.appendInterpolation(unsafeRaw: " AND rs.record_id = t.id")
+        if sharedDownwards {
+            sql.appendInterpolation(unsafeRaw: " AND (c.ancestor_id IN (")
+            sql.appendInterpolation(binds: roots)
+            sql.appendInterpolation(unsafeRaw: ") OR c.descendant_id IN (")
+            sql.appendInterpolation(binds: roots)
+            sql.appendInterpolation(unsafeRaw: ")))")
+        } else {
+            sql.appendInterpolation(unsafeRaw: " AND c.ancestor_id IN (")
+            sql.appendInterpolation(binds: roots)
+            sql.appendInterpolation(unsafeRaw: "))")
+        }
+        return sql
+    }
+
+    /// The DDL of the table; `extra` holds the definitions of `indexColumns`.
+    public static func createTable(_ name: String, extra: [String] = [], constraints: [String] = []) -> [String] {
+        let columns = [
+            "id TEXT PRIMARY KEY",
+            "natural_key TEXT NOT NULL UNIQUE",
+            "org_id TEXT NOT NULL",
+            "search_key TEXT NOT NULL DEFAULT ''",
+            "sort_key TEXT NOT NULL DEFAULT ''",
+            "status TEXT NOT NULL DEFAULT ''",
+        ] + extra + [
+            "version INTEGER NOT NULL",
+            "change_version BIGINT NOT NULL",
+            "body TEXT NOT NULL",
+            "created_at TEXT NOT NULL",
+            "updated_at TEXT NOT NULL",
+        ] + constraints
+        return [
+            "CREATE TABLE \(name) (\n    " + columns.joined(separator: ",\n    ") + "\n)",
+            "CREATE INDEX \(name)_org ON \(name) (org_id)",
+            "CREATE INDEX \(name)_search ON \(name) (search_key)",
+        ]
+    }
+}
+
+/// A stored record as read from its table.
+public struct RecordRow: Sendable {
+    public let id: String
+    public let naturalKey: String
+    public let orgID: String
+    public let status: String
+    public let sortKey: String
+    public let version: Int
+    public let changeVersion: Int
+    public let body: String
+    public let createdAt: String
+    public let updatedAt: String
+
+    /// Weak, because the same version may be shown with or without its sensitive fields.
+    public var etag: String { "W/\"\(version)\"" }
+}
+
+/// A record about to be written.
+public struct RecordDraft: Sendable {
+    public var id: String
+    public var naturalKey: String
+    /// The node that owns the record (a school for most records).
+    public var orgID: String
+    /// Other nodes that may also see the record, e.g. the receiving school of a transfer.
+    public var alsoVisibleTo: [String]
+    public var searchKey: String
+    public var sortKey: String
+    public var status: String
+    public var columns: [String: String?]
+    public var body: String
+
+    public init(id: String, naturalKey: String, orgID: String, alsoVisibleTo: [String] = [], searchKey: String = "",
+                sortKey: String = "", status: String = "", columns: [String: String?] = [:], body: String) {
+        self.id = id
+        self.naturalKey = naturalKey
+        self.orgID = orgID
+        self.alsoVisibleTo = alsoVisibleTo
+        self.searchKey = searchKey
+        self.sortKey = sortKey
+        self.status = status
+        self.columns = columns
+        self.body = body
+    }
+}
+
+/// Filters for listing a resource.
+public struct ListQuery: Sendable {
+    public enum Order: Sendable { case id, sortKey }
+    public var equals: [String: String] = [:]
+    public var searchFolded: String?
+    public var afterCursor: String?
+    public var limit: Int = 25
+    public var order: Order = .id
+
+    public init() {}
+}
+
+/// The SQL behind every resource: documents, scopes and the change feed, identical on both engines.
+public enum RecordStore {
+    static let rowColumns = "t.id, t.natural_key, t.org_id, t.status, t.sort_key, t.version, t.change_version, t.body, t.created_at, t.updated_at"
+
+    public static func find(_ db: any SQLDatabase, _ resource: ResourceDescriptor, id: String) async throws -> RecordRow? {
+        try await db.raw("SELECT \(unsafeRaw: rowColumns) FROM \(ident: resource.name) t WHERE t.id = \(bind: id)")
+            .first().map(decode)
+    }
+
+    public static func find(_ db: any SQLDatabase, _ resource: ResourceDescriptor, naturalKey: String) async throws -> RecordRow? {
+        try await db.raw("SELECT \(unsafeRaw: rowColumns) FROM \(ident: resource.name) t WHERE t.natural_key = \(bind: naturalKey)")
+            .first().map(decode)
+    }
+
+    /// Visible when the record's owner, or another node it is shared with, lies under one of `roots`.
+    public static func isVisible(_ db: any SQLDatabase, _ resource: ResourceDescriptor, id: String, roots: [String]) async throws -> Bool {
+        guard !roots.isEmpty else { return false }
+        var sql = SQLQueryString("SELECT 1 AS hit FROM \(ident: resource.name) t WHERE t.id = \(bind: id) AND ")
+        sql.appendInterpolation(resource.visibilityCondition(roots: roots))
+        return try await db.raw(sql).first() != nil
+    }
+
+    public static func list(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ query: ListQuery,
+                            roots: [String]) async throws -> [RecordRow] {
+        guard !roots.isEmpty else { return [] }
+        var sql = SQLQueryString("SELECT \(unsafeRaw: rowColumns) FROM \(ident: resource.name) t WHERE ")
+        sql.appendInterpolation(resource.visibilityCondition(roots: roots))
+        for (column, value) in query.equals.sorted(by: { $0.key < $1.key }) {
+            sql.appendInterpolation(unsafeRaw: " AND t.")
+            sql.appendInterpolation(ident: column)
+            sql.appendInterpolation(unsafeRaw: " = ")
+            sql.appendInterpolation(bind: value)
+        }
+        if let search = query.searchFolded, !search.isEmpty {
+            let escaped = search.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+            sql.appendInterpolation(unsafeRaw: " AND t.search_key LIKE ")
+            sql.appendInterpolation(bind: "%" + escaped + "%")
+            sql.appendInterpolation(unsafeRaw: " ESCAPE '\\'")
+        }
+        let orderColumn = query.order == .id ? "t.id" : "t.sort_key"
+        // Byte order on both engines: SQLite compares TEXT with memcmp, PostgreSQL needs COLLATE "C".
+        let collate = db.dialect.name == "postgresql" ? " COLLATE \"C\"" : ""
+        if let cursor = query.afterCursor {
+            if query.order == .id {
+                sql.appendInterpolation(unsafeRaw: " AND t.id > ")
+                sql.appendInterpolation(bind: cursor)
+            } else {
+                // The cursor of a sort-key listing is "sortKey\u{1}id" so equal keys page correctly.
+                let parts = cursor.split(separator: "\u{1}", maxSplits: 1).map(String.init)
+                let key = parts.first ?? "", id = parts.count > 1 ? parts[1] : ""
+                sql.appendInterpolation(unsafeRaw: " AND (t.sort_key\(collate) > ")
+                sql.appendInterpolation(bind: key)
+                sql.appendInterpolation(unsafeRaw: " OR (t.sort_key = ")
+                sql.appendInterpolation(bind: key)
+                sql.appendInterpolation(unsafeRaw: " AND t.id > ")
+                sql.appendInterpolation(bind: id)
+                sql.appendInterpolation(unsafeRaw: "))")
+            }
+        }
+        sql.appendInterpolation(unsafeRaw: " ORDER BY \(orderColumn)\(collate)\(query.order == .sortKey ? ", t.id" : "") LIMIT \(max(1, query.limit))")
+        return try await db.raw(sql).all().map(decode)
+    }
+
+    /// Inserts a new record and its change-feed entry.
+    @discardableResult
+    public static func insert(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ draft: RecordDraft) async throws -> RecordRow {
+        let now = Clock.timestamp()
+        let change = try await ChangeFeed.append(db, resource: resource.name, recordID: draft.id, orgID: draft.orgID,
+                                                 kind: .upsert, naturalKey: draft.naturalKey)
+        let extra = resource.indexColumns
+        var sql = SQLQueryString("INSERT INTO \(ident: resource.name) (id, natural_key, org_id, search_key, sort_key, status, ")
+        for column in extra { sql.appendInterpolation(ident: column); sql.appendInterpolation(unsafeRaw: ", ") }
+        sql.appendInterpolation(unsafeRaw: "version, change_version, body, created_at, updated_at) VALUES (")
+        sql.appendInterpolation(binds: [draft.id, draft.naturalKey, draft.orgID, draft.searchKey, draft.sortKey, draft.status])
+        for column in extra {
+            sql.appendInterpolation(unsafeRaw: ", ")
+            sql.appendInterpolation(bind: draft.columns[column] ?? nil)
+        }
+        sql.appendInterpolation(unsafeRaw: ", 1, ")
+        sql.appendInterpolation(bind: change)
+        sql.appendInterpolation(unsafeRaw: ", ")
+        sql.appendInterpolation(binds: [draft.body, now, now])
+        sql.appendInterpolation(unsafeRaw: ")")
+        try await db.raw(sql).run()
+        try await setScopes(db, resource, draft)
+        return RecordRow(id: draft.id, naturalKey: draft.naturalKey, orgID: draft.orgID, status: draft.status, sortKey: draft.sortKey, version: 1,
+                         changeVersion: change, body: draft.body, createdAt: now, updatedAt: now)
+    }
+
+    /// Replaces a record's document and keys. A changed natural key is recorded in the change feed as
+    /// a key change, carrying the old key, so a consumer can re-link.
+    @discardableResult
+    public static func update(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ draft: RecordDraft,
+                              previous: RecordRow) async throws -> RecordRow {
+        let now = Clock.timestamp()
+        if previous.naturalKey != draft.naturalKey {
+            _ = try await ChangeFeed.append(db, resource: resource.name, recordID: draft.id, orgID: draft.orgID,
+                                            kind: .keyChange, naturalKey: draft.naturalKey, oldKey: previous.naturalKey)
+        }
+        let change = try await ChangeFeed.append(db, resource: resource.name, recordID: draft.id, orgID: draft.orgID,
+                                                 kind: .upsert, naturalKey: draft.naturalKey)
+        var sql = SQLQueryString("UPDATE \(ident: resource.name) SET natural_key = \(bind: draft.naturalKey), ")
+        sql.appendInterpolation(unsafeRaw: "org_id = ")
+        sql.appendInterpolation(bind: draft.orgID)
+        sql.appendInterpolation(unsafeRaw: ", search_key = ")
+        sql.appendInterpolation(bind: draft.searchKey)
+        sql.appendInterpolation(unsafeRaw: ", sort_key = ")
+        sql.appendInterpolation(bind: draft.sortKey)
+        sql.appendInterpolation(unsafeRaw: ", status = ")
+        sql.appendInterpolation(bind: draft.status)
+        for column in resource.indexColumns {
+            sql.appendInterpolation(unsafeRaw: ", ")
+            sql.appendInterpolation(ident: column)
+            sql.appendInterpolation(unsafeRaw: " = ")
+            sql.appendInterpolation(bind: draft.columns[column] ?? nil)
+        }
+        sql.appendInterpolation(unsafeRaw: ", version = version + 1, change_version = ")
+        sql.appendInterpolation(bind: change)
+        sql.appendInterpolation(unsafeRaw: ", body = ")
+        sql.appendInterpolation(bind: draft.body)
+        sql.appendInterpolation(unsafeRaw: ", updated_at = ")
+        sql.appendInterpolation(bind: now)
+        // The version check makes a lost update impossible even if two writers raced past If-Match.
+        sql.appendInterpolation(unsafeRaw: " WHERE id = ")
+        sql.appendInterpolation(bind: draft.id)
+        sql.appendInterpolation(unsafeRaw: " AND version = ")
+        sql.appendInterpolation(bind: previous.version)
+        try await db.raw(sql).run()
+        guard let stored = try await find(db, resource, id: draft.id), stored.version == previous.version + 1 else {
+            throw APIError.preconditionFailed
+        }
+        try await setScopes(db, resource, draft)
+        return stored
+    }
+
+    /// A lifecycle step: replaces the document, status and owner of a record, keeping its other keys.
+    @discardableResult
+    public static func transition(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ row: RecordRow, body: String,
+                                  status: String, orgID: String? = nil, alsoVisibleTo: [String] = []) async throws -> RecordRow {
+        let owner = orgID ?? row.orgID
+        let change = try await ChangeFeed.append(db, resource: resource.name, recordID: row.id, orgID: owner,
+                                                 kind: .upsert, naturalKey: row.naturalKey)
+        try await db.raw("""
+            UPDATE \(ident: resource.name) SET body = \(bind: body), status = \(bind: status), org_id = \(bind: owner),
+                version = version + 1, change_version = \(bind: change), updated_at = \(bind: Clock.timestamp())
+            WHERE id = \(bind: row.id) AND version = \(bind: row.version)
+            """).run()
+        guard let stored = try await find(db, resource, id: row.id), stored.version == row.version + 1 else {
+            throw APIError.preconditionFailed
+        }
+        if orgID != nil || !alsoVisibleTo.isEmpty {
+            let existing = try await db.raw("""
+                SELECT org_id FROM record_scopes WHERE resource = \(bind: resource.name) AND record_id = \(bind: row.id)
+                """).all().map { try $0.decode(column: "org_id", as: String.self) }
+            for org in [owner] + alsoVisibleTo where !existing.contains(org) {
+                try await db.raw("""
+                    INSERT INTO record_scopes (resource, record_id, org_id) VALUES (\(bind: resource.name), \(bind: row.id), \(bind: org))
+                    """).run()
+            }
+        }
+        return stored
+    }
+
+    public static func delete(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ row: RecordRow) async throws {
+        _ = try await ChangeFeed.append(db, resource: resource.name, recordID: row.id, orgID: row.orgID,
+                                        kind: .delete, naturalKey: row.naturalKey)
+        try await db.raw("DELETE FROM \(ident: resource.name) WHERE id = \(bind: row.id)").run()
+        try await db.raw("DELETE FROM record_scopes WHERE resource = \(bind: resource.name) AND record_id = \(bind: row.id)").run()
+    }
+
+    static func setScopes(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ draft: RecordDraft) async throws {
+        try await db.raw("DELETE FROM record_scopes WHERE resource = \(bind: resource.name) AND record_id = \(bind: draft.id)").run()
+        var seen = Set<String>()
+        for org in [draft.orgID] + draft.alsoVisibleTo where seen.insert(org).inserted {
+            try await db.raw("""
+                INSERT INTO record_scopes (resource, record_id, org_id) VALUES (\(bind: resource.name), \(bind: draft.id), \(bind: org))
+                """).run()
+        }
+    }
+
+    public static func decodeRow(_ row: any SQLRow) throws -> RecordRow { try decode(row) }
+
+    static func decode(_ row: any SQLRow) throws -> RecordRow {
+        RecordRow(id: try row.decode(column: "id", as: String.self),
+                  naturalKey: try row.decode(column: "natural_key", as: String.self),
+                  orgID: try row.decode(column: "org_id", as: String.self),
+                  status: try row.decode(column: "status", as: String.self),
+                  sortKey: try row.decode(column: "sort_key", as: String.self),
+                  version: try row.decode(column: "version", as: Int.self),
+                  changeVersion: try row.decode(column: "change_version", as: Int.self),
+                  body: try row.decode(column: "body", as: String.self),
+                  createdAt: try row.decode(column: "created_at", as: String.self),
+                  updatedAt: try row.decode(column: "updated_at", as: String.self))
+    }
+}

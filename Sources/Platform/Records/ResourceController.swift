@@ -1,0 +1,309 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import SQLKit
+import VietnameseText
+
+/// A model stored as a document: it carries the server-assigned surrogate ID.
+public protocol StoredModel: Codable, Sendable {
+    var id: String? { get set }
+}
+
+/// A change of a key attribute that is not the record's own natural key (e.g. a learner's citizen ID),
+/// published in the change feed so consumers can re-link.
+public struct KeyChange: Sendable {
+    public let field: String
+    public let old: String?
+    public let new: String?
+    public let sensitive: Bool
+    public init(field: String, old: String?, new: String?, sensitive: Bool) {
+        self.field = field
+        self.old = old
+        self.new = new
+        self.sensitive = sensitive
+    }
+}
+
+/// What a resource's own rules produce from a request: the normalised model and how to store it.
+public struct PreparedWrite<Model: StoredModel>: Sendable {
+    public var model: Model
+    public var orgID: String
+    public var alsoVisibleTo: [String] = []
+    public var searchKey: String = ""
+    public var sortKey: String = ""
+    public var status: String = ""
+    public var columns: [String: String?] = [:]
+    public var keyChanges: [KeyChange] = []
+
+    public init(model: Model, orgID: String) {
+        self.model = model
+        self.orgID = orgID
+    }
+}
+
+/// Everything a resource's rules may consult while preparing a write.
+public struct WriteInput<Model: StoredModel>: Sendable {
+    public let db: any SQLDatabase
+    public let principal: Principal
+    /// The stored record with the same natural key, if there is one.
+    public let existing: (row: RecordRow, model: Model)?
+}
+
+/// The rules and shape of one registry resource. A `ResourceController` turns it into the standard
+/// routes: list, get, upsert, delete, each scoped, audited and documented.
+public struct ResourceSpec<Model: StoredModel>: Sendable {
+    public let descriptor: ResourceDescriptor
+    public let schemaName: String
+    public let tag: String
+    public let fields: [FieldSpec]
+    /// Query parameter → indexed column, for list filters.
+    public let filters: [String: String]
+    public let defaultOrder: ListQuery.Order
+    /// Issues the natural key of a new record when the request has none (e.g. a new learner's code).
+    public let issueKey: (@Sendable (inout Model, any SQLDatabase) async throws -> Void)?
+    public let naturalKey: @Sendable (Model) throws -> String
+    public let prepare: @Sendable (Model, WriteInput<Model>) async throws -> PreparedWrite<Model>
+    /// Removes identity fields for callers without `identity:read`; nil when the resource has none.
+    public let redact: (@Sendable (inout Model) -> Void)?
+    public let allowDelete: Bool
+
+    public init(descriptor: ResourceDescriptor, schemaName: String, tag: String, fields: [FieldSpec],
+                filters: [String: String] = [:], defaultOrder: ListQuery.Order = .id, allowDelete: Bool = true,
+                issueKey: (@Sendable (inout Model, any SQLDatabase) async throws -> Void)? = nil,
+                naturalKey: @escaping @Sendable (Model) throws -> String,
+                prepare: @escaping @Sendable (Model, WriteInput<Model>) async throws -> PreparedWrite<Model>,
+                redact: (@Sendable (inout Model) -> Void)? = nil) {
+        self.descriptor = descriptor
+        self.schemaName = schemaName
+        self.tag = tag
+        self.fields = fields
+        self.filters = filters
+        self.defaultOrder = defaultOrder
+        self.allowDelete = allowDelete
+        self.issueKey = issueKey
+        self.naturalKey = naturalKey
+        self.prepare = prepare
+        self.redact = redact
+    }
+
+    var allowedFields: Set<String> { Set(fields.map(\.name)) }
+}
+
+public struct ResourceController<Model: StoredModel>: Sendable {
+    public let spec: ResourceSpec<Model>
+    public let database: any Database
+
+    public init(spec: ResourceSpec<Model>, database: any Database) {
+        self.spec = spec
+        self.database = database
+    }
+
+    var name: String { spec.descriptor.name }
+
+    public func register(in catalog: APICatalog) {
+        catalog.schema(spec.schemaName, spec.fields)
+        let base = "/api/v1/\(spec.descriptor.path)"
+        let filterParameters = spec.filters.keys.sorted().map { APIRoute.Parameter($0, "filter by \($0)") }
+            + [APIRoute.Parameter("q", "name search that ignores diacritics and case"),
+               APIRoute.Parameter("pageSize", "1–500, default 25"),
+               APIRoute.Parameter("pageToken", "the nextPageToken of the previous page")]
+        catalog.add(APIRoute(.get, base, summary: "List \(name) visible to the caller", tag: spec.tag,
+                             parameters: filterParameters, response: spec.schemaName, page: true)) { request, context in
+            try await list(request, context)
+        }
+        catalog.add(APIRoute(.get, base + "/{id}", summary: "Read one of \(name)", tag: spec.tag,
+                             response: spec.schemaName)) { request, context in
+            try await get(request, context)
+        }
+        catalog.add(APIRoute(.post, base, summary: "Create or update one of \(name) by its natural key", tag: spec.tag,
+                             parameters: [.init("Idempotency-Key", in: "header", "replays the first response to a retried POST"),
+                                          .init("If-Match", in: "header", "the ETag read, to update only that version")],
+                             request: spec.schemaName, response: spec.schemaName)) { request, context in
+            try await upsert(request, context)
+        }
+        if spec.allowDelete {
+            catalog.add(APIRoute(.delete, base + "/{id}", summary: "Delete one of \(name)", tag: spec.tag,
+                                 parameters: [.init("If-Match", in: "header", "the ETag read")])) { request, context in
+                try await delete(request, context)
+            }
+        }
+    }
+
+    // MARK: reading
+
+    func list(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        var query = ListQuery()
+        query.limit = try PageToken.pageSize(request) + 1
+        query.order = spec.defaultOrder
+        for (parameter, column) in spec.filters {
+            if let value = request.uri.queryParameters[Substring(parameter)] { query.equals[column] = String(value) }
+        }
+        if let search = request.uri.queryParameters["q"] { query.searchFolded = VietnameseText.fold(String(search)) }
+        if let token = request.uri.queryParameters["pageToken"] { query.afterCursor = try PageToken.decode(String(token)) }
+        let roots = principal.nodes(for: .registryRead)
+        guard !roots.isEmpty else { throw APIError.forbidden("no role that may read \(name)") }
+        let showSensitive = spec.redact == nil || Set(principal.nodes(for: .identityRead)).isSuperset(of: roots)
+        let spec = self.spec
+        let query2 = query
+        var rows = try await database.read { db in try await RecordStore.list(db, spec.descriptor, query2, roots: roots) }
+        var next: String?
+        if rows.count > query.limit - 1 {
+            rows.removeLast()
+            if let last = rows.last {
+                next = PageToken.encode(query.order == .id ? last.id : "\(last.sortKey)\u{1}\(last.id)")
+            }
+        }
+        if spec.redact != nil && showSensitive && !rows.isEmpty {
+            let ids = rows.map(\.id)
+            try await database.transaction { db in
+                try await AuditLog.record(db, principal: principal, action: .readSensitive, resource: spec.descriptor.name,
+                                          recordID: nil, orgID: roots.first, detail: ids.joined(separator: ","))
+            }
+        }
+        let items = try rows.map { try render($0, showSensitive: showSensitive) }
+        return JSONResponse.page(items: items, nextPageToken: next)
+    }
+
+    func get(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let id = try context.parameters.require("id")
+        let (row, showSensitive) = try await loadVisible(id: id, principal: principal, sensitiveAudit: true)
+        if let match = request.headers[.ifNoneMatch], match == row.etag {
+            return Response(status: .notModified, headers: [.eTag: row.etag])
+        }
+        return JSONResponse.raw(try render(row, showSensitive: showSensitive), etag: row.etag)
+    }
+
+    /// Loads a record the principal may read, or answers 404 (also for records outside the scope).
+    public func loadVisible(id: String, principal: Principal, sensitiveAudit: Bool) async throws -> (RecordRow, Bool) {
+        let roots = principal.nodes(for: .registryRead)
+        let identityRoots = principal.nodes(for: .identityRead)
+        let spec = self.spec
+        let (row, sensitive) = try await database.read { db -> (RecordRow?, Bool) in
+            guard let row = try await RecordStore.find(db, spec.descriptor, id: id),
+                  try await RecordStore.isVisible(db, spec.descriptor, id: id, roots: roots) else { return (nil, false) }
+            let sensitive = spec.redact == nil
+                ? true
+                : try await RecordStore.isVisible(db, spec.descriptor, id: id, roots: identityRoots)
+            return (row, sensitive)
+        }
+        guard let row else { throw APIError.notFound }
+        if sensitive && spec.redact != nil && sensitiveAudit {
+            try await database.transaction { db in
+                try await AuditLog.record(db, principal: principal, action: .readSensitive, resource: spec.descriptor.name,
+                                          recordID: row.id, orgID: row.orgID)
+            }
+        }
+        return (row, sensitive)
+    }
+
+    public func render(_ row: RecordRow, showSensitive: Bool) throws -> String {
+        guard let redact = spec.redact, !showSensitive else { return row.body }
+        var model = try JSON.decoder.decode(Model.self, from: Data(row.body.utf8))
+        redact(&model)
+        return try JSON.string(model)
+    }
+
+    // MARK: writing
+
+    func upsert(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        guard principal.has(.registryWrite) else { throw APIError.forbidden("no role that may write \(name)") }
+        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        let data = Data(buffer: body)
+        var decoded = try JSON.decodeStrict(Model.self, from: data, allowedFields: spec.allowedFields)
+        decoded.id = nil
+        let model = decoded
+        let ifMatch = request.headers[.ifMatch]
+        return try await Self.idempotent(request, context, database: database, body: data) { db in
+            let (row, created) = try await write(model, principal: principal, ifMatch: ifMatch, db: db)
+            return Idempotency.Stored(status: created ? 201 : 200, body: row.body, etag: row.etag)
+        }
+    }
+
+    /// Creates or updates a record by its natural key inside the caller's transaction, applying the
+    /// resource's rules, the caller's scope, the change feed and the audit log. The API and batch jobs
+    /// (demo data, imports) share this one path.
+    public func write(_ input: Model, principal: Principal, ifMatch: String? = nil,
+                      db: any SQLDatabase) async throws -> (row: RecordRow, created: Bool) {
+        var model = input
+        try await spec.issueKey?(&model, db)
+        let key = try spec.naturalKey(model)
+        var existing: (RecordRow, Model)?
+        if let row = try await RecordStore.find(db, spec.descriptor, naturalKey: key) {
+            existing = (row, try JSON.decoder.decode(Model.self, from: Data(row.body.utf8)))
+        }
+        if let ifMatch, ifMatch != "*", ifMatch != existing?.0.etag { throw APIError.preconditionFailed }
+        let writeRoots = principal.nodes(for: .registryWrite)
+        if let existing, !(try await RecordStore.isVisible(db, spec.descriptor, id: existing.0.id, roots: writeRoots)) {
+            throw APIError.notFound
+        }
+        var prepared = try await spec.prepare(model, WriteInput(db: db, principal: principal, existing: existing))
+        guard try await OrgTree.isWithin(db, nodeID: prepared.orgID, roots: writeRoots) else {
+            throw APIError.notFound
+        }
+        prepared.model.id = existing?.0.id ?? prepared.model.id ?? UUIDv7.make()
+        let draft = RecordDraft(id: prepared.model.id!, naturalKey: key, orgID: prepared.orgID,
+                                alsoVisibleTo: prepared.alsoVisibleTo, searchKey: prepared.searchKey,
+                                sortKey: prepared.sortKey, status: prepared.status, columns: prepared.columns,
+                                body: try JSON.string(prepared.model))
+        let row: RecordRow
+        if let existing {
+            if existing.0.body == draft.body && existing.0.orgID == draft.orgID {
+                return (existing.0, false)  // nothing changed: no new version, no change-feed entry
+            }
+            row = try await RecordStore.update(db, spec.descriptor, draft, previous: existing.0)
+        } else {
+            row = try await RecordStore.insert(db, spec.descriptor, draft)
+        }
+        let keyChanges = prepared.keyChanges.filter { $0.old != $0.new }
+        for change in keyChanges {
+            try await ChangeFeed.appendKeyChange(db, resource: spec.descriptor.name, recordID: row.id, orgID: row.orgID,
+                                                 naturalKey: key, change: change)
+        }
+        try await AuditLog.record(db, principal: principal, action: existing == nil ? .create : .update,
+                                  resource: spec.descriptor.name, recordID: row.id, orgID: row.orgID,
+                                  detail: keyChanges.map { "changed \($0.field)" }.joined(separator: "; "))
+        return (row, existing == nil)
+    }
+
+    func delete(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let id = try context.parameters.require("id")
+        let spec = self.spec
+        let ifMatch = request.headers[.ifMatch]
+        try await database.transaction { db in
+            guard let row = try await RecordStore.find(db, spec.descriptor, id: id),
+                  try await RecordStore.isVisible(db, spec.descriptor, id: id, roots: principal.nodes(for: .registryRead))
+            else { throw APIError.notFound }
+            guard try await RecordStore.isVisible(db, spec.descriptor, id: id, roots: principal.nodes(for: .registryWrite)) else {
+                throw APIError.forbidden("your role may read but not delete this record")
+            }
+            if let ifMatch, ifMatch != row.etag { throw APIError.preconditionFailed }
+            try await RecordStore.delete(db, spec.descriptor, row)
+            try await AuditLog.record(db, principal: principal, action: .delete, resource: spec.descriptor.name,
+                                      recordID: row.id, orgID: row.orgID, detail: "natural key \(row.naturalKey)")
+        }
+        return Response(status: .noContent)
+    }
+
+    /// Runs a write once per `Idempotency-Key`: the stored response is replayed for a retried request.
+    public static func idempotent(_ request: Request, _ context: NEMISContext, database: any Database, body: Data,
+                                  _ write: @escaping @Sendable (any SQLDatabase) async throws -> Idempotency.Stored) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let key = request.headers[.idempotencyKey]
+        let hash = Idempotency.requestHash(method: request.method.rawValue, path: request.uri.path, body: body)
+        let stored = try await database.transaction { db -> Idempotency.Stored in
+            if let key, let previous = try await Idempotency.lookup(db, principalID: principal.id, key: key, hash: hash) {
+                return previous
+            }
+            let response = try await write(db)
+            if let key {
+                try await Idempotency.save(db, principalID: principal.id, key: key, hash: hash, response: response)
+            }
+            return response
+        }
+        return JSONResponse.raw(stored.body, status: .init(code: stored.status), etag: stored.etag)
+    }
+}

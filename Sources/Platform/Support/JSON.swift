@@ -1,0 +1,34 @@
+import Foundation
+
+/// The one JSON configuration of the platform: sorted keys so stored documents and ETags are stable.
+public enum JSON {
+    public static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    public static var decoder: JSONDecoder { JSONDecoder() }
+
+    public static func string<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// Decodes a request body, refusing fields the model does not define: a misspelt field name from
+    /// school software must not be dropped silently.
+    public static func decodeStrict<T: Decodable>(_ type: T.Type, from data: Data, allowedFields: Set<String>) throws -> T {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data, options: [])
+        } catch {
+            throw APIError.malformed(field: nil, "the body is not valid JSON")
+        }
+        guard let dictionary = object as? [String: Any] else {
+            throw APIError.malformed(field: nil, "the body must be a JSON object")
+        }
+        if let unknown = dictionary.keys.sorted().first(where: { !allowedFields.contains($0) }) {
+            throw APIError.malformed(field: "/" + unknown, "unknown field '\(unknown)'")
+        }
+        return try decoder.decode(T.self, from: data)
+    }
+}

@@ -1,0 +1,109 @@
+import CitizenID
+import Foundation
+import Platform
+import SQLKit
+import VietnameseText
+
+/// A learner, keyed by the MoET learner ID issued at first entry and never changed. The citizen ID is
+/// a verified attribute: it may be missing or corrected, and a correction is published as a key change.
+public struct Learner: StoredModel, Equatable {
+    public var id: String?
+    /// Issued by NEMIS when absent: the 2-digit province code and an 8-digit serial.
+    public var learnerCode: String?
+    public var citizenId: String?
+    public var fullName: String
+    public var familyName: String?
+    public var middleName: String?
+    public var givenName: String?
+    public var dateOfBirth: CivilDate?
+    public var sex: String?
+    public var ethnicity: String?
+    public var birthplace: String?
+    /// The school that holds the learner's record now; it changes only through an approved transfer.
+    public var schoolCode: String
+    public var status: String?
+
+    static let resource = ResourceDescriptor(name: "learners", indexColumns: ["citizen_id"])
+
+    static let fields: [FieldSpec] = [
+        FieldSpec("id", .uuid, readOnly: true, "Surrogate ID"),
+        FieldSpec("learnerCode", .string, "MoET learner ID; issued on first entry when omitted; immutable"),
+    ] + PersonRules.personFields + [
+        FieldSpec("birthplace", .string, "Place of birth registration"),
+        FieldSpec("schoolCode", .string, required: true, "The school holding the record; changed only by a transfer"),
+        FieldSpec("status", .string, readOnly: true, "active, transferred, withdrawn, droppedOut or graduated"),
+    ]
+
+    static func spec() -> ResourceSpec<Learner> {
+        ResourceSpec(
+            descriptor: resource, schemaName: "Learner", tag: "Learners", fields: fields,
+            filters: ["schoolId": "org_id", "status": "status"],
+            issueKey: issueCode,
+            naturalKey: { learner in
+                var errors = ValidationCollector()
+                let code = Codes.check(learner.learnerCode ?? "", field: "learnerCode", into: &errors)
+                try errors.check()
+                return code
+            },
+            prepare: prepare,
+            redact: { $0.citizenId = nil })
+    }
+
+    /// Issues a learner code for a new learner: the school's province and the next serial there.
+    static func issueCode(_ learner: inout Learner, _ db: any SQLDatabase) async throws {
+        guard learner.learnerCode?.trimmingCharacters(in: .whitespaces).isEmpty ?? true else { return }
+        guard let school = try await References.load(db, School.resource, School.self, key: learner.schoolCode.uppercased()),
+              let commune = try await AdminUnits.commune(db, code: school.model.communeCode),
+              let province = commune.parentCode else {
+            throw ValidationFailure(field: "schoolCode", code: "school.unknown", message: "no school with code '\(learner.schoolCode)'")
+        }
+        let serial = try await Sequences.next(db, name: "learner:\(province)")
+        learner.learnerCode = province + String(format: "%08d", serial)
+    }
+
+    static func prepare(_ input: Learner, _ write: WriteInput<Learner>) async throws -> PreparedWrite<Learner> {
+        var learner = input
+        var errors = ValidationCollector()
+        learner.learnerCode = Codes.check(learner.learnerCode ?? "", field: "learnerCode", into: &errors)
+        let name = PersonRules.name(learner.fullName, field: "fullName", into: &errors)
+        let sex = PersonRules.sex(learner.sex, into: &errors)
+        PersonRules.dateOfBirth(learner.dateOfBirth, into: &errors)
+        learner.citizenId = PersonRules.citizenID(learner.citizenId, sex: sex, dateOfBirth: learner.dateOfBirth, into: &errors)
+        learner.schoolCode = learner.schoolCode.uppercased()
+        if let existing = write.existing, existing.model.schoolCode != learner.schoolCode {
+            errors.add("schoolCode", "learner.moveByTransfer",
+                       "a learner changes school only through a transfer approved by the receiving school")
+        }
+        let school = try await References.load(write.db, School.resource, School.self, key: learner.schoolCode)
+        if school == nil { errors.add("schoolCode", "school.unknown", "no school with code '\(learner.schoolCode)'") }
+        try errors.check()
+        if let name {
+            learner.fullName = name.fullName
+            learner.familyName = name.family
+            learner.middleName = name.middle
+            learner.givenName = name.given
+        }
+        learner.status = write.existing?.model.status ?? "active"
+        var prepared = PreparedWrite(model: learner, orgID: school!.row.id)
+        prepared.searchKey = VietnameseText.fold(learner.fullName + " " + (learner.learnerCode ?? ""))
+        if let name { prepared.sortKey = VietnameseCollation.classListKey(name) }
+        prepared.status = learner.status!
+        prepared.columns = ["citizen_id": learner.citizenId]
+        if let existing = write.existing, existing.model.citizenId != learner.citizenId {
+            prepared.keyChanges = [KeyChange(field: "citizenId", old: existing.model.citizenId, new: learner.citizenId, sensitive: true)]
+        }
+        return prepared
+    }
+}
+
+/// Named counters for IDs that NEMIS issues, incremented inside the caller's transaction.
+enum Sequences {
+    static func next(_ db: any SQLDatabase, name: String) async throws -> Int {
+        try await db.raw("""
+            INSERT INTO id_sequences (name, next_value) VALUES (\(bind: name), 1)
+            ON CONFLICT (name) DO UPDATE SET next_value = id_sequences.next_value + 1
+            """).run()
+        return try await db.raw("SELECT next_value FROM id_sequences WHERE name = \(bind: name)").first()!
+            .decode(column: "next_value", as: Int.self)
+    }
+}

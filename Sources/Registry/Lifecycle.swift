@@ -1,0 +1,229 @@
+import Foundation
+import Hummingbird
+import Platform
+import SQLKit
+
+/// The lifecycle actions on enrolments and transfers, and the class roster.
+struct LifecycleController {
+    let database: any Database
+    let enrolments: ResourceController<Enrolment>
+    let transfers: ResourceController<Transfer>
+    let classes: ResourceController<SchoolClass>
+    let learners: ResourceController<Learner>
+
+    struct EndRequest: Codable { let date: CivilDate; let reason: String? }
+    struct YearEndRequest: Codable { let date: CivilDate; let outcome: Enrolment.Outcome }
+    struct DecisionRequest: Codable { let note: String?; let className: String? }
+
+    func register(in catalog: APICatalog) {
+        catalog.schema("EndEnrolment", [FieldSpec("date", .date, required: true, "Last day"),
+                                        FieldSpec("reason", .string, "Reason (required for a drop-out)")])
+        catalog.schema("YearEnd", [FieldSpec("date", .date, required: true, "Decision date"),
+                                   FieldSpec("outcome", .enumeration(Enrolment.Outcome.allCases.map(\.rawValue)), required: true, "Decision")])
+        catalog.schema("TransferDecision", [FieldSpec("note", .string, "Note to the sending school"),
+                                            FieldSpec("className", .string, "Class at the receiving school (approval)")])
+        catalog.add(APIRoute(.post, "/api/v1/enrolments/{id}/withdraw", summary: "Withdraw a learner", tag: "Enrolments",
+                             request: "EndEnrolment", response: "Enrolment")) { try await end($0, $1, status: .withdrawn) }
+        catalog.add(APIRoute(.post, "/api/v1/enrolments/{id}/drop-out", summary: "Record a drop-out with its reason", tag: "Enrolments",
+                             request: "EndEnrolment", response: "Enrolment")) { try await end($0, $1, status: .droppedOut) }
+        catalog.add(APIRoute(.post, "/api/v1/enrolments/{id}/year-end", summary: "Promote, repeat or graduate at year end",
+                             tag: "Enrolments", request: "YearEnd", response: "Enrolment"), yearEnd)
+        catalog.add(APIRoute(.post, "/api/v1/transfers/{id}/approve", summary: "Receiving school approves a transfer",
+                             tag: "Enrolments", request: "TransferDecision", response: "Transfer")) { try await decide($0, $1, approve: true) }
+        catalog.add(APIRoute(.post, "/api/v1/transfers/{id}/refuse", summary: "Receiving school refuses a transfer",
+                             tag: "Enrolments", request: "TransferDecision", response: "Transfer")) { try await decide($0, $1, approve: false) }
+        catalog.add(APIRoute(.get, "/api/v1/classes/{id}/roster", summary: "The class list, in Vietnamese order (given, middle, family name)",
+                             tag: "Classes", response: "Learner", page: true), roster)
+    }
+
+    private func body<T: Decodable>(_ request: Request, _ context: NEMISContext, _ type: T.Type, _ fields: Set<String>) async throws -> (T, Data) {
+        let data = Data(buffer: try await request.body.collect(upTo: context.maxUploadSize))
+        return (try JSON.decodeStrict(type, from: data, allowedFields: fields), data)
+    }
+
+    /// Loads a record for a write: 404 outside the read scope, 403 when readable but not writable.
+    static func loadForWrite(_ db: any SQLDatabase, _ resource: ResourceDescriptor, id: String, principal: Principal,
+                             writeAt: String? = nil) async throws -> RecordRow {
+        guard let row = try await RecordStore.find(db, resource, id: id),
+              try await RecordStore.isVisible(db, resource, id: id, roots: principal.nodes(for: .registryRead))
+        else { throw APIError.notFound }
+        let writeRoots = principal.nodes(for: .registryWrite)
+        let allowed = if let writeAt {
+            try await OrgTree.isWithin(db, nodeID: writeAt, roots: writeRoots)
+        } else {
+            try await OrgTree.isWithin(db, nodeID: row.orgID, roots: writeRoots)
+        }
+        guard allowed else { throw APIError.forbidden("your role may read but not change this record") }
+        return row
+    }
+
+    func end(_ request: Request, _ context: NEMISContext, status: Enrolment.Status) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let id = try context.parameters.require("id")
+        let (end, data) = try await body(request, context, EndRequest.self, ["date", "reason"])
+        if status == .droppedOut, (end.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationFailure(field: "reason", code: "reason.required", message: "a drop-out needs its reason")
+        }
+        return try await ResourceController<Enrolment>.idempotent(request, context, database: database, body: data) { db in
+            let row = try await Self.loadForWrite(db, Enrolment.resource, id: id, principal: principal)
+            var enrolment = try References.model(row, as: Enrolment.self)
+            try Self.requireActive(enrolment)
+            if end.date < enrolment.entryDate {
+                throw ValidationFailure(field: "date", code: "date.order", message: "the end date is before the entry date \(enrolment.entryDate)")
+            }
+            enrolment.status = status
+            enrolment.exitDate = end.date
+            enrolment.exitReason = end.reason
+            let stored = try await RecordStore.transition(db, Enrolment.resource, row, body: try JSON.string(enrolment), status: status.rawValue)
+            try await Self.setLearnerStatus(db, code: enrolment.learnerCode, status: status == .withdrawn ? "withdrawn" : "droppedOut")
+            try await AuditLog.record(db, principal: principal, action: .transition, resource: "enrolments", recordID: id,
+                                      orgID: row.orgID, detail: "\(status.rawValue) on \(end.date)")
+            return Idempotency.Stored(status: 200, body: stored.body, etag: stored.etag)
+        }
+    }
+
+    @Sendable func yearEnd(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let id = try context.parameters.require("id")
+        let (decision, data) = try await body(request, context, YearEndRequest.self, ["date", "outcome"])
+        return try await ResourceController<Enrolment>.idempotent(request, context, database: database, body: data) { db in
+            let row = try await Self.loadForWrite(db, Enrolment.resource, id: id, principal: principal)
+            var enrolment = try References.model(row, as: Enrolment.self)
+            try Self.requireActive(enrolment)
+            if decision.outcome == .graduated, let className = enrolment.className,
+               let schoolClass = try await References.load(db, SchoolClass.resource, SchoolClass.self,
+                                                           key: SchoolClass.key(enrolment.schoolCode, enrolment.schoolYear, className)),
+               !["5", "9", "12", "kindergarten-5"].contains(schoolClass.model.grade) {
+                throw ValidationFailure(field: "outcome", code: "outcome.notFinalGrade",
+                                        message: "only the last grade of a level (5, 9, 12 or the 5-year-old group) graduates; this class is grade \(schoolClass.model.grade)")
+            }
+            enrolment.status = .completed
+            enrolment.outcome = decision.outcome
+            enrolment.exitDate = decision.date
+            let stored = try await RecordStore.transition(db, Enrolment.resource, row, body: try JSON.string(enrolment), status: "completed")
+            if decision.outcome == .graduated { try await Self.setLearnerStatus(db, code: enrolment.learnerCode, status: "graduated") }
+            try await AuditLog.record(db, principal: principal, action: .transition, resource: "enrolments", recordID: id,
+                                      orgID: row.orgID, detail: "year end: \(decision.outcome.rawValue)")
+            return Idempotency.Stored(status: 200, body: stored.body, etag: stored.etag)
+        }
+    }
+
+    func decide(_ request: Request, _ context: NEMISContext, approve: Bool) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let id = try context.parameters.require("id")
+        let (decision, data) = try await body(request, context, DecisionRequest.self, ["note", "className"])
+        return try await ResourceController<Transfer>.idempotent(request, context, database: database, body: data) { db in
+            guard let peek = try await RecordStore.find(db, Transfer.resource, id: id) else { throw APIError.notFound }
+            var transfer = try References.model(peek, as: Transfer.self)
+            guard let target = try await References.load(db, School.resource, School.self, key: transfer.toSchoolCode) else {
+                throw APIError.notFound
+            }
+            // Only the receiving school decides.
+            let row = try await Self.loadForWrite(db, Transfer.resource, id: id, principal: principal, writeAt: target.row.id)
+            guard transfer.status == .requested else {
+                throw APIError.conflict(field: "/status", code: "transfer.decided", "the transfer was already \(transfer.status!.rawValue)")
+            }
+            transfer.status = approve ? .approved : .refused
+            transfer.decisionNote = decision.note
+            transfer.decidedAt = Clock.timestamp()
+            if approve {
+                transfer.toClassName = try await moveLearner(db, transfer: transfer, targetID: target.row.id, className: decision.className)
+            }
+            let stored = try await RecordStore.transition(db, Transfer.resource, row, body: try JSON.string(transfer), status: transfer.status!.rawValue)
+            try await AuditLog.record(db, principal: principal, action: .transition, resource: "transfers", recordID: id,
+                                      orgID: target.row.id, detail: approve ? "approved" : "refused")
+            return Idempotency.Stored(status: 200, body: stored.body, etag: stored.etag)
+        }
+    }
+
+    /// Ends the sending enrolment, enrols the learner at the receiving school and moves the learner's
+    /// record, guardians and enrolment history there. Returns the class name of the new enrolment.
+    private func moveLearner(_ db: any SQLDatabase, transfer: Transfer, targetID: String, className: String?) async throws -> String? {
+        guard let learner = try await References.load(db, Learner.resource, Learner.self, key: transfer.learnerCode) else {
+            throw APIError.notFound
+        }
+        let lastDay = transfer.effectiveDate.addingDays(-1)
+        let history = try await db.raw("SELECT id FROM enrolments WHERE learner_id = \(bind: learner.row.id)").all()
+            .map { try $0.decode(column: "id", as: String.self) }
+        for enrolmentID in history {
+            guard let row = try await RecordStore.find(db, Enrolment.resource, id: enrolmentID) else { continue }
+            var enrolment = try References.model(row, as: Enrolment.self)
+            if enrolment.status == .active {
+                enrolment.status = .transferredOut
+                enrolment.exitDate = max(lastDay, enrolment.entryDate)
+                enrolment.exitReason = "transfer to \(transfer.toSchoolCode)"
+            }
+            try await RecordStore.transition(db, Enrolment.resource, row, body: try JSON.string(enrolment),
+                                             status: enrolment.status!.rawValue, alsoVisibleTo: [targetID])
+        }
+        var moved = learner.model
+        moved.schoolCode = transfer.toSchoolCode
+        moved.status = "active"
+        try await RecordStore.transition(db, Learner.resource, learner.row, body: try JSON.string(moved), status: "active", orgID: targetID)
+        let guardians = try await db.raw("SELECT id FROM guardians WHERE learner_id = \(bind: learner.row.id)").all()
+            .map { try $0.decode(column: "id", as: String.self) }
+        for guardianID in guardians {
+            guard let row = try await RecordStore.find(db, Guardian.resource, id: guardianID) else { continue }
+            try await RecordStore.transition(db, Guardian.resource, row, body: row.body, status: row.status, orgID: targetID)
+        }
+        var classID: String?
+        var classNameStored: String?
+        if let className {
+            guard let found = try await References.load(db, SchoolClass.resource, SchoolClass.self,
+                                                        key: SchoolClass.key(transfer.toSchoolCode, transfer.schoolYear, className)) else {
+                throw ValidationFailure(field: "className", code: "class.unknown", message: "no class \(className) in \(transfer.schoolYear) at \(transfer.toSchoolCode)")
+            }
+            classID = found.row.id
+            classNameStored = found.model.name
+        }
+        try await Enrolment.ensureSingleActive(db, learnerID: learner.row.id, schoolYear: transfer.schoolYear, except: nil)
+        let enrolment = Enrolment(id: UUIDv7.make(), learnerCode: transfer.learnerCode, schoolCode: transfer.toSchoolCode,
+                                  schoolYear: transfer.schoolYear, className: classNameStored, entryDate: transfer.effectiveDate,
+                                  status: .active, exitDate: nil, exitReason: nil, outcome: nil)
+        try await RecordStore.insert(db, Enrolment.resource, RecordDraft(
+            id: enrolment.id!, naturalKey: "\(enrolment.learnerCode)|\(enrolment.schoolCode)|\(enrolment.entryDate)", orgID: targetID,
+            searchKey: learner.row.naturalKey, sortKey: learner.row.sortKey, status: "active",
+            columns: ["learner_id": learner.row.id, "class_id": classID, "school_year": transfer.schoolYear],
+            body: try JSON.string(enrolment)))
+        return classNameStored
+    }
+
+    static func requireActive(_ enrolment: Enrolment) throws {
+        guard enrolment.status == .active else {
+            throw APIError.conflict(field: "/status", code: "enrolment.notActive",
+                                    "the enrolment is \(enrolment.status?.rawValue ?? "closed"), not active")
+        }
+    }
+
+    static func setLearnerStatus(_ db: any SQLDatabase, code: String, status: String) async throws {
+        guard let learner = try await References.load(db, Learner.resource, Learner.self, key: code) else { return }
+        var model = learner.model
+        model.status = status
+        try await RecordStore.transition(db, Learner.resource, learner.row, body: try JSON.string(model), status: status)
+    }
+
+    /// The learners with an active enrolment in the class, sorted by the Vietnamese class-list key.
+    @Sendable func roster(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let id = try context.parameters.require("id")
+        let (classRow, _) = try await classes.loadVisible(id: id, principal: principal, sensitiveAudit: false)
+        let showSensitive = try await database.read { db in
+            try await OrgTree.isWithin(db, nodeID: classRow.orgID, roots: principal.nodes(for: .identityRead))
+        }
+        let rows = try await database.read { db in
+            try await db.raw("""
+                SELECT l.id, l.natural_key, l.org_id, l.status, l.sort_key, l.version, l.change_version, l.body, l.created_at, l.updated_at
+                FROM enrolments e JOIN learners l ON l.id = e.learner_id
+                WHERE e.class_id = \(bind: id) AND e.status = 'active'
+                ORDER BY l.sort_key\(unsafeRaw: db.dialect.name == "postgresql" ? " COLLATE \"C\"" : ""), l.id
+                """).all().map(RecordStore.decodeRow)
+        }
+        if showSensitive && !rows.isEmpty {
+            try await database.transaction { db in
+                try await AuditLog.record(db, principal: principal, action: .readSensitive, resource: "learners", recordID: nil,
+                                          orgID: classRow.orgID, detail: "roster of class \(classRow.naturalKey)")
+            }
+        }
+        return JSONResponse.page(items: try rows.map { try learners.render($0, showSensitive: showSensitive) }, nextPageToken: nil)
+    }
+}

@@ -1,0 +1,94 @@
+import CitizenID
+import Platform
+import VietnameseText
+
+/// Checks shared by every person record (staff, learners, guardians): a name, a date of birth that is
+/// not in the future, and a citizen ID consistent with the sex and birth year (DOMAIN.md 1.4–1.5).
+enum PersonRules {
+    static func name(_ raw: String, field: String, into errors: inout ValidationCollector) -> PersonName? {
+        let repaired = LegacyVietnamese.repairIfLegacy(raw).text
+        let clean = VietnameseText.clean(repaired)
+        guard !clean.isEmpty else {
+            errors.add(field, "name.empty", "the full name is required")
+            return nil
+        }
+        guard clean.count <= 100, !clean.contains(where: \.isNumber) else {
+            errors.add(field, "name.invalid", "a name has letters only, at most 100 characters")
+            return nil
+        }
+        return PersonName(fullName: clean)
+    }
+
+    static func dateOfBirth(_ date: CivilDate?, field: String = "dateOfBirth", into errors: inout ValidationCollector) {
+        guard let date else {
+            errors.add(field, "dateOfBirth.missing", "the date of birth is required (YYYY-MM-DD)")
+            return
+        }
+        if date > Clock.today() {
+            errors.add(field, "dateOfBirth.future", "the date of birth \(date) is in the future")
+        } else if date.year < 1900 {
+            errors.add(field, "dateOfBirth.tooOld", "the date of birth \(date) is before 1900")
+        }
+    }
+
+    /// Returns the canonical 12 digits, or nil (with an error) when the ID is present but wrong.
+    /// Excel damage is repaired; an ID that disagrees with the record's sex or birth year is refused.
+    static func citizenID(_ raw: String?, sex: Sex?, dateOfBirth: CivilDate?, into errors: inout ValidationCollector) -> String? {
+        guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        let repair = CitizenID.repair(raw)
+        guard let id = repair.citizenID else {
+            let error = repair.error!
+            errors.add("citizenId", error.code, error.messageEN)
+            return nil
+        }
+        for issue in id.check(sex: sex, birthYear: dateOfBirth?.year, asOfYear: Clock.today().year) where issue.severity == .error {
+            errors.add("citizenId", issue.code, issue.messageEN)
+        }
+        return id.digits
+    }
+
+    static func sex(_ text: String?, into errors: inout ValidationCollector) -> Sex? {
+        guard let text else {
+            errors.add("sex", "sex.missing", "sex is required: male or female")
+            return nil
+        }
+        guard let sex = Sex(rawValue: text) else {
+            errors.add("sex", "sex.invalid", "sex must be male or female, not '\(text)'")
+            return nil
+        }
+        return sex
+    }
+
+    static let personFields: [FieldSpec] = [
+        FieldSpec("fullName", .string, required: true, "Full name as on the birth certificate; stored in Unicode NFC"),
+        FieldSpec("familyName", .string, readOnly: true, "Derived: họ"),
+        FieldSpec("middleName", .string, readOnly: true, "Derived: tên đệm"),
+        FieldSpec("givenName", .string, readOnly: true, "Derived: tên"),
+        FieldSpec("dateOfBirth", .date, required: true, "Date of birth, YYYY-MM-DD"),
+        FieldSpec("sex", .enumeration(["male", "female"]), required: true, "Sex"),
+        FieldSpec("ethnicity", .string, "Ethnic group, e.g. Kinh, Tày, H'Mông"),
+        FieldSpec("citizenId", .string, "12-digit personal ID; needs identity:read to see, and every read is audited"),
+    ]
+}
+
+/// Codes that NEMIS validates and keys by.
+enum Codes {
+    /// Sector codes issued by a department (schools) or MoET (staff, learners): letters and digits.
+    static func check(_ value: String, field: String, into errors: inout ValidationCollector) -> String {
+        let code = value.trimmingCharacters(in: .whitespaces).uppercased()
+        if code.range(of: "^[A-Z0-9][A-Z0-9._-]{1,31}$", options: .regularExpression) == nil {
+            errors.add(field, "code.invalid", "'\(value)' is not a valid code: 2–32 letters, digits, dot, dash or underscore")
+        }
+        return code
+    }
+
+    /// `2025-2026`: two consecutive years.
+    static func schoolYear(_ value: String, into errors: inout ValidationCollector, field: String = "schoolYear") -> String {
+        let parts = value.split(separator: "-")
+        guard parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), parts[0].count == 4, b == a + 1 else {
+            errors.add(field, "schoolYear.invalid", "a school year is written like 2025-2026")
+            return value
+        }
+        return value
+    }
+}

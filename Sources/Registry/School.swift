@@ -1,0 +1,102 @@
+import Foundation
+import Platform
+import SQLKit
+import VietnameseText
+
+/// A school (or other education institution). Its sector code is issued by the managing department and
+/// never changes (Circular 42/2021 Art. 10). Each school is also a node of the education-management
+/// tree, with the same ID, under its department.
+public struct School: StoredModel, Equatable {
+    public enum Level: String, Codable, Sendable, CaseIterable {
+        case preschool, primary, lowerSecondary, upperSecondary, continuing
+    }
+    public enum Ownership: String, Codable, Sendable, CaseIterable { case `public`, `private`, peopleFounded }
+    public enum Status: String, Codable, Sendable, CaseIterable { case active, suspended, closed, merged }
+
+    public var id: String?
+    public var schoolCode: String
+    public var name: String
+    public var levels: [Level]
+    /// Derived: `multiLevel` for a liên cấp school, else its single level.
+    public var type: String?
+    public var ownership: Ownership
+    public var communeCode: String
+    public var departmentCode: String
+    public var status: Status?
+    public var address: String?
+    public var phone: String?
+    public var email: String?
+
+    static let resource = ResourceDescriptor(name: "schools", indexColumns: ["commune_code"])
+
+    static let fields: [FieldSpec] = [
+        FieldSpec("id", .uuid, readOnly: true, "Surrogate ID; also the school's node in the org tree"),
+        FieldSpec("schoolCode", .string, required: true, "Sector code issued by the department; immutable"),
+        FieldSpec("name", .string, required: true, "Official name"),
+        FieldSpec("levels", .array(.enumeration(School.Level.allCases.map(\.rawValue))), required: true, "Levels taught"),
+        FieldSpec("type", .string, readOnly: true, "Derived: multiLevel or the single level"),
+        FieldSpec("ownership", .enumeration(Ownership.allCases.map(\.rawValue)), required: true, "Công lập, tư thục, dân lập"),
+        FieldSpec("communeCode", .string, required: true, "5-digit commune code (2025 list)"),
+        FieldSpec("departmentCode", .string, required: true, "Org code of the managing provincial department"),
+        FieldSpec("status", .enumeration(Status.allCases.map(\.rawValue)), "Default active"),
+        FieldSpec("address", .string, "Street address"),
+        FieldSpec("phone", .string, "Phone"),
+        FieldSpec("email", .string, "Email"),
+    ]
+
+    static func spec() -> ResourceSpec<School> {
+        ResourceSpec(
+            descriptor: resource, schemaName: "School", tag: "Schools", fields: fields,
+            filters: ["communeCode": "commune_code", "status": "status"], allowDelete: false,
+            naturalKey: { school in
+                var errors = ValidationCollector()
+                let code = Codes.check(school.schoolCode, field: "schoolCode", into: &errors)
+                try errors.check()
+                return code
+            },
+            prepare: prepare)
+    }
+
+    static func prepare(_ input: School, _ write: WriteInput<School>) async throws -> PreparedWrite<School> {
+        var school = input
+        var errors = ValidationCollector()
+        school.schoolCode = Codes.check(school.schoolCode, field: "schoolCode", into: &errors)
+        school.name = VietnameseText.clean(school.name)
+        if school.name.isEmpty { errors.add("name", "name.empty", "the school name is required") }
+        if school.levels.isEmpty { errors.add("levels", "levels.empty", "at least one level") }
+        school.levels = School.Level.allCases.filter(school.levels.contains)
+        school.type = school.levels.count > 1 ? "multiLevel" : school.levels.first?.rawValue
+        school.status = school.status ?? .active
+        if try await AdminUnits.commune(write.db, code: school.communeCode) == nil {
+            errors.add("communeCode", "commune.unknown", "no commune with code '\(school.communeCode)' in the 2025 list")
+        }
+        let department = try await OrgUnits.find(write.db, code: school.departmentCode)
+        if department == nil || department?.kind != .department {
+            errors.add("departmentCode", "department.unknown", "no provincial department with code '\(school.departmentCode)'")
+        }
+        try errors.check()
+        let departmentID = department!.id!
+
+        let id: String
+        if let existing = write.existing {
+            id = existing.row.id
+            try await OrgUnits.rename(write.db, id: id, name: school.name, status: school.status!.rawValue)
+            if existing.model.departmentCode != school.departmentCode {
+                try await OrgTree.reparent(write.db, nodeID: id, newParentID: departmentID, effective: Clock.today())
+            }
+        } else {
+            id = UUIDv7.make()
+            try await OrgUnits.insertNode(write.db, OrgUnit(id: id, code: school.schoolCode, kind: .school, name: school.name,
+                                                            parentCode: school.departmentCode, provinceCode: department?.provinceCode,
+                                                            validFrom: Clock.today().description, status: "active"),
+                                          parentID: departmentID)
+        }
+        school.id = id
+        var prepared = PreparedWrite(model: school, orgID: id)
+        prepared.searchKey = VietnameseText.fold(school.name + " " + school.schoolCode)
+        prepared.sortKey = VietnameseCollation.key(school.name)
+        prepared.status = school.status!.rawValue
+        prepared.columns = ["commune_code": school.communeCode]
+        return prepared
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Platform
+import SQLKit
+import VietnameseText
+
+/// A homeroom class (lớp), e.g. 10A1 in 2025-2026, or a preschool group.
+public struct SchoolClass: StoredModel, Equatable {
+    public static let grades = ["nursery", "kindergarten-3", "kindergarten-4", "kindergarten-5"] + (1...12).map(String.init)
+
+    public var id: String?
+    public var schoolCode: String
+    public var schoolYear: String
+    public var name: String
+    public var grade: String
+    public var homeroomStaffCode: String?
+    public var campusCode: String?
+
+    static let resource = ResourceDescriptor(name: "classes", indexColumns: ["school_year", "grade"])
+
+    static let fields: [FieldSpec] = [
+        FieldSpec("id", .uuid, readOnly: true, "Surrogate ID"),
+        FieldSpec("schoolCode", .string, required: true, "School"),
+        FieldSpec("schoolYear", .string, required: true, "e.g. 2025-2026"),
+        FieldSpec("name", .string, required: true, "Class name, e.g. 10A1"),
+        FieldSpec("grade", .enumeration(grades), required: true, "Grade 1–12, or a preschool group"),
+        FieldSpec("homeroomStaffCode", .string, "Homeroom teacher (must be employed at the school)"),
+        FieldSpec("campusCode", .string, "Satellite campus, if not the main site"),
+    ]
+
+    static func key(_ schoolCode: String, _ year: String, _ name: String) -> String {
+        "\(schoolCode.uppercased())|\(year)|\(VietnameseText.clean(name).uppercased())"
+    }
+
+    static func spec() -> ResourceSpec<SchoolClass> {
+        ResourceSpec(
+            descriptor: resource, schemaName: "Class", tag: "Classes", fields: fields,
+            filters: ["schoolId": "org_id", "schoolYear": "school_year", "grade": "grade"],
+            naturalKey: { key($0.schoolCode, $0.schoolYear, $0.name) },
+            prepare: prepare)
+    }
+
+    static func prepare(_ input: SchoolClass, _ write: WriteInput<SchoolClass>) async throws -> PreparedWrite<SchoolClass> {
+        var schoolClass = input
+        var errors = ValidationCollector()
+        schoolClass.schoolCode = schoolClass.schoolCode.uppercased()
+        schoolClass.name = VietnameseText.clean(schoolClass.name).uppercased()
+        if schoolClass.name.isEmpty { errors.add("name", "name.empty", "the class name is required") }
+        if !grades.contains(schoolClass.grade) { errors.add("grade", "grade.invalid", "grade is 1–12 or \(grades.prefix(4).joined(separator: ", "))") }
+        _ = Codes.schoolYear(schoolClass.schoolYear, into: &errors)
+        if try await References.load(write.db, SchoolYear.resource, SchoolYear.self, key: schoolClass.schoolYear) == nil {
+            errors.add("schoolYear", "schoolYear.unknown", "the school year \(schoolClass.schoolYear) is not defined")
+        }
+        let school = try await References.load(write.db, School.resource, School.self, key: schoolClass.schoolCode)
+        if school == nil { errors.add("schoolCode", "school.unknown", "no school with code '\(schoolClass.schoolCode)'") }
+        if let staffCode = schoolClass.homeroomStaffCode?.uppercased() {
+            schoolClass.homeroomStaffCode = staffCode
+            let staff = try await References.load(write.db, Staff.resource, Staff.self, key: staffCode)
+            if staff?.model.employments.contains(where: { $0.schoolCode == schoolClass.schoolCode && $0.endDate == nil }) != true {
+                errors.add("homeroomStaffCode", "staff.notAtSchool", "no current staff member '\(staffCode)' at this school")
+            }
+        }
+        if let campus = schoolClass.campusCode?.uppercased() {
+            schoolClass.campusCode = campus
+            let node = try await OrgUnits.find(write.db, code: campus)
+            if node?.kind != .campus || school.map({ _ in true }) != true {
+                errors.add("campusCode", "campus.unknown", "no campus '\(campus)'")
+            } else if let school, try await !OrgTree.isAncestor(write.db, school.row.id, of: node!.id!) {
+                errors.add("campusCode", "campus.otherSchool", "the campus '\(campus)' belongs to another school")
+            }
+        }
+        try errors.check()
+        var prepared = PreparedWrite(model: schoolClass, orgID: school!.row.id)
+        prepared.searchKey = VietnameseText.fold(schoolClass.name)
+        prepared.sortKey = schoolClass.name
+        prepared.columns = ["school_year": schoolClass.schoolYear, "grade": schoolClass.grade]
+        return prepared
+    }
+}
+
+/// A teacher assigned to teach a subject to a class in a school year (phân công giảng dạy).
+public struct TeachingAssignment: StoredModel, Equatable {
+    public var id: String?
+    public var staffCode: String
+    public var schoolCode: String
+    public var schoolYear: String
+    public var className: String
+    public var subjectCode: String
+    public var semester: String?
+
+    static let resource = ResourceDescriptor(name: "teaching_assignments", indexColumns: ["staff_id", "class_id"])
+
+    static let fields: [FieldSpec] = [
+        FieldSpec("id", .uuid, readOnly: true, "Surrogate ID"),
+        FieldSpec("staffCode", .string, required: true, "The teacher"),
+        FieldSpec("schoolCode", .string, required: true, "School"),
+        FieldSpec("schoolYear", .string, required: true, "School year"),
+        FieldSpec("className", .string, required: true, "Class"),
+        FieldSpec("subjectCode", .string, required: true, "Subject code, e.g. TOAN, NGUVAN"),
+        FieldSpec("semester", .enumeration(["I", "II"]), "Only one semester; omitted for the whole year"),
+    ]
+
+    static func spec() -> ResourceSpec<TeachingAssignment> {
+        ResourceSpec(
+            descriptor: resource, schemaName: "TeachingAssignment", tag: "Classes", fields: fields,
+            filters: ["schoolId": "org_id", "staffId": "staff_id", "classId": "class_id"],
+            naturalKey: { a in
+                "\(a.staffCode.uppercased())|\(SchoolClass.key(a.schoolCode, a.schoolYear, a.className))|\(a.subjectCode.uppercased())|\(a.semester ?? "")"
+            },
+            prepare: { input, write in
+                var assignment = input
+                var errors = ValidationCollector()
+                assignment.staffCode = assignment.staffCode.uppercased()
+                assignment.schoolCode = assignment.schoolCode.uppercased()
+                assignment.subjectCode = Codes.check(assignment.subjectCode, field: "subjectCode", into: &errors)
+                assignment.className = VietnameseText.clean(assignment.className).uppercased()
+                if let semester = assignment.semester, !["I", "II"].contains(semester) {
+                    errors.add("semester", "semester.invalid", "semester is I or II")
+                }
+                let schoolClass = try await References.load(write.db, SchoolClass.resource, SchoolClass.self,
+                                                            key: SchoolClass.key(assignment.schoolCode, assignment.schoolYear, assignment.className))
+                if schoolClass == nil { errors.add("className", "class.unknown", "no class \(assignment.className) in \(assignment.schoolYear) at \(assignment.schoolCode)") }
+                let staff = try await References.load(write.db, Staff.resource, Staff.self, key: assignment.staffCode)
+                if staff?.model.employments.contains(where: { $0.schoolCode == assignment.schoolCode && $0.endDate == nil }) != true {
+                    errors.add("staffCode", "staff.notAtSchool", "no current staff member '\(assignment.staffCode)' at this school")
+                }
+                try errors.check()
+                var prepared = PreparedWrite(model: assignment, orgID: schoolClass!.row.orgID)
+                prepared.columns = ["staff_id": staff!.row.id, "class_id": schoolClass!.row.id]
+                return prepared
+            })
+    }
+}

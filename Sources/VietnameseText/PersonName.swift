@@ -1,0 +1,79 @@
+/// A Vietnamese personal name split into *họ* (family), *tên đệm* (middle, zero or
+/// more words) and *tên* (given) (DOMAIN.md §2).
+///
+/// The full name is what people type and what the registry compares; the split is
+/// derived from it and may be wrong for minority names ("Thạch Thị Sa Vân" has the
+/// two-word given name "Sa Vân"), so keep the full name and let users correct the
+/// parts with `init(family:middle:given:)`.
+public struct PersonName: Sendable, Hashable, Codable {
+    public var family: String
+    public var middle: String
+    public var given: String
+
+    /// Compound family names whose two words must stay together, compared in lowercase
+    /// NFC (or tone-free when the input has no diacritics at all). Only well-attested
+    /// ones: Âu Dương, Tư Mã, Gia Cát, Công Tôn, Hoàng Phủ, Thượng Quan (Sino-Vietnamese
+    /// two-character surnames) and Tôn Thất, Tôn Nữ (Nguyễn royal lineage).
+    public static let compoundFamilyNames: [String] = [
+        "Âu Dương", "Tư Mã", "Gia Cát", "Công Tôn", "Hoàng Phủ", "Thượng Quan",
+        "Tôn Thất", "Tôn Nữ",
+    ]
+
+    private static let compoundWords: [[String]] = compoundFamilyNames.map {
+        $0.lowercased().split(separator: " ").map(String.init)
+    }
+
+    /// Parts as given, each cleaned (NFC, trimmed, whitespace collapsed), no re-casing.
+    public init(family: String, middle: String = "", given: String) {
+        self.family = VietnameseText.clean(family)
+        self.middle = VietnameseText.clean(middle)
+        self.given = VietnameseText.clean(given)
+    }
+
+    /// Splits a full name: first word family, last word given, the rest middle; a
+    /// known compound family name takes the first two words when at least one word
+    /// follows it; a single word is a given name. ALL-CAPS or all-lowercase input is
+    /// title-cased ("NGUYỄN VĂN AN" → "Nguyễn Văn An"); mixed case is kept as typed.
+    public init(fullName: String) {
+        var cleaned = VietnameseText.clean(fullName)
+        let hasUpper = cleaned.contains(where: \.isUppercase)
+        let hasLower = cleaned.contains(where: \.isLowercase)
+        if hasUpper != hasLower {
+            cleaned = VietnameseText.titleCased(cleaned)
+        }
+        let words = cleaned.split(separator: " ").map(String.init)
+        switch words.count {
+        case 0:
+            self.init(family: "", middle: "", given: "")
+        case 1:
+            self.init(family: "", middle: "", given: words[0])
+        default:
+            let familyCount = words.count >= 3 && PersonName.startsWithCompound(words) ? 2 : 1
+            let family = words[..<familyCount].joined(separator: " ")
+            let middle = words[familyCount..<(words.count - 1)].joined(separator: " ")
+            self.init(family: family, middle: middle, given: words[words.count - 1])
+        }
+    }
+
+    /// "Family Middle Given", skipping empty parts.
+    public var fullName: String {
+        [family, middle, given].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// `VietnameseText.fold(fullName)`: the key to match names on.
+    public var searchKey: String { VietnameseText.fold(fullName) }
+
+    private static func startsWithCompound(_ words: [String]) -> Bool {
+        let first = Array(words.prefix(2))
+        let lowered = first.map { $0.lowercased() }
+        let folded = first.map(VietnameseText.fold)
+        let plain = first.allSatisfy { $0.allSatisfy(\.isASCII) }
+        return compoundWords.contains { compound in
+            compound == lowered || (plain && compound.map(VietnameseText.fold) == folded)
+        }
+    }
+}
+
+extension PersonName: CustomStringConvertible {
+    public var description: String { fullName }
+}

@@ -1,0 +1,73 @@
+import App
+import ArgumentParser
+import Foundation
+import Logging
+
+/// The `nemis` command line. Each subcommand parses its options and calls one library function.
+@main
+struct NEMISCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nemis",
+        abstract: "NEMIS: the national education data platform.",
+        version: NEMIS.version,
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, ClientCommand.self])
+}
+
+/// Options every command that touches the database shares.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: "PostgreSQL URL (postgres://user:password@host:5432/db). Default: NEMIS_DATABASE_URL, else SQLite.")
+    var databaseURL: String?
+
+    @Option(name: .long, help: "SQLite file when no PostgreSQL URL is given. Default: NEMIS_SQLITE_PATH or ./nemis.sqlite.")
+    var sqlite: String?
+
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: String?
+
+    func configuration(host: String? = nil, port: Int? = nil) throws -> AppConfiguration {
+        var level: Logger.Level?
+        if let logLevel {
+            guard let parsed = Logger.Level(rawValue: logLevel) else { throw ValidationError("unknown log level '\(logLevel)'") }
+            level = parsed
+        }
+        return AppConfiguration(host: host, port: port, databaseURL: databaseURL, sqlitePath: sqlite, logLevel: level)
+    }
+
+    func logger(_ configuration: AppConfiguration) -> Logger {
+        var logger = Logger(label: "nemis")
+        logger.logLevel = configuration.logLevel
+        return logger
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the API server (creates and migrates the database first).")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(name: .long, help: "Address to listen on. Default: NEMIS_HOST or 127.0.0.1.")
+    var host: String?
+
+    @Option(name: .long, help: "Port to listen on. Default: NEMIS_PORT or 8080.")
+    var port: Int?
+
+    @Flag(name: .long, help: "Load the demo province (Thái Nguyên) with its schools, staff, classes and learners, and demo sign-ins.")
+    var demo = false
+
+    func run() async throws {
+        try await Server.run(configuration: try database.configuration(host: host, port: port), demo: demo)
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create or upgrade the database schema, then exit.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let configuration = try database.configuration()
+        let logger = database.logger(configuration)
+        try await Storage.withDatabase(configuration, logger: logger) { _ in }
+        print("\(configuration.databaseDescription) is migrated to version \(Storage.migrations.count).")
+    }
+}
