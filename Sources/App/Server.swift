@@ -33,8 +33,8 @@ public enum Server {
                         lines.append("    \(login.username.padding(toLength: 22, withPad: " ", startingAt: 0)) \(login.password)   \(login.description)")
                     }
                 }
-                print(lines.joined(separator: "\n"))
-                fflush(stdout)
+                // Written unbuffered, so a supervisor or a pipe sees it at once.
+                FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
             })
         do {
             try await app.runService()

@@ -21,7 +21,19 @@ public enum Storage {
     public static func withDatabase<T: Sendable>(_ configuration: AppConfiguration, logger: Logger,
                                                  _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         let database = try await open(configuration, logger: logger)
-        return try await withThrowingTaskGroup(of: T?.self) { group in
+        do {
+            let value = try await run(database, logger: logger, body)
+            await database.shutdown()
+            return value
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+    }
+
+    private static func run<T: Sendable>(_ database: any Database, logger: Logger,
+                                         _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
             if let postgres = database as? PostgresStorage {
                 group.addTask { await postgres.client.run(); return nil }
             }

@@ -7,7 +7,12 @@ import VietnameseText
 enum PersonRules {
     static func name(_ raw: String, field: String, into errors: inout ValidationCollector) -> PersonName? {
         let repaired = LegacyVietnamese.repairIfLegacy(raw).text
-        let clean = VietnameseText.clean(repaired)
+        // Names are capitalised word by word. Words typed all upper or all lower case (NGUYỄN, thị) are
+        // re-cased; mixed-case words such as the Ê Đê "H'Lan" are kept as written.
+        let clean = VietnameseText.clean(repaired).split(separator: " ").map { word -> String in
+            let text = String(word)
+            return text == text.uppercased() || text == text.lowercased() ? VietnameseText.titleCased(text) : text
+        }.joined(separator: " ")
         guard !clean.isEmpty else {
             errors.add(field, "name.empty", "the full name is required")
             return nil

@@ -10,10 +10,10 @@ public struct PersonName: Sendable, Hashable, Codable {
     public var middle: String
     public var given: String
 
-    /// Compound family names whose two words must stay together, compared in lowercase
-    /// NFC (or tone-free when the input has no diacritics at all). Only well-attested
-    /// ones: Âu Dương, Tư Mã, Gia Cát, Công Tôn, Hoàng Phủ, Thượng Quan (Sino-Vietnamese
-    /// two-character surnames) and Tôn Thất, Tôn Nữ (Nguyễn royal lineage).
+    /// Compound family names whose two words stay together (DOMAIN.md §2), compared in
+    /// lowercase NFC. Only well-attested ones: Âu Dương, Tư Mã, Gia Cát, Công Tôn,
+    /// Hoàng Phủ, Thượng Quan (Sino-Vietnamese two-character surnames) and Tôn Thất,
+    /// Tôn Nữ (Nguyễn royal lineage).
     public static let compoundFamilyNames: [String] = [
         "Âu Dương", "Tư Mã", "Gia Cát", "Công Tôn", "Hoàng Phủ", "Thượng Quan",
         "Tôn Thất", "Tôn Nữ",
@@ -63,14 +63,11 @@ public struct PersonName: Sendable, Hashable, Codable {
     /// `VietnameseText.fold(fullName)`: the key to match names on.
     public var searchKey: String { VietnameseText.fold(fullName) }
 
+    /// Exact match on the lowercased NFC words. Input without diacritics is not
+    /// matched: "Hoang Phu Quy" is far more likely Hoàng Phú Quý than Hoàng Phủ Quý.
     private static func startsWithCompound(_ words: [String]) -> Bool {
-        let first = Array(words.prefix(2))
-        let lowered = first.map { $0.lowercased() }
-        let folded = first.map(VietnameseText.fold)
-        let plain = first.allSatisfy { $0.allSatisfy(\.isASCII) }
-        return compoundWords.contains { compound in
-            compound == lowered || (plain && compound.map(VietnameseText.fold) == folded)
-        }
+        let lowered = words.prefix(2).map { $0.lowercased() }
+        return compoundWords.contains(lowered)
     }
 }
 

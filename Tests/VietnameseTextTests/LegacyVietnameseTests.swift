@@ -144,12 +144,10 @@ struct LegacyVietnameseTests {
                     let ambiguous = otherDecoded != encoded && LegacyVietnamese.isPlausibleVietnamese(otherDecoded)
                     let noSign = !LegacyVietnamese.hasForeignCharacter(encoded)
                         && !LegacyVietnamese.hasInvalidSyllable(encoded)
-                    print("UNREPAIRED \(encoding) \(encoded) ambiguous=\(ambiguous) noSign=\(noSign) other=\(otherDecoded)")
                     #expect(ambiguous || noSign, "\(encoded) should have been repaired")
                 }
             }
         }
-        print("LEGACY-STATS total=\(total) repaired=\(repaired)")
         #expect(total > 400)
         #expect(repaired[.tcvn3, default: 0] > 0 && repaired[.vni, default: 0] > 0)
     }

@@ -23,6 +23,7 @@ struct PersonNameTests {
         ("Thượng Quan Uyển Nhi", "Thượng Quan", "Uyển", "Nhi"),
         ("Âu Dương", "Âu", "", "Dương"),
         ("Hoàng Phú Quý", "Hoàng", "Phú", "Quý"),
+        ("Hoang Phu Quy", "Hoang", "Phu", "Quy"),
         ("Tôn Đức Thắng", "Tôn", "Đức", "Thắng"),
         ("  Trần   Thị\u{00A0}Bích  ", "Trần", "Thị", "Bích"),
         ("NGUYỄN VĂN AN", "Nguyễn", "Văn", "An"),

@@ -32,13 +32,26 @@ public enum OrgTree {
             throw ValidationFailure(field: "parentCode", code: "org.cycle",
                                     message: "a node cannot be moved under itself or its own descendant")
         }
+        // The closure is today's tree, so a move cannot be dated in the future; and it cannot predate
+        // the edge it ends.
+        if effective > Clock.today() {
+            throw ValidationFailure(field: "effective", code: "org.futureMove",
+                                    message: "a move takes effect today or earlier; record it on its effective date")
+        }
+        if let current = try await db.raw("""
+            SELECT valid_from FROM org_edges WHERE child_id = \(bind: nodeID) AND valid_to IS NULL
+            """).first()?.decode(column: "valid_from", as: String.self), effective.description < current {
+            throw ValidationFailure(field: "effective", code: "org.moveBeforeEdge",
+                                    message: "the node has been under its current parent since \(current); a move cannot take effect before that")
+        }
+        // A move on the very day the current edge began corrects that edge rather than ending it.
+        try await db.raw("""
+            DELETE FROM org_edges WHERE child_id = \(bind: nodeID) AND valid_to IS NULL AND valid_from = \(bind: effective.description)
+            """).run()
         let dayBefore = effective.addingDays(-1).description
         try await db.raw("""
             UPDATE org_edges SET valid_to = \(bind: dayBefore)
             WHERE child_id = \(bind: nodeID) AND valid_to IS NULL
-            """).run()
-        try await db.raw("""
-            DELETE FROM org_edges WHERE child_id = \(bind: nodeID) AND valid_from = \(bind: effective.description)
             """).run()
         try await db.raw("""
             INSERT INTO org_edges (child_id, parent_id, valid_from, valid_to)

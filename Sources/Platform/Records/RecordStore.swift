@@ -274,6 +274,12 @@ public enum RecordStore {
         guard let stored = try await find(db, resource, id: row.id), stored.version == row.version + 1 else {
             throw APIError.preconditionFailed
         }
+        if owner != row.orgID && !alsoVisibleTo.contains(row.orgID) {
+            // The record moved (e.g. a transferred learner): the former owner loses sight of it.
+            try await db.raw("""
+                DELETE FROM record_scopes WHERE resource = \(bind: resource.name) AND record_id = \(bind: row.id) AND org_id = \(bind: row.orgID)
+                """).run()
+        }
         if orgID != nil || !alsoVisibleTo.isEmpty {
             let existing = try await db.raw("""
                 SELECT org_id FROM record_scopes WHERE resource = \(bind: resource.name) AND record_id = \(bind: row.id)

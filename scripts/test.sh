@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The project's test command: every test, on SQLite and on a real PostgreSQL server.
+#   scripts/test.sh                 build and run all tests
+#   scripts/test.sh --filter Citizen   any `swift test` arguments pass through
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BUILD_ARGS=()
+if [[ -n "${NEMIS_BUILD_DIR:-}" ]]; then
+    BUILD_ARGS+=(--scratch-path "$NEMIS_BUILD_DIR")
+fi
+
+# The OpenAPI test validates the served document with openapi-spec-validator.
+if ! python3 -c "import openapi_spec_validator" 2>/dev/null; then
+    python3 -m pip install --quiet --disable-pip-version-check "openapi-spec-validator>=0.7" >&2
+fi
+
+swift build --build-tests "${BUILD_ARGS[@]}"
+exec scripts/with-postgres.sh swift test --skip-build "${BUILD_ARGS[@]}" "$@"
