@@ -67,9 +67,18 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
-            name: "App",
+            name: "Web",
             dependencies: [
                 "Platform", "Registry",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "App",
+            dependencies: [
+                "Platform", "Registry", "Web",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -96,6 +105,7 @@ let package = Package(
             name: "AppTests",
             dependencies: [
                 "App", "Platform", "Registry",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

@@ -6,6 +6,7 @@ import Metrics
 import Platform
 import Prometheus
 import Registry
+import Web
 import ServiceLifecycle
 
 /// The composition root: one place that wires the database, access control and every module's routes.
@@ -47,8 +48,10 @@ public enum NEMIS {
         router.add(middleware: AuthMiddleware(access: access))
 
         let catalog = APICatalog(router: router)
+        let limiter = SignInLimiter()
         OperationsController(database: database).register(in: catalog)
-        AccessController(access: access).register(in: catalog)
+        AccessController(access: access, limiter: limiter).register(in: catalog)
+        WebController(database: database, limiter: limiter).register(in: catalog)
         FeedController(database: database).register(in: catalog)
         RegistryService(database: database).register(in: catalog)
         let document = try catalog.openAPIDocument(version: version)
@@ -75,6 +78,11 @@ struct OperationsController {
     let database: any Database
 
     func register(in catalog: APICatalog) {
+        // The lightest possible answer: the baseline that benchmarks compare real routes against.
+        catalog.add(APIRoute(.get, "/ping", summary: "Answers pong; nothing else", tag: "Operations", isPublic: true,
+                             contentType: "text/plain")) { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "pong")))
+        }
         catalog.add(APIRoute(.get, "/health", summary: "Liveness and database reachability", tag: "Operations", isPublic: true)) { _, _ in
             do {
                 try await database.ping()

@@ -23,7 +23,7 @@ public struct Enrolment: StoredModel, Equatable {
     public var exitReason: String?
     public var outcome: Outcome?
 
-    static let resource = ResourceDescriptor(name: "enrolments", indexColumns: ["learner_id", "class_id", "school_year"])
+    public static let resource = ResourceDescriptor(name: "enrolments", indexColumns: ["learner_id", "class_id", "school_year"])
 
     static let fields: [FieldSpec] = [
         FieldSpec("id", .uuid, readOnly: true, "Surrogate ID"),

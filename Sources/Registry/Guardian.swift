@@ -16,7 +16,7 @@ public struct Guardian: StoredModel, Equatable {
     public var occupation: String?
     public var citizenId: String?
 
-    static let resource = ResourceDescriptor(name: "guardians", indexColumns: ["learner_id"])
+    public static let resource = ResourceDescriptor(name: "guardians", indexColumns: ["learner_id"])
 
     static let fields: [FieldSpec] = [
         FieldSpec("id", .uuid, readOnly: true, "Surrogate ID"),

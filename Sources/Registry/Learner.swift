@@ -23,7 +23,7 @@ public struct Learner: StoredModel, Equatable {
     public var schoolCode: String
     public var status: String?
 
-    static let resource = ResourceDescriptor(name: "learners", indexColumns: ["citizen_id"])
+    public static let resource = ResourceDescriptor(name: "learners", indexColumns: ["citizen_id"])
 
     static let fields: [FieldSpec] = [
         FieldSpec("id", .uuid, readOnly: true, "Surrogate ID"),

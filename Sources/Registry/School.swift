@@ -27,7 +27,7 @@ public struct School: StoredModel, Equatable {
     public var phone: String?
     public var email: String?
 
-    static let resource = ResourceDescriptor(name: "schools", indexColumns: ["commune_code"])
+    public static let resource = ResourceDescriptor(name: "schools", indexColumns: ["commune_code"])
 
     static let fields: [FieldSpec] = [
         FieldSpec("id", .uuid, readOnly: true, "Surrogate ID; also the school's node in the org tree"),

@@ -15,7 +15,7 @@ public struct SchoolClass: StoredModel, Equatable {
     public var homeroomStaffCode: String?
     public var campusCode: String?
 
-    static let resource = ResourceDescriptor(name: "classes", indexColumns: ["school_year", "grade"])
+    public static let resource = ResourceDescriptor(name: "classes", indexColumns: ["school_year", "grade"])
 
     static let fields: [FieldSpec] = [
         FieldSpec("id", .uuid, readOnly: true, "Surrogate ID"),
@@ -87,7 +87,7 @@ public struct TeachingAssignment: StoredModel, Equatable {
     public var subjectCode: String
     public var semester: String?
 
-    static let resource = ResourceDescriptor(name: "teaching_assignments", indexColumns: ["staff_id", "class_id"])
+    public static let resource = ResourceDescriptor(name: "teaching_assignments", indexColumns: ["staff_id", "class_id"])
 
     static let fields: [FieldSpec] = [
         FieldSpec("id", .uuid, readOnly: true, "Surrogate ID"),

@@ -16,7 +16,7 @@ public struct SchoolYear: StoredModel, Equatable {
     public var endDate: CivilDate
     public var semesters: [Semester]
 
-    static let resource = ResourceDescriptor(name: "school_years", sharedDownwards: true)
+    public static let resource = ResourceDescriptor(name: "school_years", sharedDownwards: true)
 
     static let fields: [FieldSpec] = [
         FieldSpec("id", .uuid, readOnly: true, "Surrogate ID"),

@@ -29,7 +29,7 @@ public struct Staff: StoredModel, Equatable {
     public var professionalTitle: String?
     public var employments: [Employment]
 
-    static let resource = ResourceDescriptor(name: "staff", indexColumns: ["citizen_id"])
+    public static let resource = ResourceDescriptor(name: "staff", indexColumns: ["citizen_id"])
 
     static let fields: [FieldSpec] = [
         FieldSpec("id", .uuid, readOnly: true, "Surrogate ID"),

@@ -20,7 +20,7 @@ public struct Transfer: StoredModel, Equatable {
     public var decisionNote: String?
     public var decidedAt: String?
 
-    static let resource = ResourceDescriptor(name: "transfers", indexColumns: ["learner_id"])
+    public static let resource = ResourceDescriptor(name: "transfers", indexColumns: ["learner_id"])
 
     static let fields: [FieldSpec] = [
         FieldSpec("id", .uuid, readOnly: true, "Surrogate ID"),

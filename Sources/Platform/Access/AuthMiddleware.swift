@@ -21,7 +21,8 @@ public struct AuthMiddleware: RouterMiddleware {
                   let (principal, csrf) = try await access.principal(token: cookie, kind: "session") {
             // A browser sends cookies on cross-site requests too; an unsafe request must also carry the
             // token only our own pages know.
-            if ![.get, .head, .options].contains(request.method) {
+            // Web forms (outside /api) carry the token as a form field, which their handlers check.
+            if ![.get, .head, .options].contains(request.method) && request.uri.path.hasPrefix("/api/") {
                 guard request.headers[.csrfToken] == csrf else {
                     throw APIError.forbidden("missing or wrong X-CSRF-Token for a session-authenticated request")
                 }

@@ -22,7 +22,7 @@ public struct ResourceDescriptor: Sendable {
     }
 
     /// The SQL condition "some scope of record `t` lies under one of the roots" (or above, if shared).
-    func visibilityCondition(roots: [String]) -> SQLQueryString {
+    public func visibilityCondition(roots: [String]) -> SQLQueryString {
         var sql = SQLQueryString("EXISTS (SELECT 1 FROM record_scopes rs JOIN org_closure c ON ")
         sql.appendInterpolation(unsafeRaw: sharedDownwards ? "(c.descendant_id = rs.org_id OR c.ancestor_id = rs.org_id)" : "c.descendant_id = rs.org_id")
         sql.appendInterpolation(unsafeRaw: " WHERE rs.resource = ")
