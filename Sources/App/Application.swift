@@ -51,7 +51,7 @@ public enum NEMIS {
         let limiter = SignInLimiter()
         OperationsController(database: database).register(in: catalog)
         AccessController(access: access, limiter: limiter).register(in: catalog)
-        WebController(database: database, limiter: limiter).register(in: catalog)
+        WebController(access: access, limiter: limiter).register(in: catalog)
         FeedController(database: database).register(in: catalog)
         RegistryService(database: database).register(in: catalog)
         let document = try catalog.openAPIDocument(version: version)
@@ -80,7 +80,7 @@ struct OperationsController {
     func register(in catalog: APICatalog) {
         // The lightest possible answer: the baseline that benchmarks compare real routes against.
         catalog.add(APIRoute(.get, "/ping", summary: "Answers pong; nothing else", tag: "Operations", isPublic: true,
-                             contentType: "text/plain")) { _, _ in
+                             produces: "text/plain")) { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "pong")))
         }
         catalog.add(APIRoute(.get, "/health", summary: "Liveness and database reachability", tag: "Operations", isPublic: true)) { _, _ in
@@ -92,7 +92,7 @@ struct OperationsController {
             }
         }
         catalog.add(APIRoute(.get, "/metrics", summary: "Prometheus metrics (text format)", tag: "Operations", isPublic: true,
-                             contentType: "text/plain")) { _, _ in
+                             produces: "text/plain")) { _, _ in
             var headers = HTTPFields()
             headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
             return Response(status: .ok, headers: headers,

@@ -11,9 +11,10 @@ public struct WebController: Sendable {
     let reader: RegistryReader
     let limiter: SignInLimiter
 
-    public init(database: any Database, limiter: SignInLimiter) {
-        self.access = AccessStore(database: database)
-        self.reader = RegistryReader(database: database)
+    /// `access` must be the instance the authentication middleware uses, so signing out takes effect at once.
+    public init(access: AccessStore, limiter: SignInLimiter) {
+        self.access = access
+        self.reader = RegistryReader(database: access.database)
         self.limiter = limiter
     }
 
@@ -29,7 +30,7 @@ public struct WebController: Sendable {
             (.get, "/learners/{id}", "A learner with enrolments", learner),
         ]
         for (method, path, summary, handler) in pages {
-            catalog.add(APIRoute(method, path, summary: summary, tag: "Web pages", isPublic: true, contentType: "text/html"), handler)
+            catalog.add(APIRoute(method, path, summary: summary, tag: "Web pages", isPublic: true, produces: "text/html"), handler)
         }
     }
 
@@ -108,7 +109,7 @@ public struct WebController: Sendable {
 
     @Sendable func schools(_ request: Request, _ context: NEMISContext) async throws -> Response {
         guard let principal = principal(context) else { return redirect("/") }
-        let search = request.uri.queryParameters["q"].map(String.init)
+        let search = Self.searchText(request)
         let after = try request.uri.queryParameters["after"].map { try PageToken.decode(String($0)) }
         let page = try await reader.schools(for: principal, search: search, after: after, limit: 50)
         let rows = page.items.map { item in
@@ -159,7 +160,7 @@ public struct WebController: Sendable {
 
     @Sendable func learners(_ request: Request, _ context: NEMISContext) async throws -> Response {
         guard let principal = principal(context) else { return redirect("/") }
-        let search = request.uri.queryParameters["q"].map(String.init)
+        let search = Self.searchText(request)
         let after = try request.uri.queryParameters["after"].map { try PageToken.decode(String($0)) }
         let page = try await reader.learners(for: principal, search: search, after: after, limit: 50)
         let rows = page.items.map { item in
@@ -196,6 +197,11 @@ public struct WebController: Sendable {
             <h2>Quá trình học</h2>
             <table><thead><tr><th>Năm học</th><th>Trường</th><th>Lớp</th><th>Trạng thái</th></tr></thead><tbody>\(rows)</tbody></table>
             """)
+    }
+
+    /// The search box of a GET form: browsers encode its spaces as "+".
+    static func searchText(_ request: Request) -> String? {
+        request.uri.queryParameters["q"].map { String($0).replacingOccurrences(of: "+", with: " ") }
     }
 
     static func vietnameseDate(_ date: CivilDate) -> String {

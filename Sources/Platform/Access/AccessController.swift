@@ -55,7 +55,7 @@ public struct AccessController: Sendable {
         catalog.add(APIRoute(.delete, "/api/v1/session", summary: "Sign out", tag: "Access"), signOut)
         catalog.add(APIRoute(.get, "/api/v1/me", summary: "The caller and its roles", tag: "Access", response: "Me"), me)
         catalog.add(APIRoute(.post, "/oauth/token", summary: "OAuth2 client-credentials token", tag: "Access", isPublic: true,
-                             request: "TokenRequest", response: "Token", contentType: "application/x-www-form-urlencoded"), token)
+                             request: "TokenRequest", response: "Token", consumes: "application/x-www-form-urlencoded"), token)
         catalog.add(APIRoute(.post, "/api/v1/users", summary: "Create a user", tag: "Access", request: "NewUser", response: "Me"), createUser)
         catalog.add(APIRoute(.post, "/api/v1/users/{id}/grants", summary: "Grant a role at a node", tag: "Access",
                              request: "NewGrant", response: "Me"), grant)

@@ -77,11 +77,14 @@ public struct APIRoute: Sendable {
     public let requestSchema: String?
     public let responseSchema: String?
     public let responseIsPage: Bool
-    public let contentType: String
+    /// The media type of the request body.
+    public let consumes: String
+    /// The media type of a successful answer.
+    public let produces: String
 
     public init(_ method: HTTPRequest.Method, _ path: String, summary: String, tag: String, isPublic: Bool = false,
                 parameters: [Parameter] = [], request: String? = nil, response: String? = nil, page: Bool = false,
-                contentType: String = "application/json") {
+                consumes: String = "application/json", produces: String = "application/json") {
         self.method = method
         self.path = path
         self.summary = summary
@@ -91,7 +94,8 @@ public struct APIRoute: Sendable {
         self.requestSchema = request
         self.responseSchema = response
         self.responseIsPage = page
-        self.contentType = contentType
+        self.consumes = consumes
+        self.produces = produces
     }
 }
 
@@ -135,7 +139,7 @@ public final class APICatalog {
             }
             if !parameters.isEmpty { operation["parameters"] = parameters }
             if let request = route.requestSchema {
-                operation["requestBody"] = ["required": true, "content": [route.contentType: ["schema": ["$ref": "#/components/schemas/\(request)"]]]]
+                operation["requestBody"] = ["required": true, "content": [route.consumes: ["schema": ["$ref": "#/components/schemas/\(request)"]]]]
             }
             var okSchema: [String: Any] = ["type": "object"]
             if let response = route.responseSchema {
@@ -149,7 +153,9 @@ public final class APICatalog {
                 }
             }
             let problemContent: [String: Any] = ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]
-            let okContent: [String: Any] = ["application/json": ["schema": okSchema]]
+            let okContent: [String: Any] = route.produces == "application/json"
+                ? ["application/json": ["schema": okSchema]]
+                : [route.produces: ["schema": ["type": "string"]]]
             var responses: [String: Any] = ["default": ["description": "An error (RFC 9457)", "content": problemContent] as [String: Any]]
             if route.method == .delete {
                 responses["204"] = ["description": "Done"]

@@ -139,7 +139,10 @@ public struct ResourceController<Model: StoredModel>: Sendable {
         for (parameter, column) in spec.filters {
             if let value = request.uri.queryParameters[Substring(parameter)] { query.equals[column] = String(value) }
         }
-        if let search = request.uri.queryParameters["q"] { query.searchFolded = VietnameseText.fold(String(search)) }
+        if let search = request.uri.queryParameters["q"] {
+            // A "+" is a form-encoded space; no name contains one.
+            query.searchFolded = VietnameseText.fold(String(search).replacingOccurrences(of: "+", with: " "))
+        }
         if let token = request.uri.queryParameters["pageToken"] { query.afterCursor = try PageToken.decode(String(token)) }
         let roots = principal.nodes(for: .registryRead)
         guard !roots.isEmpty else { throw APIError.forbidden("no role that may read \(name)") }
