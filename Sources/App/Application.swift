@@ -22,7 +22,8 @@ public enum NEMIS {
         afterPrepare: (@Sendable (any Database) async throws -> Void)? = nil,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
-        let router = try buildRouter(database: database, logger: logger)
+        let router = try buildRouter(database: database, logger: logger,
+                                     cookies: SessionCookies(secure: configuration.secureCookies))
         var app = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "nemis"),
@@ -38,7 +39,7 @@ public enum NEMIS {
         return app
     }
 
-    public static func buildRouter(database: any Database, logger: Logger) throws -> Router<NEMISContext> {
+    public static func buildRouter(database: any Database, logger: Logger, cookies: SessionCookies) throws -> Router<NEMISContext> {
         MetricsBootstrap.once()
         let router = Router(context: NEMISContext.self)
         router.add(middleware: ProblemMiddleware())
@@ -50,8 +51,8 @@ public enum NEMIS {
         let catalog = APICatalog(router: router)
         let limiter = SignInLimiter()
         OperationsController(database: database).register(in: catalog)
-        AccessController(access: access, limiter: limiter).register(in: catalog)
-        WebController(access: access, limiter: limiter).register(in: catalog)
+        AccessController(access: access, limiter: limiter, cookies: cookies).register(in: catalog)
+        WebController(access: access, limiter: limiter, cookies: cookies).register(in: catalog)
         FeedController(database: database).register(in: catalog)
         RegistryService(database: database).register(in: catalog)
         let document = try catalog.openAPIDocument(version: version)

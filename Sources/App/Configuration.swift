@@ -9,6 +9,9 @@ public struct AppConfiguration: Sendable {
     public var databaseURL: String?
     public var sqlitePath: String
     public var logLevel: Logger.Level
+    /// Mark the session cookie Secure. On by default unless the server listens on loopback only, since
+    /// anything reachable from the network is expected to sit behind TLS.
+    public var secureCookies: Bool
 
     public init(host: String? = nil, port: Int? = nil, databaseURL: String? = nil, sqlitePath: String? = nil,
                 logLevel: Logger.Level? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -18,6 +21,8 @@ public struct AppConfiguration: Sendable {
         self.databaseURL = url?.isEmpty == true ? nil : url
         self.sqlitePath = sqlitePath ?? environment["NEMIS_SQLITE_PATH"] ?? "nemis.sqlite"
         self.logLevel = logLevel ?? environment["NEMIS_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let loopback = ["127.0.0.1", "localhost", "::1"].contains(self.host)
+        self.secureCookies = environment["NEMIS_SECURE_COOKIES"].map { ["1", "true", "yes"].contains($0.lowercased()) } ?? !loopback
     }
 
     /// Where the data lives, for messages; never prints a password.

@@ -50,9 +50,12 @@ public struct Guardian: StoredModel, Equatable {
         }
         let birthDate = guardian.birthYear.flatMap { CivilDate(year: $0, month: 1, day: 1) }
         guardian.citizenId = PersonRules.citizenID(guardian.citizenId, sex: nil, dateOfBirth: birthDate, into: &errors)
-        let learner = try await References.load(write.db, Learner.resource, Learner.self, key: guardian.learnerCode)
+        let learner = try await References.visible(write.db, Learner.resource, Learner.self, key: guardian.learnerCode,
+                                                   principal: write.principal)
         if learner == nil { errors.add("learnerCode", "learner.unknown", "no learner with code '\(guardian.learnerCode)'") }
         try errors.check()
+        guardian.citizenId = try await PersonRules.guardIdentity(requested: guardian.citizenId, stored: write.existing?.model.citizenId,
+                                                                 db: write.db, principal: write.principal, orgID: learner!.row.orgID)
         if let name { guardian.fullName = name.fullName }
         var prepared = PreparedWrite(model: guardian, orgID: learner!.row.orgID)
         prepared.searchKey = VietnameseText.fold(guardian.fullName)

@@ -39,6 +39,10 @@ public struct Learner: StoredModel, Equatable {
             descriptor: resource, schemaName: "Learner", tag: "Learners", fields: fields,
             filters: ["schoolId": "org_id", "status": "status"],
             issueKey: issueCode,
+            beforeDelete: { db, row in
+                try await DeleteGuard.refuseIfReferenced(db, row, by: [("enrolments", "learner_id"), ("guardians", "learner_id"),
+                                                                      ("transfers", "learner_id")])
+            },
             naturalKey: { learner in
                 var errors = ValidationCollector()
                 let code = Codes.check(learner.learnerCode ?? "", field: "learnerCode", into: &errors)
@@ -57,8 +61,12 @@ public struct Learner: StoredModel, Equatable {
               let province = commune.parentCode else {
             throw ValidationFailure(field: "schoolCode", code: "school.unknown", message: "no school with code '\(learner.schoolCode)'")
         }
-        let serial = try await Sequences.next(db, name: "learner:\(province)")
-        learner.learnerCode = province + String(format: "%08d", serial)
+        // Codes given by school software may already use the next serials: skip those.
+        var code: String
+        repeat {
+            code = province + String(format: "%08d", try await Sequences.next(db, name: "learner:\(province)"))
+        } while try await RecordStore.find(db, resource, naturalKey: code) != nil
+        learner.learnerCode = code
     }
 
     static func prepare(_ input: Learner, _ write: WriteInput<Learner>) async throws -> PreparedWrite<Learner> {
@@ -74,9 +82,10 @@ public struct Learner: StoredModel, Equatable {
             errors.add("schoolCode", "learner.moveByTransfer",
                        "a learner changes school only through a transfer approved by the receiving school")
         }
-        let school = try await References.load(write.db, School.resource, School.self, key: learner.schoolCode)
-        if school == nil { errors.add("schoolCode", "school.unknown", "no school with code '\(learner.schoolCode)'") }
         try errors.check()
+        let school = try await References.writableSchool(write.db, code: learner.schoolCode, principal: write.principal, field: "schoolCode")
+        learner.citizenId = try await PersonRules.guardIdentity(requested: learner.citizenId, stored: write.existing?.model.citizenId,
+                                                                db: write.db, principal: write.principal, orgID: school.row.id)
         if let name {
             learner.fullName = name.fullName
             learner.familyName = name.family
@@ -84,7 +93,7 @@ public struct Learner: StoredModel, Equatable {
             learner.givenName = name.given
         }
         learner.status = write.existing?.model.status ?? "active"
-        var prepared = PreparedWrite(model: learner, orgID: school!.row.id)
+        var prepared = PreparedWrite(model: learner, orgID: school.row.id)
         prepared.searchKey = VietnameseText.fold(learner.fullName + " " + (learner.learnerCode ?? ""))
         if let name { prepared.sortKey = VietnameseCollation.classListKey(name) }
         prepared.status = learner.status!
@@ -99,11 +108,11 @@ public struct Learner: StoredModel, Equatable {
 /// Named counters for IDs that NEMIS issues, incremented inside the caller's transaction.
 enum Sequences {
     static func next(_ db: any SQLDatabase, name: String) async throws -> Int {
-        try await db.raw("""
+        guard let row = try await db.raw("""
             INSERT INTO id_sequences (name, next_value) VALUES (\(bind: name), 1)
             ON CONFLICT (name) DO UPDATE SET next_value = id_sequences.next_value + 1
-            """).run()
-        return try await db.raw("SELECT next_value FROM id_sequences WHERE name = \(bind: name)").first()!
-            .decode(column: "next_value", as: Int.self)
+            RETURNING next_value
+            """).first() else { throw ConfigurationError("id sequence \(name) returned nothing") }
+        return try row.decode(column: "next_value", as: Int.self)
     }
 }

@@ -7,7 +7,19 @@ import VietnameseText
 /// A node of the education-management tree: the ministry, a provincial department, a school or a
 /// satellite campus (điểm trường). Schools are created through `/schools`; the others here.
 public struct OrgUnit: Codable, Sendable, Equatable {
-    public enum Kind: String, Codable, Sendable, CaseIterable { case ministry, department, school, campus }
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case ministry, department, school, campus
+
+        /// The kind of node each kind hangs under; the ministry is the root.
+        var parentKind: Kind? {
+            switch self {
+            case .ministry: nil
+            case .department: .ministry
+            case .school: .department
+            case .campus: .school
+            }
+        }
+    }
 
     public var id: String?
     public var code: String
@@ -153,9 +165,8 @@ struct OrgUnitsController {
             guard let parentCode = unit.parentCode, let parent = try await OrgUnits.find(db, code: parentCode) else {
                 throw ValidationFailure(field: "parentCode", code: "parent.unknown", message: "no node with code '\(unit.parentCode ?? "")'")
             }
-            let expectedParent: OrgUnit.Kind = unit.kind == .department ? .ministry : .school
-            if parent.kind != expectedParent {
-                errors.add("parentCode", "parent.wrongKind", "a \(unit.kind.rawValue) belongs under a \(expectedParent.rawValue)")
+            if let expected = unit.kind.parentKind, parent.kind != expected {
+                errors.add("parentCode", "parent.wrongKind", "a \(unit.kind.rawValue) belongs under a \(expected.rawValue)")
             }
             if try await OrgUnits.find(db, code: unit.code) != nil {
                 throw APIError.conflict(field: "/code", code: "code.taken", "the code '\(unit.code)' is already used")
@@ -188,10 +199,18 @@ struct OrgUnitsController {
             guard try await OrgTree.isWithin(db, nodeID: id, roots: principal.nodes(for: .orgWrite)) else {
                 throw APIError.forbidden("moving nodes of the tree needs the ministry's org:write")
             }
-            guard let parent = try await OrgUnits.find(db, code: move.parentCode) else {
+            guard let parent = try await OrgUnits.find(db, code: move.parentCode),
+                  try await OrgTree.isWithin(db, nodeID: parent.id!, roots: principal.nodes(for: .orgWrite)) else {
                 throw ValidationFailure(field: "parentCode", code: "parent.unknown", message: "no node with code '\(move.parentCode)'")
             }
+            guard let expected = unit.kind.parentKind, parent.kind == expected else {
+                throw ValidationFailure(field: "parentCode", code: "parent.wrongKind",
+                                        message: "a \(unit.kind.rawValue) cannot be placed under a \(parent.kind.rawValue)")
+            }
             try await OrgTree.reparent(db, nodeID: id, newParentID: parent.id!, effective: move.effective)
+            if unit.kind == .school {
+                try await School.recordDepartment(db, schoolID: id, departmentCode: parent.code)
+            }
             try await AuditLog.record(db, principal: principal, action: .transition, resource: "org-units", recordID: id,
                                       orgID: id, detail: "moved under \(parent.code) from \(move.effective)")
             unit.parentCode = parent.code

@@ -1,5 +1,6 @@
 import CitizenID
 import Platform
+import SQLKit
 import VietnameseText
 
 /// Checks shared by every person record (staff, learners, guardians): a name, a date of birth that is
@@ -50,6 +51,19 @@ enum PersonRules {
             errors.add("citizenId", issue.code, issue.messageEN)
         }
         return id.digits
+    }
+
+    /// A writer without identity:read at the record's node cannot read citizen IDs, so it must not
+    /// erase or replace one it was never shown: the stored ID is kept, and a different one is refused.
+    /// It may still give the ID of a record that has none.
+    static func guardIdentity(requested: String?, stored: String?, db: any SQLDatabase, principal: Principal,
+                              orgID: String) async throws -> String? {
+        if try await OrgTree.isWithin(db, nodeID: orgID, roots: principal.nodes(for: .identityRead)) { return requested }
+        guard let stored else { return requested }
+        guard requested == nil || requested == stored else {
+            throw APIError.forbidden("changing a citizen ID needs the identity:read permission")
+        }
+        return stored
     }
 
     static func sex(_ text: String?, into errors: inout ValidationCollector) -> Sex? {

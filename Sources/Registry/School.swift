@@ -85,6 +85,10 @@ public struct School: StoredModel, Equatable {
                 try await OrgTree.reparent(write.db, nodeID: id, newParentID: departmentID, effective: Clock.today())
             }
         } else {
+            if try await OrgUnits.find(write.db, code: school.schoolCode) != nil {
+                throw APIError.conflict(field: "/schoolCode", code: "code.taken",
+                                        "the code '\(school.schoolCode)' already names another node of the tree")
+            }
             id = UUIDv7.make()
             try await OrgUnits.insertNode(write.db, OrgUnit(id: id, code: school.schoolCode, kind: .school, name: school.name,
                                                             parentCode: school.departmentCode, provinceCode: department?.provinceCode,
@@ -98,5 +102,13 @@ public struct School: StoredModel, Equatable {
         prepared.status = school.status!.rawValue
         prepared.columns = ["commune_code": school.communeCode]
         return prepared
+    }
+
+    /// Keeps the school's document in step with the tree after the ministry moves it.
+    static func recordDepartment(_ db: any SQLDatabase, schoolID: String, departmentCode: String) async throws {
+        guard let row = try await RecordStore.find(db, resource, id: schoolID) else { return }
+        var school = try References.model(row, as: School.self)
+        school.departmentCode = departmentCode
+        try await RecordStore.transition(db, resource, row, body: try JSON.string(school), status: row.status)
     }
 }

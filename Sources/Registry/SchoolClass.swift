@@ -35,6 +35,9 @@ public struct SchoolClass: StoredModel, Equatable {
         ResourceSpec(
             descriptor: resource, schemaName: "Class", tag: "Classes", fields: fields,
             filters: ["schoolId": "org_id", "schoolYear": "school_year", "grade": "grade"],
+            beforeDelete: { db, row in
+                try await DeleteGuard.refuseIfReferenced(db, row, by: [("enrolments", "class_id"), ("teaching_assignments", "class_id")])
+            },
             naturalKey: { key($0.schoolCode, $0.schoolYear, $0.name) },
             prepare: prepare)
     }
@@ -50,8 +53,8 @@ public struct SchoolClass: StoredModel, Equatable {
         if try await References.load(write.db, SchoolYear.resource, SchoolYear.self, key: schoolClass.schoolYear) == nil {
             errors.add("schoolYear", "schoolYear.unknown", "the school year \(schoolClass.schoolYear) is not defined")
         }
-        let school = try await References.load(write.db, School.resource, School.self, key: schoolClass.schoolCode)
-        if school == nil { errors.add("schoolCode", "school.unknown", "no school with code '\(schoolClass.schoolCode)'") }
+        let school: (row: RecordRow, model: School)? = try await References.writableSchool(
+            write.db, code: schoolClass.schoolCode, principal: write.principal, field: "schoolCode")
         if let staffCode = schoolClass.homeroomStaffCode?.uppercased() {
             schoolClass.homeroomStaffCode = staffCode
             let staff = try await References.load(write.db, Staff.resource, Staff.self, key: staffCode)
@@ -62,7 +65,7 @@ public struct SchoolClass: StoredModel, Equatable {
         if let campus = schoolClass.campusCode?.uppercased() {
             schoolClass.campusCode = campus
             let node = try await OrgUnits.find(write.db, code: campus)
-            if node?.kind != .campus || school.map({ _ in true }) != true {
+            if node?.kind != .campus {
                 errors.add("campusCode", "campus.unknown", "no campus '\(campus)'")
             } else if let school, try await !OrgTree.isAncestor(write.db, school.row.id, of: node!.id!) {
                 errors.add("campusCode", "campus.otherSchool", "the campus '\(campus)' belongs to another school")
@@ -113,6 +116,7 @@ public struct TeachingAssignment: StoredModel, Equatable {
                 assignment.schoolCode = assignment.schoolCode.uppercased()
                 assignment.subjectCode = Codes.check(assignment.subjectCode, field: "subjectCode", into: &errors)
                 assignment.className = VietnameseText.clean(assignment.className).uppercased()
+                _ = try await References.writableSchool(write.db, code: assignment.schoolCode, principal: write.principal, field: "schoolCode")
                 if let semester = assignment.semester, !["I", "II"].contains(semester) {
                     errors.add("semester", "semester.invalid", "semester is I or II")
                 }

@@ -50,6 +50,9 @@ public struct Staff: StoredModel, Equatable {
         ResourceSpec(
             descriptor: resource, schemaName: "Staff", tag: "Staff", fields: fields,
             filters: ["schoolId": "org_id"], defaultOrder: .id,
+            beforeDelete: { db, row in
+                try await DeleteGuard.refuseIfReferenced(db, row, by: [("teaching_assignments", "staff_id")])
+            },
             naturalKey: { staff in
                 var errors = ValidationCollector()
                 let code = Codes.check(staff.staffCode, field: "staffCode", into: &errors)
@@ -69,30 +72,36 @@ public struct Staff: StoredModel, Equatable {
         PersonRules.dateOfBirth(staff.dateOfBirth, into: &errors)
         staff.citizenId = PersonRules.citizenID(staff.citizenId, sex: sex, dateOfBirth: staff.dateOfBirth, into: &errors)
         if staff.employments.isEmpty { errors.add("employments", "employments.empty", "at least one employment") }
-        var schoolIDs: [String] = []
+        var schoolIDs: [String?] = []
         for (index, employment) in staff.employments.enumerated() {
             let code = employment.schoolCode.uppercased()
             staff.employments[index].schoolCode = code
             if let end = employment.endDate, end < employment.startDate {
                 errors.add("employments/\(index)/endDate", "date.order", "the end date is before the start date")
             }
-            if let school = try await References.load(write.db, School.resource, School.self, key: code) {
-                schoolIDs.append(school.row.id)
-            } else {
+            let school = try await References.load(write.db, School.resource, School.self, key: code)
+            if school == nil {
                 errors.add("employments/\(index)/schoolCode", "school.unknown", "no school with code '\(employment.schoolCode)'")
             }
+            schoolIDs.append(school?.row.id)
         }
         try errors.check()
+        // The owner is the first current employer, which the writer must be allowed to write at; the
+        // other current employers see the record too. Former employers do not.
+        let current = staff.employments.indices.filter { staff.employments[$0].endDate == nil }
+        let ownerIndex = current.first ?? 0
+        let owner = try await References.writableSchool(write.db, code: staff.employments[ownerIndex].schoolCode,
+                                                        principal: write.principal, field: "employments/\(ownerIndex)/schoolCode")
+        staff.citizenId = try await PersonRules.guardIdentity(requested: staff.citizenId, stored: write.existing?.model.citizenId,
+                                                              db: write.db, principal: write.principal, orgID: owner.row.id)
         if let name {
             staff.fullName = name.fullName
             staff.familyName = name.family
             staff.middleName = name.middle
             staff.givenName = name.given
         }
-        // The owner is the first current employer; every employer sees the record.
-        let current = staff.employments.indices.first { staff.employments[$0].endDate == nil } ?? 0
-        var prepared = PreparedWrite(model: staff, orgID: schoolIDs[current])
-        prepared.alsoVisibleTo = schoolIDs
+        var prepared = PreparedWrite(model: staff, orgID: owner.row.id)
+        prepared.alsoVisibleTo = current.compactMap { schoolIDs[$0] }
         prepared.searchKey = VietnameseText.fold(staff.fullName + " " + staff.staffCode)
         if let name { prepared.sortKey = VietnameseCollation.classListKey(name) }
         prepared.columns = ["citizen_id": staff.citizenId]

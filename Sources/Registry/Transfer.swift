@@ -56,11 +56,19 @@ public struct Transfer: StoredModel, Equatable {
         transfer.decisionNote = nil
         transfer.decidedAt = nil
         transfer.toClassName = nil
-        let learner = try await References.load(write.db, Learner.resource, Learner.self, key: transfer.learnerCode)
+        // Only the school holding the learner's record asks for a transfer.
+        let learner = try await References.visible(write.db, Learner.resource, Learner.self, key: transfer.learnerCode,
+                                                   principal: write.principal, permission: .registryWrite)
         let target = try await References.load(write.db, School.resource, School.self, key: transfer.toSchoolCode)
         if learner == nil { errors.add("learnerCode", "learner.unknown", "no learner with code '\(transfer.learnerCode)'") }
         if target == nil { errors.add("toSchoolCode", "school.unknown", "no school with code '\(transfer.toSchoolCode)'") }
-        if try await References.load(write.db, SchoolYear.resource, SchoolYear.self, key: transfer.schoolYear) == nil {
+        let year = try await References.load(write.db, SchoolYear.resource, SchoolYear.self, key: transfer.schoolYear)
+        if let year {
+            if transfer.effectiveDate < year.model.startDate || transfer.effectiveDate > year.model.endDate {
+                errors.add("effectiveDate", "effectiveDate.outsideYear",
+                           "the transfer date \(transfer.effectiveDate) is outside \(transfer.schoolYear) (\(year.model.startDate) to \(year.model.endDate))")
+            }
+        } else {
             errors.add("schoolYear", "schoolYear.unknown", "the school year \(transfer.schoolYear) is not defined")
         }
         try errors.check()

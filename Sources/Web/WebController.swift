@@ -10,10 +10,12 @@ public struct WebController: Sendable {
     let access: AccessStore
     let reader: RegistryReader
     let limiter: SignInLimiter
+    let cookies: SessionCookies
 
     /// `access` must be the instance the authentication middleware uses, so signing out takes effect at once.
-    public init(access: AccessStore, limiter: SignInLimiter) {
+    public init(access: AccessStore, limiter: SignInLimiter, cookies: SessionCookies) {
         self.access = access
+        self.cookies = cookies
         self.reader = RegistryReader(database: access.database)
         self.limiter = limiter
     }
@@ -81,17 +83,15 @@ public struct WebController: Sendable {
     @Sendable func signIn(_ request: Request, _ context: NEMISContext) async throws -> Response {
         let form = try await Self.form(request, context)
         let username = form["username"] ?? "", password = form["password"] ?? ""
-        if let wait = limiter.retryAfter(username: username, address: context.remoteAddress) {
+        if let wait = limiter.begin(username: username, address: context.remoteAddress) {
             return html("Đăng nhập", context, signInForm(message: "Quá nhiều lần thử. Hãy thử lại sau \(wait) giây."), status: .tooManyRequests)
         }
         guard let session = try await access.signIn(username: username, password: password) else {
-            limiter.recordFailure(username: username, address: context.remoteAddress)
             return html("Đăng nhập", context, signInForm(message: "Sai tên đăng nhập hoặc mật khẩu."), status: .unauthorized)
         }
-        limiter.recordSuccess(username: username)
+        limiter.succeeded(username: username)
         var response = redirect("/")
-        response.setCookie(Cookie(name: AuthMiddleware.cookieName, value: session.token, maxAge: session.expiresIn, path: "/",
-                                  httpOnly: true, sameSite: .lax))
+        response.setCookie(cookies.issue(token: session.token, maxAge: session.expiresIn))
         return response
     }
 
@@ -103,7 +103,7 @@ public struct WebController: Sendable {
             if let cookie = request.cookies[AuthMiddleware.cookieName]?.value { try await access.signOut(token: cookie) }
         }
         var response = redirect("/")
-        response.setCookie(Cookie(name: AuthMiddleware.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax))
+        response.setCookie(cookies.clear())
         return response
     }
 
@@ -216,14 +216,6 @@ public struct WebController: Sendable {
     }
 
     static func form(_ request: Request, _ context: NEMISContext) async throws -> [String: String] {
-        let body = try await request.body.collect(upTo: 64 * 1024)
-        var form: [String: String] = [:]
-        for pair in String(buffer: body).split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map {
-                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            }
-            form[parts[0]] = parts.count > 1 ? parts[1] : ""
-        }
-        return form
+        FormBody.parse(String(buffer: try await request.body.collect(upTo: 64 * 1024)))
     }
 }

@@ -6,6 +6,20 @@ import Logging
 /// The `nemis` command line. Each subcommand parses its options and calls one library function.
 @main
 struct NEMISCommand: AsyncParsableCommand {
+    static func main() async {
+        JSONLogHandler.bootstrap()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "nemis",
         abstract: "NEMIS: the national education data platform.",

@@ -176,6 +176,85 @@ struct AccessTests {
     }
 }
 
+@Suite("Access control: what must not leak, on SQLite and PostgreSQL")
+struct LeakTests {
+    @Test(arguments: Engine.allCases)
+    func referencesToAnotherSchoolsLearnerRevealNothing(engine: Engine) async throws {
+        try await withApp(engine) { api in
+            let world = try await World.build(api)
+            let codeB = try #require(world.learnerB["learnerCode"])
+            let unknown = try await api.expect(.unprocessableContent, .post, "/api/v1/enrolments", as: world.schoolAdminA, [
+                "learnerCode": "1999999999", "schoolCode": "SCHA", "schoolYear": World.year, "entryDate": "2026-09-05"])
+            let foreign = try await api.expect(.unprocessableContent, .post, "/api/v1/enrolments", as: world.schoolAdminA, [
+                "learnerCode": codeB, "schoolCode": "SCHA", "schoolYear": World.year, "entryDate": "2026-09-05"])
+            // Another school's learner looks exactly like one that does not exist.
+            #expect(foreign.errorCode == "learner.unknown")
+            let unknownDetail = (unknown.json["detail"] as? String)?.replacingOccurrences(of: "1999999999", with: codeB)
+            #expect(foreign.json["detail"] as? String == unknownDetail)
+            #expect(!foreign.text.contains("SCHB"))
+            for toSchool in ["SCHA", "SCHB"] {
+                let transfer = try await api.expect(.unprocessableContent, .post, "/api/v1/transfers", as: world.schoolAdminA, [
+                    "learnerCode": codeB, "toSchoolCode": toSchool, "schoolYear": World.year, "effectiveDate": "2026-11-02"])
+                #expect(transfer.errorCode == "learner.unknown")
+            }
+            try await api.expect(.unprocessableContent, .post, "/api/v1/guardians", as: world.schoolAdminA, [
+                "learnerCode": codeB, "fullName": "Trần Văn Lạ", "relationship": "father"])
+            #expect(try await api.count("enrolments") == 0)
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func sharingARecordDoesNotGrantWritingIt(engine: Engine) async throws {
+        try await withApp(engine) { api in
+            let world = try await World.build(api)
+            let code = try #require(world.learnerA["learnerCode"])
+            let old = try await api.expect(.created, .post, "/api/v1/enrolments", as: world.schoolAdminA, [
+                "learnerCode": code, "schoolCode": "SCHA", "schoolYear": World.year, "className": "1A1", "entryDate": "2026-09-05"])
+            let transfer = try await api.expect(.created, .post, "/api/v1/transfers", as: world.schoolAdminA, [
+                "learnerCode": code, "toSchoolCode": "SCHB", "schoolYear": World.year, "effectiveDate": "2026-11-02"])
+            try await api.expect(.ok, .post, "/api/v1/transfers/\(try #require(transfer.json["id"] as? String))/approve",
+                                 as: world.schoolAdminB, [:])
+            // B now sees A's closed enrolment as the learner's history, but cannot delete it.
+            let oldID = try #require(old.json["id"] as? String)
+            try await api.expect(.ok, .get, "/api/v1/enrolments/\(oldID)", as: world.schoolAdminB)
+            try await api.expect(.forbidden, .delete, "/api/v1/enrolments/\(oldID)", as: world.schoolAdminB)
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func citizenIDsReadFromTheChangeFeedAreAudited(engine: Engine) async throws {
+        try await withApp(engine) { api in
+            let world = try await World.build(api)
+            try await api.expect(.ok, .post, "/api/v1/learners", as: world.schoolAdminA, [
+                "learnerCode": try #require(world.learnerA["learnerCode"]), "fullName": "Nguyễn Văn An", "dateOfBirth": "2020-03-15",
+                "sex": "male", "citizenId": "019220999999", "schoolCode": "SCHA"])
+            try await api.expect(.ok, .get, "/api/v1/changes?kind=key_change", as: world.departmentAdminA)
+            let audit = try await api.expect(.ok, .get, "/api/v1/audit-log?resource=changes", as: world.ministryAdmin)
+            #expect(audit.items.first?["principalName"] as? String == "dept.a")
+            #expect(audit.items.first?["action"] as? String == "read_sensitive")
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func csrfCannotBeSkippedWithADoubleSlashAndFormsDoNotCrash(engine: Engine) async throws {
+        try await withApp(engine) { api in
+            let world = try await World.build(api)
+            var noToken = world.schoolAdminA
+            noToken.csrf = nil
+            let body = #"{"fullName":"Đinh Văn Sáu","dateOfBirth":"2019-02-03","sex":"male","schoolCode":"SCHA"}"#
+            for path in ["//api/v1/learners", "/api//v1/learners"] {
+                let response = try await api.call(.post, path, as: noToken, json: body)
+                #expect(response.status == .forbidden || response.status == .notFound, "\(path): \(response.status)")
+            }
+            #expect(try await api.count("learners") == 2)
+            for form in ["=", "&&", "=x&username", "username=%ZZ"] {
+                let response = try await api.call(.post, "/sign-in", form: form)
+                #expect(response.status == .unauthorized, "form \(form)")
+            }
+        }
+    }
+}
+
 extension Caller {
     /// Requests made with `call` already carry the CSRF token; this is for explicitness at call sites.
     var csrfHeaders: HTTPFields { [:] }

@@ -6,12 +6,12 @@ import SQLKit
 public struct AccessController: Sendable {
     let access: AccessStore
     let limiter: SignInLimiter
-    let secureCookies: Bool
+    let cookies: SessionCookies
 
-    public init(access: AccessStore, limiter: SignInLimiter = SignInLimiter(), secureCookies: Bool = false) {
+    public init(access: AccessStore, limiter: SignInLimiter, cookies: SessionCookies) {
         self.access = access
         self.limiter = limiter
-        self.secureCookies = secureCookies
+        self.cookies = cookies
     }
 
     struct SignInRequest: Codable { let username: String; let password: String }
@@ -64,18 +64,16 @@ public struct AccessController: Sendable {
     @Sendable func signIn(_ request: Request, _ context: NEMISContext) async throws -> Response {
         let data = Data(buffer: try await request.body.collect(upTo: 64 * 1024))
         let form = try JSON.decodeStrict(SignInRequest.self, from: data, allowedFields: ["username", "password"])
-        if let wait = limiter.retryAfter(username: form.username, address: context.remoteAddress) {
+        if let wait = limiter.begin(username: form.username, address: context.remoteAddress) {
             throw APIError.tooManyRequests(retryAfter: wait)
         }
         guard let session = try await access.signIn(username: form.username, password: form.password) else {
-            limiter.recordFailure(username: form.username, address: context.remoteAddress)
             return ProblemMiddleware<NEMISContext>.problem(.unauthorized, "sign-in-failed", "Wrong username or password.", detail: nil)
         }
-        limiter.recordSuccess(username: form.username)
+        limiter.succeeded(username: form.username)
         var response = try JSONResponse.encode(SignInResponse(username: session.principal.name, csrfToken: session.csrfToken,
                                                               expiresIn: session.expiresIn, grants: session.principal.grants))
-        response.setCookie(Cookie(name: AuthMiddleware.cookieName, value: session.token, maxAge: session.expiresIn, path: "/",
-                                  secure: secureCookies, httpOnly: true, sameSite: .lax))
+        response.setCookie(cookies.issue(token: session.token, maxAge: session.expiresIn))
         return response
     }
 
@@ -86,7 +84,7 @@ public struct AccessController: Sendable {
             try await access.signOut(token: String(header.dropFirst(7)))
         }
         var response = Response(status: .noContent)
-        response.setCookie(Cookie(name: AuthMiddleware.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax))
+        response.setCookie(cookies.clear())
         return response
     }
 
@@ -101,11 +99,7 @@ public struct AccessController: Sendable {
     /// `client_id`/`client_secret` in the form.
     @Sendable func token(_ request: Request, _ context: NEMISContext) async throws -> Response {
         let data = Data(buffer: try await request.body.collect(upTo: 64 * 1024))
-        var form: [String: String] = [:]
-        for pair in String(decoding: data, as: UTF8.self).split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
-            if parts.count == 2 { form[parts[0]] = parts[1] }
-        }
+        let form = FormBody.parse(String(decoding: data, as: UTF8.self))
         guard form["grant_type"] == "client_credentials" else {
             return oauthError(.badRequest, "unsupported_grant_type", "grant_type must be client_credentials")
         }
@@ -117,11 +111,10 @@ public struct AccessController: Sendable {
             secret = String(decoded[decoded.index(after: colon)...]).removingPercentEncoding
         }
         guard let clientID, let secret else { return oauthError(.unauthorized, "invalid_client", "client credentials are missing") }
-        if let wait = limiter.retryAfter(username: clientID, address: context.remoteAddress) {
+        if let wait = limiter.begin(username: clientID, address: context.remoteAddress) {
             throw APIError.tooManyRequests(retryAfter: wait)
         }
         guard let session = try await access.issueToken(clientID: clientID, clientSecret: secret) else {
-            limiter.recordFailure(username: clientID, address: context.remoteAddress)
             return oauthError(.unauthorized, "invalid_client", "unknown client or wrong secret")
         }
         var response = try JSONResponse.encode(TokenResponse(
@@ -141,11 +134,8 @@ public struct AccessController: Sendable {
         guard principal.has(.userAdmin) else { throw APIError.forbidden("creating users needs users:admin") }
         let data = Data(buffer: try await request.body.collect(upTo: 64 * 1024))
         let form = try JSON.decodeStrict(NewUser.self, from: data, allowedFields: ["username", "displayName", "password"])
-        let user = try await access.createUser(username: form.username, displayName: form.displayName, password: form.password)
-        try await access.database.transaction { db in
-            try await AuditLog.record(db, principal: principal, action: .create, resource: "users", recordID: user.id,
-                                      orgID: principal.nodes(for: .userAdmin).first, detail: "user \(user.username)")
-        }
+        let user = try await access.createUser(username: form.username, displayName: form.displayName, password: form.password,
+                                               by: principal, auditOrgID: principal.nodes(for: .userAdmin).first)
         return try JSONResponse.encode(Me(id: user.id, name: user.username, kind: "user", grants: [], permissions: []), status: .created)
     }
 
@@ -167,15 +157,17 @@ public struct AccessController: Sendable {
         guard try await database.read({ db in try await OrgTree.isWithin(db, nodeID: orgID, roots: adminRoots) }) else {
             throw APIError.notFound
         }
-        guard form.role.permissions.isSubset(of: Set(Permission.allCases.filter { principal.has($0) })) else {
-            throw APIError.forbidden("you cannot grant a role with permissions you do not hold")
-        }
         guard let target = try await access.loadPrincipal(id: userID) else { throw APIError.notFound }
-        try await access.grant(principalID: userID, role: form.role, orgID: orgID)
-        try await database.transaction { db in
-            try await AuditLog.record(db, principal: principal, action: .grant, resource: "users", recordID: userID, orgID: orgID,
-                                      detail: "\(form.role.rawValue) at \(form.orgCode.uppercased()) to \(target.name)")
+        // What the role would let the grantee do there: an API client acts with its own scopes.
+        let conferred = form.role == .apiClient ? target.clientScopes : form.role.permissions
+        guard (form.role == .apiClient) == (target.kind == .client) else {
+            throw ValidationFailure(field: "role", code: "role.wrongKind", message: "api_client is for API clients, the other roles for users")
         }
+        guard conferred.isSubset(of: try await access.permissions(of: principal, at: orgID)) else {
+            throw APIError.forbidden("you cannot grant, at that node, permissions you do not hold there")
+        }
+        try await access.grant(principalID: userID, role: form.role, orgID: orgID, by: principal,
+                               detail: "\(form.role.rawValue) at \(form.orgCode.uppercased()) to \(target.name)")
         let updated = try await access.loadPrincipal(id: userID)!
         return try JSONResponse.encode(Me(id: updated.id, name: updated.name, kind: updated.kind.rawValue, grants: updated.grants,
                                           permissions: Permission.allCases.filter { updated.has($0) }.map(\.rawValue)))

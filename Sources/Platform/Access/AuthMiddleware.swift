@@ -6,6 +6,8 @@ import Hummingbird
 public struct AuthMiddleware: RouterMiddleware {
     public typealias Context = NEMISContext
     public static let cookieName = "nemis_session"
+    /// Routes whose handlers verify the CSRF token posted as a form field.
+    static let formRoutes: Set<String> = ["/sign-in", "/sign-out"]
     let access: AccessStore
 
     public init(access: AccessStore) { self.access = access }
@@ -21,8 +23,11 @@ public struct AuthMiddleware: RouterMiddleware {
                   let (principal, csrf) = try await access.principal(token: cookie, kind: "session") {
             // A browser sends cookies on cross-site requests too; an unsafe request must also carry the
             // token only our own pages know.
-            // Web forms (outside /api) carry the token as a form field, which their handlers check.
-            if ![.get, .head, .options].contains(request.method) && request.uri.path.hasPrefix("/api/") {
+            // The two web forms carry the token as a hidden field, which their handlers check; every
+            // other unsafe request with a session cookie needs the header. The path is compared with
+            // empty segments removed, as the router reads it, so "//api/…" cannot slip past.
+            let path = "/" + request.uri.path.split(separator: "/").joined(separator: "/")
+            if ![.get, .head, .options].contains(request.method) && !Self.formRoutes.contains(path) {
                 guard request.headers[.csrfToken] == csrf else {
                     throw APIError.forbidden("missing or wrong X-CSRF-Token for a session-authenticated request")
                 }

@@ -97,6 +97,10 @@ public enum OrgTree {
 }
 
 extension CivilDate {
+    public static let earliest = CivilDate(year: 1, month: 1, day: 1)!
+    public static let latest = CivilDate(year: 9999, month: 12, day: 31)!
+
+    /// The date `days` later (or earlier); clamped to years 1–9999 rather than failing.
     public func addingDays(_ days: Int) -> CivilDate {
         var (y, m, d) = (year, month, day + days)
         while d < 1 {
@@ -109,6 +113,8 @@ extension CivilDate {
             m += 1
             if m > 12 { m = 1; y += 1 }
         }
-        return CivilDate(year: y, month: m, day: d)!
+        if y < 1 { return .earliest }
+        if y > 9999 { return .latest }
+        return CivilDate(year: y, month: m, day: d) ?? .latest
     }
 }

@@ -1,42 +1,42 @@
 import Foundation
 import NIOConcurrencyHelpers
 
-/// Slows password guessing: after `limit` failed sign-ins for one username or one address within the
-/// window, further attempts are refused with 429 until the window passes.
+/// Slows password guessing. Each attempt is counted the moment it starts (so a burst of concurrent
+/// guesses cannot all slip past the check): at most `perUsername` attempts for one username and
+/// `perAddress` for one address within the window; a successful sign-in clears its username's count.
+/// The address limit is higher because a whole school may sign in from behind one address.
 public final class SignInLimiter: Sendable {
-    private let failures = NIOLockedValueBox<[String: [Date]]>([:])
-    let limit: Int
+    private let attempts = NIOLockedValueBox<[String: [Date]]>([:])
+    let perUsername: Int
+    let perAddress: Int
     let window: TimeInterval
 
-    public init(limit: Int = 5, window: TimeInterval = 300) {
-        self.limit = limit
+    public init(perUsername: Int = 5, perAddress: Int = 50, window: TimeInterval = 300) {
+        self.perUsername = perUsername
+        self.perAddress = perAddress
         self.window = window
     }
 
-    /// Seconds to wait, or nil when an attempt is allowed.
-    public func retryAfter(username: String, address: String, now: Date = Date()) -> Int? {
-        failures.withLockedValue { failures in
+    /// Records an attempt and returns nil, or returns the seconds to wait when over a limit.
+    public func begin(username: String, address: String, now: Date = Date()) -> Int? {
+        attempts.withLockedValue { attempts in
             var wait: TimeInterval = 0
-            for key in ["u:" + username.lowercased(), "a:" + address] {
-                let recent = (failures[key] ?? []).filter { now.timeIntervalSince($0) < window }
-                failures[key] = recent
+            let keys = [("u:" + username.lowercased(), perUsername), ("a:" + address, perAddress)]
+            for (key, limit) in keys {
+                let recent = (attempts[key] ?? []).filter { now.timeIntervalSince($0) < window }
+                attempts[key] = recent
                 if recent.count >= limit, let oldest = recent.first {
                     wait = max(wait, window - now.timeIntervalSince(oldest))
                 }
             }
-            return wait > 0 ? Int(wait.rounded(.up)) : nil
+            if wait > 0 { return Int(wait.rounded(.up)) }
+            for (key, _) in keys { attempts[key, default: []].append(now) }
+            if attempts.count > 100_000 { attempts = attempts.filter { !$0.value.isEmpty } }
+            return nil
         }
     }
 
-    public func recordFailure(username: String, address: String, now: Date = Date()) {
-        failures.withLockedValue { failures in
-            for key in ["u:" + username.lowercased(), "a:" + address] {
-                failures[key, default: []].append(now)
-            }
-        }
-    }
-
-    public func recordSuccess(username: String) {
-        _ = failures.withLockedValue { $0.removeValue(forKey: "u:" + username.lowercased()) }
+    public func succeeded(username: String) {
+        _ = attempts.withLockedValue { $0.removeValue(forKey: "u:" + username.lowercased()) }
     }
 }

@@ -87,6 +87,9 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             let (field, message) = Self.describe(error)
             return Self.problem(.badRequest, "malformed", "The request body could not be read.", detail: message,
                                 errors: [FieldError(field: field, code: "json.invalid", message: message)])
+        } catch let error where DatabaseErrors.isUniqueViolation(error) {
+            return Self.problem(.conflict, "conflict", "The request conflicts with stored data; nothing was written.",
+                                detail: "another record with the same key was written at the same time; read it and try again")
         } catch let error as HTTPError {
             return Self.problem(error.status, "http", error.status.reasonPhrase, detail: error.body)
         } catch {

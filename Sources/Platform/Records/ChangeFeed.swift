@@ -20,8 +20,21 @@ public enum ChangeFeed {
         public let at: String
     }
 
+    /// On PostgreSQL a sequence hands out numbers in the order transactions ask, not the order they
+    /// commit, so a reader could pass over a version that commits later. Every writer therefore takes
+    /// one transaction-scoped lock before its first change entry: versions are then allocated in
+    /// commit order. SQLite already serialises writers.
+    static func serialise(_ db: any SQLDatabase) async throws {
+        if db.dialect.name == "postgresql" {
+            try await db.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: String(lockKey)))").run()
+        }
+    }
+
+    static let lockKey = 0x4E45_4D49_5343_4856  // "NEMISCHV"
+
     static func append(_ db: any SQLDatabase, resource: String, recordID: String, orgID: String, kind: Kind,
                        naturalKey: String, oldKey: String? = nil) async throws -> Int {
+        try await serialise(db)
         let field: String? = oldKey == nil ? nil : "naturalKey"
         guard let row = try await db.raw("""
             INSERT INTO changes (resource, record_id, org_id, kind, natural_key, old_key, key_field, old_value, new_value, sensitive, at)
@@ -37,6 +50,7 @@ public enum ChangeFeed {
     /// callers with `identity:read`.
     public static func appendKeyChange(_ db: any SQLDatabase, resource: String, recordID: String, orgID: String,
                                        naturalKey: String, change: KeyChange) async throws {
+        try await serialise(db)
         try await db.raw("""
             INSERT INTO changes (resource, record_id, org_id, kind, natural_key, old_key, key_field, old_value, new_value, sensitive, at)
             VALUES (\(bind: resource), \(bind: recordID), \(bind: orgID), \(bind: Kind.keyChange.rawValue), \(bind: naturalKey),

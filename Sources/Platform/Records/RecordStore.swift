@@ -208,7 +208,7 @@ public enum RecordStore {
         sql.appendInterpolation(binds: [draft.body, now, now])
         sql.appendInterpolation(unsafeRaw: ")")
         try await db.raw(sql).run()
-        try await setScopes(db, resource, draft)
+        try await setScopes(db, resource, draft, isNew: true)
         return RecordRow(id: draft.id, naturalKey: draft.naturalKey, orgID: draft.orgID, status: draft.status, sortKey: draft.sortKey, version: 1,
                          changeVersion: change, body: draft.body, createdAt: now, updatedAt: now)
     }
@@ -251,8 +251,10 @@ public enum RecordStore {
         sql.appendInterpolation(bind: draft.id)
         sql.appendInterpolation(unsafeRaw: " AND version = ")
         sql.appendInterpolation(bind: previous.version)
-        try await db.raw(sql).run()
-        guard let stored = try await find(db, resource, id: draft.id), stored.version == previous.version + 1 else {
+        // Zero rows means another writer got there first (PostgreSQL's READ COMMITTED re-checks the
+        // WHERE clause after waiting): the caller's view is stale.
+        sql.appendInterpolation(unsafeRaw: " RETURNING version")
+        guard try await db.raw(sql).first() != nil, let stored = try await find(db, resource, id: draft.id) else {
             throw APIError.preconditionFailed
         }
         try await setScopes(db, resource, draft)
@@ -266,14 +268,13 @@ public enum RecordStore {
         let owner = orgID ?? row.orgID
         let change = try await ChangeFeed.append(db, resource: resource.name, recordID: row.id, orgID: owner,
                                                  kind: .upsert, naturalKey: row.naturalKey)
-        try await db.raw("""
+        guard try await db.raw("""
             UPDATE \(ident: resource.name) SET body = \(bind: body), status = \(bind: status), org_id = \(bind: owner),
                 version = version + 1, change_version = \(bind: change), updated_at = \(bind: Clock.timestamp())
             WHERE id = \(bind: row.id) AND version = \(bind: row.version)
-            """).run()
-        guard let stored = try await find(db, resource, id: row.id), stored.version == row.version + 1 else {
-            throw APIError.preconditionFailed
-        }
+            RETURNING version
+            """).first() != nil else { throw APIError.preconditionFailed }
+        guard let stored = try await find(db, resource, id: row.id) else { throw APIError.preconditionFailed }
         if owner != row.orgID && !alsoVisibleTo.contains(row.orgID) {
             // The record moved (e.g. a transferred learner): the former owner loses sight of it.
             try await db.raw("""
@@ -300,14 +301,19 @@ public enum RecordStore {
         try await db.raw("DELETE FROM record_scopes WHERE resource = \(bind: resource.name) AND record_id = \(bind: row.id)").run()
     }
 
-    static func setScopes(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ draft: RecordDraft) async throws {
-        try await db.raw("DELETE FROM record_scopes WHERE resource = \(bind: resource.name) AND record_id = \(bind: draft.id)").run()
-        var seen = Set<String>()
-        for org in [draft.orgID] + draft.alsoVisibleTo where seen.insert(org).inserted {
-            try await db.raw("""
-                INSERT INTO record_scopes (resource, record_id, org_id) VALUES (\(bind: resource.name), \(bind: draft.id), \(bind: org))
-                """).run()
+    static func setScopes(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ draft: RecordDraft, isNew: Bool = false) async throws {
+        if !isNew {
+            try await db.raw("DELETE FROM record_scopes WHERE resource = \(bind: resource.name) AND record_id = \(bind: draft.id)").run()
         }
+        var orgs: [String] = []
+        for org in [draft.orgID] + draft.alsoVisibleTo where !orgs.contains(org) { orgs.append(org) }
+        var sql = SQLQueryString("INSERT INTO record_scopes (resource, record_id, org_id) VALUES ")
+        for (index, org) in orgs.enumerated() {
+            sql.appendInterpolation(unsafeRaw: index == 0 ? "(" : ", (")
+            sql.appendInterpolation(binds: [resource.name, draft.id, org])
+            sql.appendInterpolation(unsafeRaw: ")")
+        }
+        try await db.raw(sql).run()
     }
 
     public static func decodeRow(_ row: any SQLRow) throws -> RecordRow { try decode(row) }

@@ -66,10 +66,13 @@ public struct ResourceSpec<Model: StoredModel>: Sendable {
     /// Removes identity fields for callers without `identity:read`; nil when the resource has none.
     public let redact: (@Sendable (inout Model) -> Void)?
     public let allowDelete: Bool
+    /// Refuses a delete that would leave other records pointing at nothing (409).
+    public let beforeDelete: (@Sendable (any SQLDatabase, RecordRow) async throws -> Void)?
 
     public init(descriptor: ResourceDescriptor, schemaName: String, tag: String, fields: [FieldSpec],
                 filters: [String: String] = [:], defaultOrder: ListQuery.Order = .id, allowDelete: Bool = true,
                 issueKey: (@Sendable (inout Model, any SQLDatabase) async throws -> Void)? = nil,
+                beforeDelete: (@Sendable (any SQLDatabase, RecordRow) async throws -> Void)? = nil,
                 naturalKey: @escaping @Sendable (Model) throws -> String,
                 prepare: @escaping @Sendable (Model, WriteInput<Model>) async throws -> PreparedWrite<Model>,
                 redact: (@Sendable (inout Model) -> Void)? = nil) {
@@ -81,6 +84,7 @@ public struct ResourceSpec<Model: StoredModel>: Sendable {
         self.defaultOrder = defaultOrder
         self.allowDelete = allowDelete
         self.issueKey = issueKey
+        self.beforeDelete = beforeDelete
         self.naturalKey = naturalKey
         self.prepare = prepare
         self.redact = redact
@@ -221,7 +225,8 @@ public struct ResourceController<Model: StoredModel>: Sendable {
         let ifMatch = request.headers[.ifMatch]
         return try await Self.idempotent(request, context, database: database, body: data) { db in
             let (row, created) = try await write(model, principal: principal, ifMatch: ifMatch, db: db)
-            return Idempotency.Stored(status: created ? 201 : 200, body: row.body, etag: row.etag)
+            let identity = try await OrgTree.isWithin(db, nodeID: row.orgID, roots: principal.nodes(for: .identityRead))
+            return Idempotency.Stored(status: created ? 201 : 200, body: try render(row, showSensitive: identity), etag: row.etag)
         }
     }
 
@@ -237,11 +242,13 @@ public struct ResourceController<Model: StoredModel>: Sendable {
         if let row = try await RecordStore.find(db, spec.descriptor, naturalKey: key) {
             existing = (row, try JSON.decoder.decode(Model.self, from: Data(row.body.utf8)))
         }
-        if let ifMatch, ifMatch != "*", ifMatch != existing?.0.etag { throw APIError.preconditionFailed }
         let writeRoots = principal.nodes(for: .registryWrite)
-        if let existing, !(try await RecordStore.isVisible(db, spec.descriptor, id: existing.0.id, roots: writeRoots)) {
-            throw APIError.notFound
+        if let existing {
+            // Write permission follows the owner only: a node the record is merely shared with (the
+            // receiving school of a transfer, a former employer) may read it but not change it.
+            try await Self.requireWritable(db, spec.descriptor, existing.0, principal: principal)
         }
+        if let ifMatch, ifMatch != "*", ifMatch != existing?.0.etag { throw APIError.preconditionFailed }
         var prepared = try await spec.prepare(model, WriteInput(db: db, principal: principal, existing: existing))
         guard try await OrgTree.isWithin(db, nodeID: prepared.orgID, roots: writeRoots) else {
             throw APIError.notFound
@@ -277,18 +284,25 @@ public struct ResourceController<Model: StoredModel>: Sendable {
         let spec = self.spec
         let ifMatch = request.headers[.ifMatch]
         try await database.transaction { db in
-            guard let row = try await RecordStore.find(db, spec.descriptor, id: id),
-                  try await RecordStore.isVisible(db, spec.descriptor, id: id, roots: principal.nodes(for: .registryRead))
-            else { throw APIError.notFound }
-            guard try await RecordStore.isVisible(db, spec.descriptor, id: id, roots: principal.nodes(for: .registryWrite)) else {
-                throw APIError.forbidden("your role may read but not delete this record")
-            }
+            guard let row = try await RecordStore.find(db, spec.descriptor, id: id) else { throw APIError.notFound }
+            try await Self.requireWritable(db, spec.descriptor, row, principal: principal)
             if let ifMatch, ifMatch != row.etag { throw APIError.preconditionFailed }
+            try await spec.beforeDelete?(db, row)
             try await RecordStore.delete(db, spec.descriptor, row)
             try await AuditLog.record(db, principal: principal, action: .delete, resource: spec.descriptor.name,
                                       recordID: row.id, orgID: row.orgID, detail: "natural key \(row.naturalKey)")
         }
         return Response(status: .noContent)
+    }
+
+    /// 404 when the caller cannot see the record at all, 403 when it can read but not change it.
+    public static func requireWritable(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ row: RecordRow,
+                                       principal: Principal) async throws {
+        if try await OrgTree.isWithin(db, nodeID: row.orgID, roots: principal.nodes(for: .registryWrite)) { return }
+        if try await RecordStore.isVisible(db, resource, id: row.id, roots: principal.nodes(for: .registryRead)) {
+            throw APIError.forbidden("your role may read this record but not change it")
+        }
+        throw APIError.notFound
     }
 
     /// Runs a write once per `Idempotency-Key`: the stored response is replayed for a retried request.

@@ -1,0 +1,16 @@
+import PostgresNIO
+import SQLiteNIO
+
+/// Recognises the engines' own errors that mean "this conflicts with stored data", so that a race
+/// the rules could not see (two clients inserting the same natural key at once) answers 409, not 500.
+public enum DatabaseErrors {
+    public static func isUniqueViolation(_ error: any Error) -> Bool {
+        if let error = error as? PSQLError {
+            return error.serverInfo?[.sqlState] == "23505"
+        }
+        if let error = error as? SQLiteError {
+            return [.constraint, .constraintUniqueFailed, .constraintPrimaryKeyFailed].contains(error.reason)
+        }
+        return false
+    }
+}
