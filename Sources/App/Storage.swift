@@ -61,8 +61,10 @@ public enum Bootstrap {
     public static let ministryCode = "MOET"
 
     public static func ensureMinistry(_ database: any Database) async throws {
-        try await database.transaction { db in
-            if try await db.raw("SELECT id FROM org_units WHERE kind = 'ministry'").first() != nil { return }
+        let rootID = try await database.transaction { db -> String in
+            if let existing = try await db.raw("SELECT id FROM org_units WHERE kind = 'ministry'").first() {
+                return try existing.decode(column: "id", as: String.self)
+            }
             let id = UUIDv7.make()
             try await db.raw("""
                 INSERT INTO org_units (id, code, kind, name, province_code, status, valid_from, valid_to, created_at)
@@ -70,7 +72,9 @@ public enum Bootstrap {
                         \(bind: Clock.timestamp()))
                 """).run()
             try await OrgTree.attach(db, nodeID: id, parentID: nil, validFrom: "1990-01-01")
+            return id
         }
+        OrgTree.registerRoot(rootID)
     }
 
     public static func orgID(_ database: any Database, code: String) async throws -> String? {

@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import SQLKit
 
 /// The education-management tree (ministry → provincial department → school → satellite campus).
@@ -77,9 +78,24 @@ public enum OrgTree {
             """).first() != nil
     }
 
+    /// The IDs of tree roots (ministry nodes) this process has seen. IDs are UUIDs, unique across
+    /// databases, so one set serves every database the process opens.
+    private static let roots = NIOLockedValueBox<Set<String>>([])
+
+    /// Remembers a root node; scope checks against it then need no query, since everything lies below it.
+    public static func registerRoot(_ id: String) {
+        roots.withLockedValue { _ = $0.insert(id) }
+    }
+
+    /// True when one of `nodes` is the root of the tree: the whole tree is in scope.
+    public static func includesRoot(_ nodes: [String]) -> Bool {
+        roots.withLockedValue { !$0.isDisjoint(with: nodes) }
+    }
+
     /// True when `nodeID` lies at or below one of `roots` in today's tree.
     public static func isWithin(_ db: any SQLDatabase, nodeID: String, roots: [String]) async throws -> Bool {
         guard !roots.isEmpty else { return false }
+        if roots.contains(nodeID) || includesRoot(roots) { return true }
         return try await db.raw("""
             SELECT 1 AS hit FROM org_closure
             WHERE descendant_id = \(bind: nodeID) AND ancestor_id IN (\(binds: roots))

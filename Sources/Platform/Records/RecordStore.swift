@@ -21,24 +21,25 @@ public struct ResourceDescriptor: Sendable {
         self.sharedDownwards = sharedDownwards
     }
 
-    /// The SQL condition "some scope of record `t` lies under one of the roots" (or above, if shared).
+    /// The SQL condition "record `t` is visible from one of the roots": its owner (`t.org_id`) lies
+    /// under a root, or a node it is shared with (`record_scopes`) does. Reference records shared
+    /// downwards are also visible from anywhere below their owner.
     public func visibilityCondition(roots: [String]) -> SQLQueryString {
-        var sql = SQLQueryString("EXISTS (SELECT 1 FROM record_scopes rs JOIN org_closure c ON ")
-        sql.appendInterpolation(unsafeRaw: sharedDownwards ? "(c.descendant_id = rs.org_id OR c.ancestor_id = rs.org_id)" : "c.descendant_id = rs.org_id")
-        sql.appendInterpolation(unsafeRaw: " WHERE rs.resource = ")
-        sql.appendInterpolation(bind: name)
-        sql.appendInterpolation(unsafeRaw: " AND rs.record_id = t.id")
+        // Whoever holds the root sees every record: no need to consult the tree at all.
+        if OrgTree.includesRoot(roots) { return SQLQueryString("1 = 1") }
+        var sql = SQLQueryString("(t.org_id IN (SELECT descendant_id FROM org_closure WHERE ancestor_id IN (")
+        sql.appendInterpolation(binds: roots)
+        sql.appendInterpolation(unsafeRaw: "))")
         if sharedDownwards {
-            sql.appendInterpolation(unsafeRaw: " AND (c.ancestor_id IN (")
-            sql.appendInterpolation(binds: roots)
-            sql.appendInterpolation(unsafeRaw: ") OR c.descendant_id IN (")
-            sql.appendInterpolation(binds: roots)
-            sql.appendInterpolation(unsafeRaw: ")))")
-        } else {
-            sql.appendInterpolation(unsafeRaw: " AND c.ancestor_id IN (")
+            sql.appendInterpolation(unsafeRaw: " OR t.org_id IN (SELECT ancestor_id FROM org_closure WHERE descendant_id IN (")
             sql.appendInterpolation(binds: roots)
             sql.appendInterpolation(unsafeRaw: "))")
         }
+        sql.appendInterpolation(unsafeRaw: " OR EXISTS (SELECT 1 FROM record_scopes rs JOIN org_closure c ON c.descendant_id = rs.org_id WHERE rs.resource = ")
+        sql.appendInterpolation(bind: name)
+        sql.appendInterpolation(unsafeRaw: " AND rs.record_id = t.id AND c.ancestor_id IN (")
+        sql.appendInterpolation(binds: roots)
+        sql.appendInterpolation(unsafeRaw: ")))")
         return sql
     }
 
@@ -140,6 +141,8 @@ public enum RecordStore {
     /// Visible when the record's owner, or another node it is shared with, lies under one of `roots`.
     public static func isVisible(_ db: any SQLDatabase, _ resource: ResourceDescriptor, id: String, roots: [String]) async throws -> Bool {
         guard !roots.isEmpty else { return false }
+        // Callers have read the record already; from the root every existing record is visible.
+        if OrgTree.includesRoot(roots) { return true }
         var sql = SQLQueryString("SELECT 1 AS hit FROM \(ident: resource.name) t WHERE t.id = \(bind: id) AND ")
         sql.appendInterpolation(resource.visibilityCondition(roots: roots))
         return try await db.raw(sql).first() != nil
@@ -275,17 +278,13 @@ public enum RecordStore {
             RETURNING version
             """).first() != nil else { throw APIError.preconditionFailed }
         guard let stored = try await find(db, resource, id: row.id) else { throw APIError.preconditionFailed }
-        if owner != row.orgID && !alsoVisibleTo.contains(row.orgID) {
-            // The record moved (e.g. a transferred learner): the former owner loses sight of it.
-            try await db.raw("""
-                DELETE FROM record_scopes WHERE resource = \(bind: resource.name) AND record_id = \(bind: row.id) AND org_id = \(bind: row.orgID)
-                """).run()
-        }
-        if orgID != nil || !alsoVisibleTo.isEmpty {
+        // A moved record (a transferred learner) is seen by its new owner through `org_id`; the former
+        // owner loses sight of it unless it is named among the nodes it stays shared with.
+        if !alsoVisibleTo.isEmpty {
             let existing = try await db.raw("""
                 SELECT org_id FROM record_scopes WHERE resource = \(bind: resource.name) AND record_id = \(bind: row.id)
                 """).all().map { try $0.decode(column: "org_id", as: String.self) }
-            for org in [owner] + alsoVisibleTo where !existing.contains(org) {
+            for org in alsoVisibleTo where org != owner && !existing.contains(org) {
                 try await db.raw("""
                     INSERT INTO record_scopes (resource, record_id, org_id) VALUES (\(bind: resource.name), \(bind: row.id), \(bind: org))
                     """).run()
@@ -301,12 +300,14 @@ public enum RecordStore {
         try await db.raw("DELETE FROM record_scopes WHERE resource = \(bind: resource.name) AND record_id = \(bind: row.id)").run()
     }
 
+    /// Records the nodes a record is shared with beyond its owner (most records have none).
     static func setScopes(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ draft: RecordDraft, isNew: Bool = false) async throws {
         if !isNew {
             try await db.raw("DELETE FROM record_scopes WHERE resource = \(bind: resource.name) AND record_id = \(bind: draft.id)").run()
         }
         var orgs: [String] = []
-        for org in [draft.orgID] + draft.alsoVisibleTo where !orgs.contains(org) { orgs.append(org) }
+        for org in draft.alsoVisibleTo where org != draft.orgID && !orgs.contains(org) { orgs.append(org) }
+        guard !orgs.isEmpty else { return }
         var sql = SQLQueryString("INSERT INTO record_scopes (resource, record_id, org_id) VALUES ")
         for (index, org) in orgs.enumerated() {
             sql.appendInterpolation(unsafeRaw: index == 0 ? "(" : ", (")

@@ -236,10 +236,13 @@ public struct ResourceController<Model: StoredModel>: Sendable {
     public func write(_ input: Model, principal: Principal, ifMatch: String? = nil,
                       db: any SQLDatabase) async throws -> (row: RecordRow, created: Bool) {
         var model = input
+        let keyBefore = try? spec.naturalKey(model)
         try await spec.issueKey?(&model, db)
         let key = try spec.naturalKey(model)
+        // A key just issued is known to be free: no record to look for.
+        let issued = keyBefore != key
         var existing: (RecordRow, Model)?
-        if let row = try await RecordStore.find(db, spec.descriptor, naturalKey: key) {
+        if !issued, let row = try await RecordStore.find(db, spec.descriptor, naturalKey: key) {
             existing = (row, try JSON.decoder.decode(Model.self, from: Data(row.body.utf8)))
         }
         let writeRoots = principal.nodes(for: .registryWrite)

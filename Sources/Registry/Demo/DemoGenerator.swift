@@ -48,18 +48,19 @@ struct DemoGenerator {
             """).all().map { (try $0.decode(column: "code", as: String.self), try $0.decode(column: "name", as: String.self)) }
         let primaryGrades = (1...5).map(String.init)
         var plans: [SchoolPlan] = []
-        for i in 1...7 { plans.append(SchoolPlan(code: "19MN\(pad(i))", name: "Trường Mầm non", levels: [.preschool],
-                                                 grades: ["kindergarten-3", "kindergarten-4", "kindergarten-5"], classSize: 16...22)) }
-        for i in 1...10 { plans.append(SchoolPlan(code: "19TH\(pad(i))", name: "Trường Tiểu học", levels: [.primary],
-                                                  grades: primaryGrades, classSize: 22...32)) }
-        for i in 1...7 { plans.append(SchoolPlan(code: "19THCS\(pad(i))", name: "Trường THCS", levels: [.lowerSecondary],
-                                                 grades: (6...9).map(String.init), classSize: 26...36)) }
-        for i in 1...3 { plans.append(SchoolPlan(code: "19THPT\(pad(i))", name: "Trường THPT", levels: [.upperSecondary],
-                                                 grades: (10...12).map(String.init), classSize: 32...40)) }
-        for i in 1...2 { plans.append(SchoolPlan(code: "19PTDTBT\(pad(i))", name: "Trường PTDTBT TH&THCS", levels: [.primary, .lowerSecondary],
-                                                 grades: (1...9).map(String.init), classSize: 12...20)) }
+        // Class sizes of a mountainous province: small rural classes, larger ones in the towns.
+        for i in 1...6 { plans.append(SchoolPlan(code: "19MN\(pad(i))", name: "Trường Mầm non", levels: [.preschool],
+                                                 grades: ["kindergarten-3", "kindergarten-4", "kindergarten-5"], classSize: 12...18)) }
+        for i in 1...8 { plans.append(SchoolPlan(code: "19TH\(pad(i))", name: "Trường Tiểu học", levels: [.primary],
+                                                 grades: primaryGrades, classSize: 15...25)) }
+        for i in 1...6 { plans.append(SchoolPlan(code: "19THCS\(pad(i))", name: "Trường THCS", levels: [.lowerSecondary],
+                                                 grades: (6...9).map(String.init), classSize: 20...28)) }
+        for i in 1...2 { plans.append(SchoolPlan(code: "19THPT\(pad(i))", name: "Trường THPT", levels: [.upperSecondary],
+                                                 grades: (10...12).map(String.init), classSize: 28...36)) }
+        plans.append(SchoolPlan(code: "19PTDTBT001", name: "Trường PTDTBT TH&THCS", levels: [.primary, .lowerSecondary],
+                                grades: (1...9).map(String.init), classSize: 10...16))
         plans.append(SchoolPlan(code: "19GDTX001", name: "Trung tâm GDNN-GDTX", levels: [.continuing],
-                                grades: (10...12).map(String.init), classSize: 18...28))
+                                grades: (10...12).map(String.init), classSize: 15...25))
 
         for (index, plan) in plans.enumerated() {
             // Spread schools over both former provinces: Bắc Kạn's communes have codes below 05000.
