@@ -74,8 +74,9 @@ struct LifecycleController {
             enrolment.status = status
             enrolment.exitDate = end.date
             enrolment.exitReason = end.reason
-            let stored = try await RecordStore.transition(db, Enrolment.resource, row, body: try JSON.string(enrolment), status: status.rawValue)
-            try await Self.setLearnerStatus(db, code: enrolment.learnerCode, status: status == .withdrawn ? "withdrawn" : "droppedOut")
+            let stored = try await RecordStore.transition(db, Enrolment.resource, row, body: try JSON.string(enrolment), publicBody: nil,
+                                                          status: status.rawValue)
+            try await setLearnerStatus(db, code: enrolment.learnerCode, status: status == .withdrawn ? "withdrawn" : "droppedOut")
             try await AuditLog.record(db, principal: principal, action: .transition, resource: "enrolments", recordID: id,
                                       orgID: row.orgID, detail: "\(status.rawValue) on \(end.date)")
             return Idempotency.Stored(status: 200, body: stored.body, etag: stored.etag)
@@ -100,8 +101,9 @@ struct LifecycleController {
             enrolment.status = .completed
             enrolment.outcome = decision.outcome
             enrolment.exitDate = decision.date
-            let stored = try await RecordStore.transition(db, Enrolment.resource, row, body: try JSON.string(enrolment), status: "completed")
-            if decision.outcome == .graduated { try await Self.setLearnerStatus(db, code: enrolment.learnerCode, status: "graduated") }
+            let stored = try await RecordStore.transition(db, Enrolment.resource, row, body: try JSON.string(enrolment), publicBody: nil,
+                                                          status: "completed")
+            if decision.outcome == .graduated { try await setLearnerStatus(db, code: enrolment.learnerCode, status: "graduated") }
             try await AuditLog.record(db, principal: principal, action: .transition, resource: "enrolments", recordID: id,
                                       orgID: row.orgID, detail: "year end: \(decision.outcome.rawValue)")
             return Idempotency.Stored(status: 200, body: stored.body, etag: stored.etag)
@@ -129,7 +131,8 @@ struct LifecycleController {
             if approve {
                 transfer.toClassName = try await moveLearner(db, transfer: transfer, targetID: target.row.id, className: decision.className)
             }
-            let stored = try await RecordStore.transition(db, Transfer.resource, row, body: try JSON.string(transfer), status: transfer.status!.rawValue)
+            let stored = try await RecordStore.transition(db, Transfer.resource, row, body: try JSON.string(transfer), publicBody: nil,
+                                                          status: transfer.status!.rawValue)
             try await AuditLog.record(db, principal: principal, action: .transition, resource: "transfers", recordID: id,
                                       orgID: target.row.id, detail: approve ? "approved" : "refused")
             return Idempotency.Stored(status: 200, body: stored.body, etag: stored.etag)
@@ -153,18 +156,21 @@ struct LifecycleController {
                 enrolment.exitDate = max(lastDay, enrolment.entryDate)
                 enrolment.exitReason = "transfer to \(transfer.toSchoolCode)"
             }
-            try await RecordStore.transition(db, Enrolment.resource, row, body: try JSON.string(enrolment),
+            try await RecordStore.transition(db, Enrolment.resource, row, body: try JSON.string(enrolment), publicBody: nil,
                                              status: enrolment.status!.rawValue, alsoVisibleTo: [targetID])
         }
         var moved = learner.model
         moved.schoolCode = transfer.toSchoolCode
         moved.status = "active"
-        try await RecordStore.transition(db, Learner.resource, learner.row, body: try JSON.string(moved), status: "active", orgID: targetID)
+        let documents = try learners.documents(moved)
+        try await RecordStore.transition(db, Learner.resource, learner.row, body: documents.body, publicBody: documents.publicBody,
+                                         status: "active", orgID: targetID)
         let guardians = try await db.raw("SELECT id FROM guardians WHERE learner_id = \(bind: learner.row.id)").all()
             .map { try $0.decode(column: "id", as: String.self) }
         for guardianID in guardians {
             guard let row = try await RecordStore.find(db, Guardian.resource, id: guardianID) else { continue }
-            try await RecordStore.transition(db, Guardian.resource, row, body: row.body, status: row.status, orgID: targetID)
+            try await RecordStore.transition(db, Guardian.resource, row, body: row.body, publicBody: row.publicBody,
+                                             status: row.status, orgID: targetID)
         }
         var classID: String?
         var classNameStored: String?
@@ -195,11 +201,13 @@ struct LifecycleController {
         }
     }
 
-    static func setLearnerStatus(_ db: any SQLDatabase, code: String, status: String) async throws {
+    func setLearnerStatus(_ db: any SQLDatabase, code: String, status: String) async throws {
         guard let learner = try await References.load(db, Learner.resource, Learner.self, key: code) else { return }
         var model = learner.model
         model.status = status
-        try await RecordStore.transition(db, Learner.resource, learner.row, body: try JSON.string(model), status: status)
+        let documents = try learners.documents(model)
+        try await RecordStore.transition(db, Learner.resource, learner.row, body: documents.body, publicBody: documents.publicBody,
+                                         status: status)
     }
 
     /// The learners with an active enrolment in the class, sorted by the Vietnamese class-list key.
@@ -207,16 +215,10 @@ struct LifecycleController {
         let principal = try context.requirePrincipal()
         let id = try context.parameters.require("id")
         let (classRow, _) = try await classes.loadVisible(id: id, principal: principal, sensitiveAudit: false)
-        let showSensitive = try await database.read { db in
-            try await OrgTree.isWithin(db, nodeID: classRow.orgID, roots: principal.nodes(for: .identityRead))
-        }
-        let rows = try await database.read { db in
-            try await db.raw("""
-                SELECT l.id, l.natural_key, l.org_id, l.status, l.sort_key, l.version, l.change_version, l.body, l.created_at, l.updated_at
-                FROM enrolments e JOIN learners l ON l.id = e.learner_id
-                WHERE e.class_id = \(bind: id) AND e.status = 'active'
-                ORDER BY l.sort_key\(unsafeRaw: db.dialect.name == "postgresql" ? " COLLATE \"C\"" : ""), l.id
-                """).all().map(RecordStore.decodeRow)
+        let identityRoots = principal.nodes(for: .identityRead)
+        let (rows, showSensitive) = try await database.read { db in
+            (try await Self.rosterRows(db, classID: id),
+             try await OrgTree.isWithin(db, nodeID: classRow.orgID, roots: identityRoots))
         }
         if showSensitive && !rows.isEmpty {
             try await database.transaction { db in
@@ -225,5 +227,14 @@ struct LifecycleController {
             }
         }
         return JSONResponse.page(items: try rows.map { try learners.render($0, showSensitive: showSensitive) }, nextPageToken: nil)
+    }
+
+    /// The learners actively enrolled in a class, in class-list order (byte order of the collation key).
+    static func rosterRows(_ db: any SQLDatabase, classID: String) async throws -> [RecordRow] {
+        try await db.raw("""
+            SELECT \(unsafeRaw: RecordStore.rowColumns) FROM enrolments e JOIN learners t ON t.id = e.learner_id
+            WHERE e.class_id = \(bind: classID) AND e.status = 'active'
+            ORDER BY t.sort_key\(unsafeRaw: db.dialect.name == "postgresql" ? " COLLATE \"C\"" : ""), t.id
+            """).all().map(RecordStore.decodeRow)
     }
 }

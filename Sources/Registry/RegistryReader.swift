@@ -78,14 +78,7 @@ public struct RegistryReader: Sendable {
     /// The learners actively enrolled in a class, in Vietnamese class-list order.
     public func roster(_ classID: String, for principal: Principal) async throws -> [(id: String, model: Learner)] {
         _ = try await registry.classes.loadVisible(id: classID, principal: principal, sensitiveAudit: false)
-        let rows = try await registry.database.read { db in
-            try await db.raw("""
-                SELECT l.id, l.natural_key, l.org_id, l.status, l.sort_key, l.version, l.change_version, l.body, l.created_at, l.updated_at
-                FROM enrolments e JOIN learners l ON l.id = e.learner_id
-                WHERE e.class_id = \(bind: classID) AND e.status = 'active'
-                ORDER BY l.sort_key\(unsafeRaw: db.dialect.name == "postgresql" ? " COLLATE \"C\"" : ""), l.id
-                """).all().map(RecordStore.decodeRow)
-        }
+        let rows = try await registry.database.read { db in try await LifecycleController.rosterRows(db, classID: classID) }
         return try rows.map { row in
             var learner = try References.model(row, as: Learner.self)
             learner.citizenId = nil  // the roster page does not show identity numbers

@@ -109,6 +109,6 @@ public struct School: StoredModel, Equatable {
         guard let row = try await RecordStore.find(db, resource, id: schoolID) else { return }
         var school = try References.model(row, as: School.self)
         school.departmentCode = departmentCode
-        try await RecordStore.transition(db, resource, row, body: try JSON.string(school), status: row.status)
+        try await RecordStore.transition(db, resource, row, body: try JSON.string(school), publicBody: nil, status: row.status)
     }
 }

@@ -4,6 +4,7 @@ import SQLKit
 /// How one resource is stored: a table of documents next to the indexed keys that queries need
 /// (DOMAIN.md 11.1, "store aggregates as documents next to indexed keys"). Every resource table has
 /// the columns `id, natural_key, org_id, search_key, sort_key, status, version, change_version, body,
+/// public_body (the document without identity fields, NULL when it has none),
 /// created_at, updated_at`, plus the resource's own `indexColumns`.
 public struct ResourceDescriptor: Sendable {
     /// The table name, the API path segment and the name in the change feed, e.g. `learners`.
@@ -56,6 +57,7 @@ public struct ResourceDescriptor: Sendable {
             "version INTEGER NOT NULL",
             "change_version BIGINT NOT NULL",
             "body TEXT NOT NULL",
+            "public_body TEXT",
             "created_at TEXT NOT NULL",
             "updated_at TEXT NOT NULL",
         ] + constraints
@@ -77,6 +79,8 @@ public struct RecordRow: Sendable {
     public let version: Int
     public let changeVersion: Int
     public let body: String
+    /// The document without identity fields; nil when the resource has none.
+    public let publicBody: String?
     public let createdAt: String
     public let updatedAt: String
 
@@ -97,9 +101,10 @@ public struct RecordDraft: Sendable {
     public var status: String
     public var columns: [String: String?]
     public var body: String
+    public var publicBody: String?
 
     public init(id: String, naturalKey: String, orgID: String, alsoVisibleTo: [String] = [], searchKey: String = "",
-                sortKey: String = "", status: String = "", columns: [String: String?] = [:], body: String) {
+                sortKey: String = "", status: String = "", columns: [String: String?] = [:], body: String, publicBody: String? = nil) {
         self.id = id
         self.naturalKey = naturalKey
         self.orgID = orgID
@@ -109,6 +114,7 @@ public struct RecordDraft: Sendable {
         self.status = status
         self.columns = columns
         self.body = body
+        self.publicBody = publicBody
     }
 }
 
@@ -126,7 +132,7 @@ public struct ListQuery: Sendable {
 
 /// The SQL behind every resource: documents, scopes and the change feed, identical on both engines.
 public enum RecordStore {
-    static let rowColumns = "t.id, t.natural_key, t.org_id, t.status, t.sort_key, t.version, t.change_version, t.body, t.created_at, t.updated_at"
+    public static let rowColumns = "t.id, t.natural_key, t.org_id, t.status, t.sort_key, t.version, t.change_version, t.body, t.public_body, t.created_at, t.updated_at"
 
     public static func find(_ db: any SQLDatabase, _ resource: ResourceDescriptor, id: String) async throws -> RecordRow? {
         try await db.raw("SELECT \(unsafeRaw: rowColumns) FROM \(ident: resource.name) t WHERE t.id = \(bind: id)")
@@ -199,7 +205,7 @@ public enum RecordStore {
         let extra = resource.indexColumns
         var sql = SQLQueryString("INSERT INTO \(ident: resource.name) (id, natural_key, org_id, search_key, sort_key, status, ")
         for column in extra { sql.appendInterpolation(ident: column); sql.appendInterpolation(unsafeRaw: ", ") }
-        sql.appendInterpolation(unsafeRaw: "version, change_version, body, created_at, updated_at) VALUES (")
+        sql.appendInterpolation(unsafeRaw: "version, change_version, body, public_body, created_at, updated_at) VALUES (")
         sql.appendInterpolation(binds: [draft.id, draft.naturalKey, draft.orgID, draft.searchKey, draft.sortKey, draft.status])
         for column in extra {
             sql.appendInterpolation(unsafeRaw: ", ")
@@ -208,12 +214,12 @@ public enum RecordStore {
         sql.appendInterpolation(unsafeRaw: ", 1, ")
         sql.appendInterpolation(bind: change)
         sql.appendInterpolation(unsafeRaw: ", ")
-        sql.appendInterpolation(binds: [draft.body, now, now])
+        sql.appendInterpolation(binds: [draft.body, draft.publicBody, now, now])
         sql.appendInterpolation(unsafeRaw: ")")
         try await db.raw(sql).run()
         try await setScopes(db, resource, draft, isNew: true)
         return RecordRow(id: draft.id, naturalKey: draft.naturalKey, orgID: draft.orgID, status: draft.status, sortKey: draft.sortKey, version: 1,
-                         changeVersion: change, body: draft.body, createdAt: now, updatedAt: now)
+                         changeVersion: change, body: draft.body, publicBody: draft.publicBody, createdAt: now, updatedAt: now)
     }
 
     /// Replaces a record's document and keys. A changed natural key is recorded in the change feed as
@@ -247,6 +253,8 @@ public enum RecordStore {
         sql.appendInterpolation(bind: change)
         sql.appendInterpolation(unsafeRaw: ", body = ")
         sql.appendInterpolation(bind: draft.body)
+        sql.appendInterpolation(unsafeRaw: ", public_body = ")
+        sql.appendInterpolation(bind: draft.publicBody)
         sql.appendInterpolation(unsafeRaw: ", updated_at = ")
         sql.appendInterpolation(bind: now)
         // The version check makes a lost update impossible even if two writers raced past If-Match.
@@ -266,13 +274,13 @@ public enum RecordStore {
 
     /// A lifecycle step: replaces the document, status and owner of a record, keeping its other keys.
     @discardableResult
-    public static func transition(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ row: RecordRow, body: String,
+    public static func transition(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ row: RecordRow, body: String, publicBody: String?,
                                   status: String, orgID: String? = nil, alsoVisibleTo: [String] = []) async throws -> RecordRow {
         let owner = orgID ?? row.orgID
         let change = try await ChangeFeed.append(db, resource: resource.name, recordID: row.id, orgID: owner,
                                                  kind: .upsert, naturalKey: row.naturalKey)
         guard try await db.raw("""
-            UPDATE \(ident: resource.name) SET body = \(bind: body), status = \(bind: status), org_id = \(bind: owner),
+            UPDATE \(ident: resource.name) SET body = \(bind: body), public_body = \(bind: publicBody), status = \(bind: status), org_id = \(bind: owner),
                 version = version + 1, change_version = \(bind: change), updated_at = \(bind: Clock.timestamp())
             WHERE id = \(bind: row.id) AND version = \(bind: row.version)
             RETURNING version
@@ -328,6 +336,7 @@ public enum RecordStore {
                   version: try row.decode(column: "version", as: Int.self),
                   changeVersion: try row.decode(column: "change_version", as: Int.self),
                   body: try row.decode(column: "body", as: String.self),
+                  publicBody: try row.decode(column: "public_body", as: String?.self),
                   createdAt: try row.decode(column: "created_at", as: String.self),
                   updatedAt: try row.decode(column: "updated_at", as: String.self))
     }

@@ -183,19 +183,29 @@ public struct ResourceController<Model: StoredModel>: Sendable {
     }
 
     /// Loads a record the principal may read, or answers 404 (also for records outside the scope).
+    /// One query answers both questions: may the caller see it, and may it see its identity fields.
     public func loadVisible(id: String, principal: Principal, sensitiveAudit: Bool) async throws -> (RecordRow, Bool) {
         let roots = principal.nodes(for: .registryRead)
         let identityRoots = principal.nodes(for: .identityRead)
+        guard !roots.isEmpty else { throw APIError.notFound }
         let spec = self.spec
-        let (row, sensitive) = try await database.read { db -> (RecordRow?, Bool) in
-            guard let row = try await RecordStore.find(db, spec.descriptor, id: id),
-                  try await RecordStore.isVisible(db, spec.descriptor, id: id, roots: roots) else { return (nil, false) }
-            let sensitive = spec.redact == nil
-                ? true
-                : try await RecordStore.isVisible(db, spec.descriptor, id: id, roots: identityRoots)
-            return (row, sensitive)
+        let found = try await database.read { db -> (RecordRow, Bool)? in
+            var sql = SQLQueryString("SELECT \(unsafeRaw: RecordStore.rowColumns), ")
+            if spec.redact == nil || identityRoots.isEmpty {
+                sql.appendInterpolation(unsafeRaw: spec.redact == nil ? "1" : "0")
+            } else {
+                sql.appendInterpolation(unsafeRaw: "CASE WHEN ")
+                sql.appendInterpolation(spec.descriptor.visibilityCondition(roots: identityRoots))
+                sql.appendInterpolation(unsafeRaw: " THEN 1 ELSE 0 END")
+            }
+            sql.appendInterpolation(unsafeRaw: " AS sensitive FROM \(spec.descriptor.name) t WHERE t.id = ")
+            sql.appendInterpolation(bind: id)
+            sql.appendInterpolation(unsafeRaw: " AND ")
+            sql.appendInterpolation(spec.descriptor.visibilityCondition(roots: roots))
+            guard let row = try await db.raw(sql).first() else { return nil }
+            return (try RecordStore.decodeRow(row), try row.decode(column: "sensitive", as: Int.self) == 1)
         }
-        guard let row else { throw APIError.notFound }
+        guard let (row, sensitive) = found else { throw APIError.notFound }
         if sensitive && spec.redact != nil && sensitiveAudit {
             try await database.transaction { db in
                 try await AuditLog.record(db, principal: principal, action: .readSensitive, resource: spec.descriptor.name,
@@ -205,11 +215,18 @@ public struct ResourceController<Model: StoredModel>: Sendable {
         return (row, sensitive)
     }
 
+    /// The stored document as the caller may see it: the public version is kept beside the full one,
+    /// so a read never re-encodes JSON.
     public func render(_ row: RecordRow, showSensitive: Bool) throws -> String {
-        guard let redact = spec.redact, !showSensitive else { return row.body }
-        var model = try JSON.decoder.decode(Model.self, from: Data(row.body.utf8))
-        redact(&model)
-        return try JSON.string(model)
+        showSensitive ? row.body : (row.publicBody ?? row.body)
+    }
+
+    /// The full and the public document of a model, for writing.
+    public func documents(_ model: Model) throws -> (body: String, publicBody: String?) {
+        guard let redact = spec.redact else { return (try JSON.string(model), nil) }
+        var redacted = model
+        redact(&redacted)
+        return (try JSON.string(model), try JSON.string(redacted))
     }
 
     // MARK: writing
@@ -257,10 +274,11 @@ public struct ResourceController<Model: StoredModel>: Sendable {
             throw APIError.notFound
         }
         prepared.model.id = existing?.0.id ?? prepared.model.id ?? UUIDv7.make()
+        let documents = try documents(prepared.model)
         let draft = RecordDraft(id: prepared.model.id!, naturalKey: key, orgID: prepared.orgID,
                                 alsoVisibleTo: prepared.alsoVisibleTo, searchKey: prepared.searchKey,
                                 sortKey: prepared.sortKey, status: prepared.status, columns: prepared.columns,
-                                body: try JSON.string(prepared.model))
+                                body: documents.body, publicBody: documents.publicBody)
         let row: RecordRow
         if let existing {
             if existing.0.body == draft.body && existing.0.orgID == draft.orgID {

@@ -2,13 +2,14 @@ import Foundation
 
 /// The one JSON configuration of the platform: sorted keys so stored documents and ETags are stable.
 public enum JSON {
-    public static var encoder: JSONEncoder {
+    /// Shared: swift-foundation's coders are Sendable and keep no state between calls.
+    public static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
-    }
+    }()
 
-    public static var decoder: JSONDecoder { JSONDecoder() }
+    public static let decoder = JSONDecoder()
 
     public static func string<T: Encodable>(_ value: T) throws -> String {
         String(decoding: try encoder.encode(value), as: UTF8.self)

@@ -48,17 +48,23 @@ public enum DemoData {
             try await generator.build(ministryID: ministryID)
             return generator.counts
         }
-        for login in logins {
-            let user = try await access.createUser(username: login.username, displayName: login.description, password: login.password)
-            let (role, code): (Role, String) = switch login.username {
-            case "bo.admin": (.ministryAdmin, "MOET")
-            case "bo.phantich": (.ministryAnalyst, "MOET")
-            case "so.thainguyen": (.departmentAdmin, "SGD19")
-            case "truong.19th001": (.schoolAdmin, demoSchoolCode)
-            default: (.teacher, demoSchoolCode)
+        // The sign-ins are created side by side: their bcrypt hashing runs on the thread pool.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for login in logins {
+                group.addTask {
+                    let user = try await access.createUser(username: login.username, displayName: login.description, password: login.password)
+                    let (role, code): (Role, String) = switch login.username {
+                    case "bo.admin": (.ministryAdmin, "MOET")
+                    case "bo.phantich": (.ministryAnalyst, "MOET")
+                    case "so.thainguyen": (.departmentAdmin, "SGD19")
+                    case "truong.19th001": (.schoolAdmin, demoSchoolCode)
+                    default: (.teacher, demoSchoolCode)
+                    }
+                    guard let orgID = try await database.read({ db in try await OrgUnits.find(db, code: code)?.id }) else { return }
+                    try await access.grant(principalID: user.id, role: role, orgID: orgID)
+                }
             }
-            guard let orgID = try await database.read({ db in try await OrgUnits.find(db, code: code)?.id }) else { continue }
-            try await access.grant(principalID: user.id, role: role, orgID: orgID)
+            try await group.waitForAll()
         }
         logger.info("demo data loaded", metadata: [
             "seconds": "\(String(format: "%.1f", Date().timeIntervalSince(started)))",
