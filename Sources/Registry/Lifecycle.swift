@@ -230,11 +230,11 @@ struct LifecycleController {
     }
 
     /// The learners actively enrolled in a class, in class-list order (byte order of the collation key).
-    static func rosterRows(_ db: any SQLDatabase, classID: String) async throws -> [RecordRow] {
+    static func rosterRows(_ db: any SQLDatabase, classID: String) async throws -> [RecordView] {
         try await db.raw("""
-            SELECT \(unsafeRaw: RecordStore.rowColumns) FROM enrolments e JOIN learners t ON t.id = e.learner_id
+            SELECT \(unsafeRaw: RecordView.columns) FROM enrolments e JOIN learners t ON t.id = e.learner_id
             WHERE e.class_id = \(bind: classID) AND e.status = 'active'
             ORDER BY t.sort_key\(unsafeRaw: db.dialect.name == "postgresql" ? " COLLATE \"C\"" : ""), t.id
-            """).all().map(RecordStore.decodeRow)
+            """).all().map(RecordView.init)
     }
 }

@@ -22,7 +22,7 @@ public enum Idempotency {
         var hasher = SHA256()
         hasher.update(data: Data("\(method) \(path)\n".utf8))
         hasher.update(data: body)
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Tokens.hex(hasher.finalize())
     }
 
     /// The stored response for this key, nil if unseen; throws when the key was used for another request.

@@ -88,6 +88,50 @@ public struct RecordRow: Sendable {
     public var etag: String { "W/\"\(version)\"" }
 }
 
+/// A stored document in the two forms a reader may get.
+public protocol StoredDocument: Sendable {
+    var body: String { get }
+    var publicBody: String? { get }
+}
+
+extension RecordRow: StoredDocument {}
+
+/// The part of a record a read needs: fewer columns to fetch and decode on the hottest paths.
+public struct RecordView: StoredDocument {
+    public let id: String
+    public let naturalKey: String
+    public let orgID: String
+    public let version: Int
+    public let body: String
+    public let publicBody: String?
+
+    public var etag: String { "W/\"\(version)\"" }
+
+    public static let columns = "t.id, t.natural_key, t.org_id, t.version, t.body, t.public_body"
+
+    public init(_ row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: String.self)
+        naturalKey = try row.decode(column: "natural_key", as: String.self)
+        orgID = try row.decode(column: "org_id", as: String.self)
+        version = try row.decode(column: "version", as: Int.self)
+        body = try row.decode(column: "body", as: String.self)
+        publicBody = try row.decode(column: "public_body", as: String?.self)
+    }
+}
+
+/// Just the documents, for lists rendered as they are stored.
+public struct DocumentPair: StoredDocument {
+    public let body: String
+    public let publicBody: String?
+
+    public static let columns = "t.body, t.public_body"
+
+    public init(_ row: any SQLRow) throws {
+        body = try row.decode(column: "body", as: String.self)
+        publicBody = try row.decode(column: "public_body", as: String?.self)
+    }
+}
+
 /// A record about to be written.
 public struct RecordDraft: Sendable {
     public var id: String

@@ -184,13 +184,13 @@ public struct ResourceController<Model: StoredModel>: Sendable {
 
     /// Loads a record the principal may read, or answers 404 (also for records outside the scope).
     /// One query answers both questions: may the caller see it, and may it see its identity fields.
-    public func loadVisible(id: String, principal: Principal, sensitiveAudit: Bool) async throws -> (RecordRow, Bool) {
+    public func loadVisible(id: String, principal: Principal, sensitiveAudit: Bool) async throws -> (RecordView, Bool) {
         let roots = principal.nodes(for: .registryRead)
         let identityRoots = principal.nodes(for: .identityRead)
         guard !roots.isEmpty else { throw APIError.notFound }
         let spec = self.spec
-        let found = try await database.read { db -> (RecordRow, Bool)? in
-            var sql = SQLQueryString("SELECT \(unsafeRaw: RecordStore.rowColumns), ")
+        let found = try await database.read { db -> (RecordView, Bool)? in
+            var sql = SQLQueryString("SELECT \(unsafeRaw: RecordView.columns), ")
             if spec.redact == nil || identityRoots.isEmpty {
                 sql.appendInterpolation(unsafeRaw: spec.redact == nil ? "1" : "0")
             } else {
@@ -203,7 +203,7 @@ public struct ResourceController<Model: StoredModel>: Sendable {
             sql.appendInterpolation(unsafeRaw: " AND ")
             sql.appendInterpolation(spec.descriptor.visibilityCondition(roots: roots))
             guard let row = try await db.raw(sql).first() else { return nil }
-            return (try RecordStore.decodeRow(row), try row.decode(column: "sensitive", as: Int.self) == 1)
+            return (try RecordView(row), try row.decode(column: "sensitive", as: Int.self) == 1)
         }
         guard let (row, sensitive) = found else { throw APIError.notFound }
         if sensitive && spec.redact != nil && sensitiveAudit {
@@ -217,8 +217,8 @@ public struct ResourceController<Model: StoredModel>: Sendable {
 
     /// The stored document as the caller may see it: the public version is kept beside the full one,
     /// so a read never re-encodes JSON.
-    public func render(_ row: RecordRow, showSensitive: Bool) throws -> String {
-        showSensitive ? row.body : (row.publicBody ?? row.body)
+    public func render(_ record: some StoredDocument, showSensitive: Bool) throws -> String {
+        showSensitive ? record.body : (record.publicBody ?? record.body)
     }
 
     /// The full and the public document of a model, for writing.
