@@ -43,8 +43,8 @@ public struct RegistryReader: Sendable {
         try await list(registry.schools, principal: principal, filters: [:], search: search, after: after, limit: limit, order: .sortKey)
     }
 
-    public func classes(of schoolID: String, year: String, for principal: Principal) async throws -> [(id: String, model: SchoolClass)] {
-        try await list(registry.classes, principal: principal, filters: ["org_id": schoolID, "school_year": year],
+    public func classes(of schoolID: String, for principal: Principal) async throws -> [(id: String, model: SchoolClass)] {
+        try await list(registry.classes, principal: principal, filters: ["org_id": schoolID],
                        search: nil, after: nil, limit: 500, order: .sortKey).items
     }
 

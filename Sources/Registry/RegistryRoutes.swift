@@ -41,5 +41,6 @@ public struct RegistryService: Sendable {
         transfers.register(in: catalog)
         LifecycleController(database: database, enrolments: enrolments, transfers: transfers, classes: classes, learners: learners)
             .register(in: catalog)
+        ReportsController(database: database).register(in: catalog)
     }
 }

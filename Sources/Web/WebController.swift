@@ -128,8 +128,11 @@ public struct WebController: Sendable {
         guard let principal = principal(context) else { return redirect("/") }
         let id = try context.parameters.require("id")
         let school = try await reader.school(id, for: principal)
-        let year = Self.currentSchoolYear()
-        let classes = try await reader.classes(of: id, year: year, for: principal)
+        // This year's classes, or those of the latest year the school has classes for.
+        let allClasses = try await reader.classes(of: id, for: principal)
+        let year = allClasses.map(\.model.schoolYear).filter { $0 <= Self.currentSchoolYear() }.max()
+            ?? allClasses.map(\.model.schoolYear).min() ?? Self.currentSchoolYear()
+        let classes = allClasses.filter { $0.model.schoolYear == year }
         let staff = try await reader.staff(of: id, for: principal)
         let classRows = classes.map { "<tr><td><a href=\"/classes/\($0.id)\">\(HTML.escape($0.model.name))</a></td><td>\(HTML.escape($0.model.grade))</td></tr>" }.joined()
         let staffRows = staff.map { "<tr><td>\(HTML.escape($0.model.fullName))</td><td>\(HTML.escape($0.model.staffCode))</td><td>\(HTML.escape($0.model.position ?? ""))</td></tr>" }.joined()

@@ -65,6 +65,16 @@ struct AccessTests {
                 #expect(!feed.text.contains(learnerB), "\(role) saw B in the change feed")
                 let roster = try await api.call(.get, "/api/v1/classes/\(recordsOfB["classes"]!)/roster", as: caller)
                 #expect(roster.status == .notFound, "\(role) read B's roster")
+                // Every lifecycle action on B's records answers as if they did not exist.
+                let enrolmentB = recordsOfB["enrolments"]!
+                for (path, body) in [("/api/v1/enrolments/\(enrolmentB)/withdraw", #"{"date":"2026-10-01"}"#),
+                                     ("/api/v1/enrolments/\(enrolmentB)/drop-out", #"{"date":"2026-10-01","reason":"x"}"#),
+                                     ("/api/v1/enrolments/\(enrolmentB)/year-end", #"{"date":"2027-05-31","outcome":"promoted"}"#)] {
+                    let action = try await api.call(.post, path, as: caller, json: body)
+                    #expect(action.status == .notFound, "\(role) POST \(path): \(action.status)")
+                }
+                let schoolB = recordsOfB["schools"]!
+                try await api.expect(.notFound, .get, "/api/v1/org-units/\(schoolB)", as: caller)
             }
             // The ministry and B's own admin do see them.
             for caller in [world.ministryAdmin, world.analyst, world.schoolAdminB] {
