@@ -217,8 +217,13 @@ struct LifecycleController {
         let (classRow, _) = try await classes.loadVisible(id: id, principal: principal, sensitiveAudit: false)
         let identityRoots = principal.nodes(for: .identityRead)
         let (rows, showSensitive) = try await database.read { db in
-            (try await Self.rosterRows(db, classID: id),
-             try await OrgTree.isWithin(db, nodeID: classRow.orgID, roots: identityRoots))
+            let identity: Bool
+            if let reach = principal.identityReach {
+                identity = reach.contains(classRow.orgID)
+            } else {
+                identity = try await OrgTree.isWithin(db, nodeID: classRow.orgID, roots: identityRoots)
+            }
+            return (try await Self.rosterRows(db, classID: id), identity)
         }
         if showSensitive && !rows.isEmpty {
             try await database.transaction { db in

@@ -175,6 +175,8 @@ public struct AccessStore: Sendable {
     public func principal(token: String, kind: String) async throws -> (Principal, csrf: String)? {
         let digest = Tokens.digest(token)
         if let cached = cache.get(digest, kind: kind) { return cached }
+        // Read before the principal is loaded, so a move that happens meanwhile invalidates the entry.
+        let treeGeneration = OrgTree.generation.load(ordering: .relaxed)
         let row = try await database.read { db in
             try await db.raw("""
                 SELECT principal_id, csrf_token, expires_at FROM sessions
@@ -186,11 +188,31 @@ public struct AccessStore: Sendable {
             return nil
         }
         let csrf = try row.decode(column: "csrf_token", as: String.self)
-        cache.put(digest, kind: kind, principal: principal, csrf: csrf)
+        cache.put(digest, kind: kind, principal: principal, csrf: csrf, treeGeneration: treeGeneration)
         return (principal, csrf)
     }
 
+    /// The principal with its reach expanded, for request handling.
     public func loadPrincipal(id: String) async throws -> Principal? {
+        guard var principal = try await loadGrants(id: id) else { return nil }
+        let readRoots = principal.nodes(for: .registryRead)
+        let identityRoots = principal.nodes(for: .identityRead)
+        // A root holder's reach is the whole tree: SQL short-circuits that case already.
+        guard !OrgTree.includesRoot(readRoots) else { return principal }
+        let (read, identity) = try await database.read { db in
+            (try await OrgTree.descendants(db, of: readRoots), try await OrgTree.descendants(db, of: identityRoots))
+        }
+        // Very large reaches (a department of a big city) stay in SQL rather than in memory.
+        if read.count <= Self.maximumReach {
+            principal.readReach = read
+            principal.identityReach = identity
+        }
+        return principal
+    }
+
+    static let maximumReach = 20_000
+
+    private func loadGrants(id: String) async throws -> Principal? {
         try await database.read { db in
             let grants = try await db.raw("SELECT role, org_id FROM grants WHERE principal_id = \(bind: id)").all().compactMap { row -> Grant? in
                 guard let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else { return nil }
@@ -223,21 +245,23 @@ public struct AccessStore: Sendable {
 /// Resolved principals for a few seconds, so a busy API client does not pay three queries per request.
 /// Grants change rarely; the short lifetime bounds how long a revoked grant lingers.
 final class PrincipalCache: Sendable {
-    private struct Entry { let principal: Principal; let csrf: String; let kind: String; let until: Date }
+    private struct Entry { let principal: Principal; let csrf: String; let kind: String; let until: Date; let treeGeneration: Int }
     private let entries = NIOLockedValueBox<[String: Entry]>([:])
     private let lifetime: TimeInterval = 5
 
     func get(_ digest: String, kind: String) -> (Principal, csrf: String)? {
         entries.withLockedValue { entries in
-            guard let entry = entries[digest], entry.kind == kind, entry.until > Date() else { return nil }
+            guard let entry = entries[digest], entry.kind == kind, entry.until > Date(),
+                  entry.treeGeneration == OrgTree.generation.load(ordering: .relaxed) else { return nil }
             return (entry.principal, entry.csrf)
         }
     }
 
-    func put(_ digest: String, kind: String, principal: Principal, csrf: String) {
+    func put(_ digest: String, kind: String, principal: Principal, csrf: String, treeGeneration: Int) {
         entries.withLockedValue { entries in
             if entries.count > 10_000 { entries.removeAll() }
-            entries[digest] = Entry(principal: principal, csrf: csrf, kind: kind, until: Date().addingTimeInterval(lifetime))
+            entries[digest] = Entry(principal: principal, csrf: csrf, kind: kind, until: Date().addingTimeInterval(lifetime),
+                                    treeGeneration: treeGeneration)
         }
     }
 

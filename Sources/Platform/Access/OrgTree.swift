@@ -1,5 +1,6 @@
 import NIOConcurrencyHelpers
 import SQLKit
+import Synchronization
 
 /// The education-management tree (ministry → provincial department → school → satellite campus).
 ///
@@ -33,6 +34,7 @@ public enum OrgTree {
             throw ValidationFailure(field: "parentCode", code: "org.cycle",
                                     message: "a node cannot be moved under itself or its own descendant")
         }
+        generation.add(1, ordering: .relaxed)
         // The closure is today's tree, so a move cannot be dated in the future; and it cannot predate
         // the edge it ends.
         if effective > Clock.today() {
@@ -78,6 +80,10 @@ public enum OrgTree {
             """).first() != nil
     }
 
+    /// Bumped whenever a node moves: principals cached with their reach expanded before the move are
+    /// then re-read, so a school moved away leaves a department's reach at once (in this process).
+    public static let generation = Atomic<Int>(0)
+
     /// The IDs of tree roots (ministry nodes) this process has seen. IDs are UUIDs, unique across
     /// databases, so one set serves every database the process opens.
     private static let roots = NIOLockedValueBox<Set<String>>([])
@@ -100,6 +106,14 @@ public enum OrgTree {
             SELECT 1 AS hit FROM org_closure
             WHERE descendant_id = \(bind: nodeID) AND ancestor_id IN (\(binds: roots))
             """).first() != nil
+    }
+
+    /// Every node at or below one of `roots` in today's tree.
+    public static func descendants(_ db: any SQLDatabase, of roots: [String]) async throws -> Set<String> {
+        guard !roots.isEmpty else { return [] }
+        return Set(try await db.raw("""
+            SELECT DISTINCT descendant_id FROM org_closure WHERE ancestor_id IN (\(binds: roots))
+            """).all().map { try $0.decode(column: "descendant_id", as: String.self) })
     }
 
     /// The parent of a node on a given date, following the effective-dated edges.

@@ -61,6 +61,12 @@ public struct Principal: Sendable {
     /// holds, exercised at the nodes its grants bind it to.
     public let clientScopes: Set<Permission>
 
+    /// Every node the principal reads, and every node where it sees identity data, expanded from its
+    /// grants when it signed in (nil when not expanded, or when it holds the root: then SQL decides).
+    /// It lets a single-record read skip the tree in SQL; it is as fresh as the principal cache.
+    public var readReach: Set<String>?
+    public var identityReach: Set<String>?
+
     public init(id: String, name: String, kind: Kind, grants: [Grant], clientScopes: Set<Permission> = []) {
         self.id = id
         self.name = name

@@ -182,14 +182,51 @@ public struct ResourceController<Model: StoredModel>: Sendable {
         return JSONResponse.raw(try render(row, showSensitive: showSensitive), etag: row.etag)
     }
 
-    /// Loads a record the principal may read, or answers 404 (also for records outside the scope).
-    /// One query answers both questions: may the caller see it, and may it see its identity fields.
+    /// Loads a record the principal may read, or answers 404 (also for records outside the scope),
+    /// and says whether the caller may see its identity fields (a read of them is audited).
     public func loadVisible(id: String, principal: Principal, sensitiveAudit: Bool) async throws -> (RecordView, Bool) {
+        guard !principal.nodes(for: .registryRead).isEmpty else { throw APIError.notFound }
+        let found: (RecordView, Bool)?
+        if let reach = principal.readReach, case .decided(let answer) = try await lookupInReach(id: id, reach: reach, principal: principal) {
+            found = answer
+        } else {
+            found = try await lookupWithSQL(id: id, principal: principal)
+        }
+        guard let (row, sensitive) = found else { throw APIError.notFound }
+        if sensitive && spec.redact != nil && sensitiveAudit {
+            let spec = self.spec
+            try await database.transaction { db in
+                try await AuditLog.record(db, principal: principal, action: .readSensitive, resource: spec.descriptor.name,
+                                          recordID: row.id, orgID: row.orgID)
+            }
+        }
+        return (row, sensitive)
+    }
+
+    private enum Lookup: Sendable {
+        case decided((RecordView, Bool)?)
+        case undecided
+    }
+
+    /// With the caller's reach in memory a read by ID is a plain primary-key lookup. A record owned
+    /// outside the reach (shared with the caller, or not visible at all) is left to the full query.
+    private func lookupInReach(id: String, reach: Set<String>, principal: Principal) async throws -> Lookup {
+        let spec = self.spec
+        return try await database.read { db in
+            guard let row = try await db.raw("""
+                SELECT \(unsafeRaw: RecordView.columns) FROM \(ident: spec.descriptor.name) t WHERE t.id = \(bind: id)
+                """).first().map(RecordView.init) else { return .decided(nil) }
+            guard reach.contains(row.orgID) else { return .undecided }
+            return .decided((row, spec.redact == nil || principal.identityReach?.contains(row.orgID) == true))
+        }
+    }
+
+    /// One query answers both questions: may the caller see the record, and its identity fields.
+    private func lookupWithSQL(id: String, principal: Principal) async throws -> (RecordView, Bool)? {
         let roots = principal.nodes(for: .registryRead)
         let identityRoots = principal.nodes(for: .identityRead)
-        guard !roots.isEmpty else { throw APIError.notFound }
         let spec = self.spec
-        let found = try await database.read { db -> (RecordView, Bool)? in
+        return try await database.read { db in
             var sql = SQLQueryString("SELECT \(unsafeRaw: RecordView.columns), ")
             if spec.redact == nil || identityRoots.isEmpty {
                 sql.appendInterpolation(unsafeRaw: spec.redact == nil ? "1" : "0")
@@ -198,21 +235,15 @@ public struct ResourceController<Model: StoredModel>: Sendable {
                 sql.appendInterpolation(spec.descriptor.visibilityCondition(roots: identityRoots))
                 sql.appendInterpolation(unsafeRaw: " THEN 1 ELSE 0 END")
             }
-            sql.appendInterpolation(unsafeRaw: " AS sensitive FROM \(spec.descriptor.name) t WHERE t.id = ")
+            sql.appendInterpolation(unsafeRaw: " AS sensitive FROM ")
+            sql.appendInterpolation(ident: spec.descriptor.name)
+            sql.appendInterpolation(unsafeRaw: " t WHERE t.id = ")
             sql.appendInterpolation(bind: id)
             sql.appendInterpolation(unsafeRaw: " AND ")
             sql.appendInterpolation(spec.descriptor.visibilityCondition(roots: roots))
             guard let row = try await db.raw(sql).first() else { return nil }
             return (try RecordView(row), try row.decode(column: "sensitive", as: Int.self) == 1)
         }
-        guard let (row, sensitive) = found else { throw APIError.notFound }
-        if sensitive && spec.redact != nil && sensitiveAudit {
-            try await database.transaction { db in
-                try await AuditLog.record(db, principal: principal, action: .readSensitive, resource: spec.descriptor.name,
-                                          recordID: row.id, orgID: row.orgID)
-            }
-        }
-        return (row, sensitive)
     }
 
     /// The stored document as the caller may see it: the public version is kept beside the full one,
