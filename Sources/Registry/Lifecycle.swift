@@ -226,10 +226,8 @@ struct LifecycleController {
             return (try await Self.rosterRows(db, classID: id), identity)
         }
         if showSensitive && !rows.isEmpty {
-            try await database.transaction { db in
-                try await AuditLog.record(db, principal: principal, action: .readSensitive, resource: "learners", recordID: nil,
-                                          orgID: classRow.orgID, detail: "roster of class \(classRow.naturalKey)")
-            }
+            try await database.audit.record(principal: principal, action: .readSensitive, resource: "learners", recordID: nil,
+                                            orgID: classRow.orgID, detail: "roster of class \(classRow.naturalKey)")
         }
         return JSONResponse.page(items: try rows.map { try learners.render($0, showSensitive: showSensitive) }, nextPageToken: nil)
     }

@@ -10,7 +10,7 @@ public enum DatabaseEngine: String, Sendable {
 
 /// The storage handle every module uses. Reads may run concurrently; writes always run inside
 /// `transaction`, which commits everything or nothing.
-public protocol Database: Sendable {
+public protocol Database: AnyObject, Sendable {
     var engine: DatabaseEngine { get }
 
     /// Runs `body` on a connection for reading. Nothing written here is guaranteed to be atomic.
@@ -24,6 +24,9 @@ public protocol Database: Sendable {
 }
 
 extension Database {
+    /// The group-commit writer of read-audit entries for this database.
+    public var audit: AuditWriter { AuditWriter.shared(for: self) }
+
     /// A quick reachability check for `/health`.
     public func ping() async throws {
         try await read { db in try await db.raw("SELECT 1 AS ok").run() }

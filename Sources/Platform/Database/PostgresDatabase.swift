@@ -66,7 +66,9 @@ public final class PostgresStorage: Database, Service {
         }
     }
 
-    public func shutdown() async {}
+    public func shutdown() async {
+        AuditWriter.release(for: self)
+    }
 }
 
 public struct ConfigurationError: Error, CustomStringConvertible {

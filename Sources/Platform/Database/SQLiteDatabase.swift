@@ -66,6 +66,7 @@ public final class SQLiteStorage: Database {
     }
 
     public func shutdown() async {
+        AuditWriter.release(for: self)
         for connection in readers { try? await connection.close() }
         try? await writer.close()
     }

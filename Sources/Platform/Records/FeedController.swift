@@ -82,10 +82,8 @@ public struct FeedController: Sendable {
         }
         let revealed = entries.filter { $0.sensitive && ($0.oldValue != nil || $0.newValue != nil) }
         if !revealed.isEmpty {
-            try await database.transaction { db in
-                try await AuditLog.record(db, principal: principal, action: .readSensitive, resource: "changes", recordID: nil,
-                                          orgID: roots.first, detail: revealed.map { "\($0.resource)/\($0.id)" }.joined(separator: ","))
-            }
+            try await database.audit.record(principal: principal, action: .readSensitive, resource: "changes", recordID: nil,
+                                            orgID: roots.first, detail: revealed.map { "\($0.resource)/\($0.id)" }.joined(separator: ","))
         }
         let next = entries.count == limit ? entries.last?.changeVersion : nil
         return try JSONResponse.encode(ChangePage(items: entries, newestChangeVersion: newest, nextMinChangeVersion: next))

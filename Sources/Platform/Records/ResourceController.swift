@@ -162,11 +162,8 @@ public struct ResourceController<Model: StoredModel>: Sendable {
             }
         }
         if spec.redact != nil && showSensitive && !rows.isEmpty {
-            let ids = rows.map(\.id)
-            try await database.transaction { db in
-                try await AuditLog.record(db, principal: principal, action: .readSensitive, resource: spec.descriptor.name,
-                                          recordID: nil, orgID: roots.first, detail: ids.joined(separator: ","))
-            }
+            try await database.audit.record(principal: principal, action: .readSensitive, resource: spec.descriptor.name,
+                                            recordID: nil, orgID: roots.first, detail: rows.map(\.id).joined(separator: ","))
         }
         let items = try rows.map { try render($0, showSensitive: showSensitive) }
         return JSONResponse.page(items: items, nextPageToken: next)
@@ -194,11 +191,8 @@ public struct ResourceController<Model: StoredModel>: Sendable {
         }
         guard let (row, sensitive) = found else { throw APIError.notFound }
         if sensitive && spec.redact != nil && sensitiveAudit {
-            let spec = self.spec
-            try await database.transaction { db in
-                try await AuditLog.record(db, principal: principal, action: .readSensitive, resource: spec.descriptor.name,
-                                          recordID: row.id, orgID: row.orgID)
-            }
+            try await database.audit.record(principal: principal, action: .readSensitive, resource: spec.descriptor.name,
+                                            recordID: row.id, orgID: row.orgID)
         }
         return (row, sensitive)
     }

@@ -19,6 +19,31 @@ public enum AuditLog {
             """).run()
     }
 
+    /// An entry not yet written.
+    public struct NewEntry: Sendable {
+        let at: String
+        let principalID: String
+        let principalName: String
+        let action: String
+        let resource: String
+        let recordID: String?
+        let orgID: String?
+        let detail: String
+    }
+
+    /// Inserts several entries with one statement.
+    static func insert(_ db: any SQLDatabase, _ entries: [NewEntry]) async throws {
+        guard !entries.isEmpty else { return }
+        var sql = SQLQueryString("INSERT INTO audit_log (at, principal_id, principal_name, action, resource, record_id, org_id, detail) VALUES ")
+        for (index, entry) in entries.enumerated() {
+            sql.appendInterpolation(unsafeRaw: index == 0 ? "(" : ", (")
+            sql.appendInterpolation(binds: [entry.at, entry.principalID, entry.principalName, entry.action, entry.resource,
+                                             entry.recordID, entry.orgID, entry.detail] as [String?])
+            sql.appendInterpolation(unsafeRaw: ")")
+        }
+        try await db.raw(sql).run()
+    }
+
     public struct Entry: Codable, Sendable {
         public let seq: Int
         public let at: String
