@@ -214,22 +214,46 @@ struct LifecycleController {
     @Sendable func roster(_ request: Request, _ context: NEMISContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let id = try context.parameters.require("id")
-        let (classRow, _) = try await classes.loadVisible(id: id, principal: principal, sensitiveAudit: false)
-        let identityRoots = principal.nodes(for: .identityRead)
-        let (rows, showSensitive) = try await database.read { db in
-            let identity: Bool
-            if let reach = principal.identityReach {
-                identity = reach.contains(classRow.orgID)
-            } else {
-                identity = try await OrgTree.isWithin(db, nodeID: classRow.orgID, roots: identityRoots)
-            }
-            return (try await Self.rosterRows(db, classID: id), identity)
+        let (classOrgID, className, rows) = try await visibleRoster(classID: id, principal: principal)
+        let showSensitive: Bool
+        if let reach = principal.identityReach {
+            showSensitive = reach.contains(classOrgID)
+        } else {
+            let identityRoots = principal.nodes(for: .identityRead)
+            showSensitive = try await database.read { db in try await OrgTree.isWithin(db, nodeID: classOrgID, roots: identityRoots) }
         }
         if showSensitive && !rows.isEmpty {
             try await database.audit.record(principal: principal, action: .readSensitive, resource: "learners", recordID: nil,
-                                            orgID: classRow.orgID, detail: "roster of class \(classRow.naturalKey)")
+                                            orgID: classOrgID, detail: "roster of class \(className)")
         }
         return JSONResponse.page(items: try rows.map { try learners.render($0, showSensitive: showSensitive) }, nextPageToken: nil)
+    }
+
+    /// The class's owner and key with its roster, in one query when the caller's reach is in memory.
+    private func visibleRoster(classID: String, principal: Principal) async throws -> (String, String, [RecordView]) {
+        if let reach = principal.readReach {
+            let found = try await database.read { db in try await Self.rosterWithClass(db, classID: classID) }
+            guard let found else { throw APIError.notFound }
+            if reach.contains(found.orgID) { return (found.orgID, found.classKey, found.rows) }
+        }
+        let (classRow, _) = try await classes.loadVisible(id: classID, principal: principal, sensitiveAudit: false)
+        let rows = try await database.read { db in try await Self.rosterRows(db, classID: classID) }
+        return (classRow.orgID, classRow.naturalKey, rows)
+    }
+
+    /// The class row joined with its active learners; nil when there is no such class.
+    static func rosterWithClass(_ db: any SQLDatabase, classID: String) async throws -> (orgID: String, classKey: String, rows: [RecordView])? {
+        let result = try await db.raw("""
+            SELECT c.org_id AS class_org, c.natural_key AS class_key, \(unsafeRaw: RecordView.columns)
+            FROM classes c
+            LEFT JOIN enrolments e ON e.class_id = c.id AND e.status = 'active'
+            LEFT JOIN learners t ON t.id = e.learner_id
+            WHERE c.id = \(bind: classID)
+            ORDER BY t.sort_key\(unsafeRaw: db.dialect.name == "postgresql" ? " COLLATE \"C\"" : ""), t.id
+            """).all()
+        guard let first = result.first else { return nil }
+        let rows = try result.filter { try $0.decode(column: "id", as: String?.self) != nil }.map(RecordView.init)
+        return (try first.decode(column: "class_org", as: String.self), try first.decode(column: "class_key", as: String.self), rows)
     }
 
     /// The learners actively enrolled in a class, in class-list order (byte order of the collation key).
