@@ -6,7 +6,7 @@ import VietnameseText
 
 /// A learner, keyed by the MoET learner ID issued at first entry and never changed. The citizen ID is
 /// a verified attribute: it may be missing or corrected, and a correction is published as a key change.
-public struct Learner: StoredModel, Equatable {
+public struct Learner: StoredModel, NamedPerson, Equatable {
     public var id: String?
     /// Issued by NEMIS when absent: the 2-digit province code and an 8-digit serial.
     public var learnerCode: String?
@@ -86,12 +86,7 @@ public struct Learner: StoredModel, Equatable {
         let school = try await References.writableSchool(write.db, code: learner.schoolCode, principal: write.principal, field: "schoolCode")
         learner.citizenId = try await PersonRules.guardIdentity(requested: learner.citizenId, stored: write.existing?.model.citizenId,
                                                                 db: write.db, principal: write.principal, orgID: school.row.id)
-        if let name {
-            learner.fullName = name.fullName
-            learner.familyName = name.family
-            learner.middleName = name.middle
-            learner.givenName = name.given
-        }
+        if let name { learner.setName(name) }
         learner.status = write.existing?.model.status ?? "active"
         var prepared = PreparedWrite(model: learner, orgID: school.row.id)
         prepared.searchKey = VietnameseText.fold(learner.fullName + " " + (learner.learnerCode ?? ""))

@@ -90,6 +90,24 @@ enum PersonRules {
     ]
 }
 
+/// A record of a person whose full name is split into its parts for sorting and display.
+protocol NamedPerson {
+    var fullName: String { get set }
+    var familyName: String? { get set }
+    var middleName: String? { get set }
+    var givenName: String? { get set }
+}
+
+extension NamedPerson {
+    /// Stores the cleaned full name and its parts.
+    mutating func setName(_ name: PersonName) {
+        fullName = name.fullName
+        familyName = name.family
+        middleName = name.middle
+        givenName = name.given
+    }
+}
+
 /// Codes that NEMIS validates and keys by.
 enum Codes {
     /// Sector codes issued by a department (schools) or MoET (staff, learners): letters and digits.

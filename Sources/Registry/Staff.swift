@@ -6,7 +6,7 @@ import VietnameseText
 
 /// A teacher, manager or other staff member, keyed by the MoET staff ID. One person may be employed at
 /// several schools; each employing school sees the record.
-public struct Staff: StoredModel, Equatable {
+public struct Staff: StoredModel, NamedPerson, Equatable {
     public struct Employment: Codable, Sendable, Equatable {
         public var schoolCode: String
         public var position: String
@@ -94,12 +94,7 @@ public struct Staff: StoredModel, Equatable {
                                                         principal: write.principal, field: "employments/\(ownerIndex)/schoolCode")
         staff.citizenId = try await PersonRules.guardIdentity(requested: staff.citizenId, stored: write.existing?.model.citizenId,
                                                               db: write.db, principal: write.principal, orgID: owner.row.id)
-        if let name {
-            staff.fullName = name.fullName
-            staff.familyName = name.family
-            staff.middleName = name.middle
-            staff.givenName = name.given
-        }
+        if let name { staff.setName(name) }
         var prepared = PreparedWrite(model: staff, orgID: owner.row.id)
         prepared.alsoVisibleTo = current.compactMap { schoolIDs[$0] }
         prepared.searchKey = VietnameseText.fold(staff.fullName + " " + staff.staffCode)

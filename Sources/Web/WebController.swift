@@ -110,18 +110,12 @@ public struct WebController: Sendable {
     @Sendable func schools(_ request: Request, _ context: NEMISContext) async throws -> Response {
         guard let principal = principal(context) else { return redirect("/") }
         let search = Self.searchText(request)
-        let after = try request.uri.queryParameters["after"].map { try PageToken.decode(String($0)) }
-        let page = try await reader.schools(for: principal, search: search, after: after, limit: 50)
+        let page = try await reader.schools(for: principal, search: search, after: try Self.cursor(request), limit: 50)
         let rows = page.items.map { item in
             "<tr><td><a href=\"/schools/\(item.id)\">\(HTML.escape(item.model.name))</a></td><td>\(HTML.escape(item.model.schoolCode))</td><td>\(HTML.escape(item.model.type ?? ""))</td></tr>"
-        }.joined()
-        let more = page.nextCursor.map { "<p><a href=\"/schools?after=\(PageToken.encode($0))\(search.map { "&q=" + HTML.query($0) } ?? "")\">Trang sau →</a></p>" } ?? ""
-        return html("Trường học", context, """
-            <h1>Trường học</h1>
-            <form method="get" action="/schools"><label for="q">Tìm theo tên hoặc mã (không cần dấu)</label>
-            <input id="q" name="q" value="\(HTML.escape(search ?? ""))"> <button>Tìm</button></form>
-            <table><thead><tr><th>Tên trường</th><th>Mã</th><th>Cấp học</th></tr></thead><tbody>\(rows)</tbody></table>\(more)
-            """)
+        }
+        return html("Trường học", context, Self.searchPage(heading: "Trường học", path: "/schools", label: "Tìm theo tên hoặc mã (không cần dấu)",
+                                                          search: search, columns: ["Tên trường", "Mã", "Cấp học"], rows: rows, next: page.nextCursor))
     }
 
     @Sendable func school(_ request: Request, _ context: NEMISContext) async throws -> Response {
@@ -164,18 +158,30 @@ public struct WebController: Sendable {
     @Sendable func learners(_ request: Request, _ context: NEMISContext) async throws -> Response {
         guard let principal = principal(context) else { return redirect("/") }
         let search = Self.searchText(request)
-        let after = try request.uri.queryParameters["after"].map { try PageToken.decode(String($0)) }
-        let page = try await reader.learners(for: principal, search: search, after: after, limit: 50)
+        let page = try await reader.learners(for: principal, search: search, after: try Self.cursor(request), limit: 50)
         let rows = page.items.map { item in
             "<tr><td><a href=\"/learners/\(item.id)\">\(HTML.escape(item.model.fullName))</a></td><td>\(HTML.escape(item.model.learnerCode ?? ""))</td><td>\(HTML.escape(item.model.schoolCode))</td></tr>"
-        }.joined()
-        let more = page.nextCursor.map { "<p><a href=\"/learners?after=\(PageToken.encode($0))\(search.map { "&q=" + HTML.query($0) } ?? "")\">Trang sau →</a></p>" } ?? ""
-        return html("Học sinh", context, """
-            <h1>Học sinh</h1>
-            <form method="get" action="/learners"><label for="q">Tìm theo họ tên hoặc mã học sinh (không cần dấu)</label>
+        }
+        return html("Học sinh", context, Self.searchPage(heading: "Học sinh", path: "/learners",
+                                                        label: "Tìm theo họ tên hoặc mã học sinh (không cần dấu)", search: search,
+                                                        columns: ["Họ và tên", "Mã học sinh", "Trường"], rows: rows, next: page.nextCursor))
+    }
+
+    /// A search box over a table, with a link to the next page.
+    static func searchPage(heading: String, path: String, label: String, search: String?, columns: [String], rows: [String],
+                           next: String?) -> String {
+        let header = columns.map { "<th>\(HTML.escape($0))</th>" }.joined()
+        let more = next.map { "<p><a href=\"\(path)?after=\(PageToken.encode($0))\(search.map { "&q=" + HTML.query($0) } ?? "")\">Trang sau →</a></p>" } ?? ""
+        return """
+            <h1>\(HTML.escape(heading))</h1>
+            <form method="get" action="\(path)"><label for="q">\(HTML.escape(label))</label>
             <input id="q" name="q" value="\(HTML.escape(search ?? ""))"> <button>Tìm</button></form>
-            <table><thead><tr><th>Họ và tên</th><th>Mã học sinh</th><th>Trường</th></tr></thead><tbody>\(rows)</tbody></table>\(more)
-            """)
+            <table><thead><tr>\(header)</tr></thead><tbody>\(rows.joined())</tbody></table>\(more)
+            """
+    }
+
+    static func cursor(_ request: Request) throws -> String? {
+        try request.uri.queryParameters["after"].map { try PageToken.decode(String($0)) }
     }
 
     @Sendable func learner(_ request: Request, _ context: NEMISContext) async throws -> Response {
