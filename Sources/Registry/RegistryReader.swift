@@ -43,9 +43,24 @@ public struct RegistryReader: Sendable {
         try await list(registry.schools, principal: principal, filters: [:], search: search, after: after, limit: limit, order: .sortKey)
     }
 
-    public func classes(of schoolID: String, for principal: Principal) async throws -> [(id: String, model: SchoolClass)] {
-        try await list(registry.classes, principal: principal, filters: ["org_id": schoolID],
-                       search: nil, after: nil, limit: 500, order: .sortKey).items
+    /// A school's classes in the school year running on `date`, or, if it has none then, in the
+    /// latest year before it that has classes.
+    public func classes(of schoolID: String, on date: CivilDate,
+                        for principal: Principal) async throws -> (year: String, classes: [(id: String, model: SchoolClass)]) {
+        let current = SchoolCalendar.schoolYear(containing: date)
+        var year = current
+        var classes = try await list(registry.classes, principal: principal, filters: ["org_id": schoolID, "school_year": current],
+                                     search: nil, after: nil, limit: 500, order: .sortKey).items
+        if classes.isEmpty, let latest = try await registry.database.read({ db in
+            try await db.raw("""
+                SELECT MAX(school_year) AS y FROM classes WHERE org_id = \(bind: schoolID) AND school_year <= \(bind: current)
+                """).first()?.decode(column: "y", as: String?.self)
+        }) {
+            year = latest
+            classes = try await list(registry.classes, principal: principal, filters: ["org_id": schoolID, "school_year": latest],
+                                     search: nil, after: nil, limit: 500, order: .sortKey).items
+        }
+        return (year, classes)
     }
 
     public func staff(of schoolID: String, for principal: Principal) async throws -> [(id: String, model: Staff)] {
@@ -80,7 +95,9 @@ public struct RegistryReader: Sendable {
         _ = try await registry.classes.loadVisible(id: classID, principal: principal, sensitiveAudit: false)
         let rows = try await registry.database.read { db in try await LifecycleController.rosterRows(db, classID: classID) }
         // The roster page shows no identity numbers: it reads the public documents.
-        return try rows.map { row in (row.id, try JSON.decoder.decode(Learner.self, from: Data((row.publicBody ?? row.body).utf8))) }
+        return try rows.map { row in
+            (row.id, try JSON.decoder.decode(Learner.self, from: Data(try registry.learners.render(row, showSensitive: false).utf8)))
+        }
     }
 
     private func one<M: StoredModel>(_ controller: ResourceController<M>, id: String, principal: Principal) async throws -> M {

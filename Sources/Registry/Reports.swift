@@ -45,9 +45,7 @@ struct ReportsController {
         guard !roots.isEmpty else { throw APIError.forbidden("no role that may read the registry") }
         let text = request.uri.queryParameters["date"].map(String.init) ?? Clock.today().description
         guard let date = CivilDate(iso: text) else { throw APIError.malformed(field: "date", "use YYYY-MM-DD") }
-        // School years start in September (DOMAIN.md: 2025-2026).
-        let start = date.month >= 9 ? date.year : date.year - 1
-        let schoolYear = "\(start)-\(start + 1)"
+        let schoolYear = SchoolCalendar.schoolYear(containing: date)
         let day = date.description
         let rows = try await database.read { db in
             var sql = SQLQueryString("""
@@ -65,6 +63,7 @@ struct ReportsController {
                 sql.appendInterpolation(unsafeRaw: "))")
             }
             sql.appendInterpolation(unsafeRaw: " GROUP BY p.code, p.name, p.province_code ORDER BY p.code")
+            if db.dialect.name == "postgresql" { sql.appendInterpolation(unsafeRaw: " COLLATE \"C\"") }
             return try await db.raw(sql).all().map { row in
                 DepartmentRow(departmentCode: try row.decode(column: "code", as: String.self),
                               departmentName: try row.decode(column: "name", as: String.self),

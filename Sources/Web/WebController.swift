@@ -89,7 +89,7 @@ public struct WebController: Sendable {
         guard let session = try await access.signIn(username: username, password: password) else {
             return html("Đăng nhập", context, signInForm(message: "Sai tên đăng nhập hoặc mật khẩu."), status: .unauthorized)
         }
-        limiter.succeeded(username: username)
+        limiter.succeeded(username: username, address: context.remoteAddress)
         var response = redirect("/")
         response.setCookie(cookies.issue(token: session.token, maxAge: session.expiresIn))
         return response
@@ -122,11 +122,7 @@ public struct WebController: Sendable {
         guard let principal = principal(context) else { return redirect("/") }
         let id = try context.parameters.require("id")
         let school = try await reader.school(id, for: principal)
-        // This year's classes, or those of the latest year the school has classes for.
-        let allClasses = try await reader.classes(of: id, for: principal)
-        let year = allClasses.map(\.model.schoolYear).filter { $0 <= Self.currentSchoolYear() }.max()
-            ?? allClasses.map(\.model.schoolYear).min() ?? Self.currentSchoolYear()
-        let classes = allClasses.filter { $0.model.schoolYear == year }
+        let (year, classes) = try await reader.classes(of: id, on: Clock.today(), for: principal)
         let staff = try await reader.staff(of: id, for: principal)
         let classRows = classes.map { "<tr><td><a href=\"/classes/\($0.id)\">\(HTML.escape($0.model.name))</a></td><td>\(HTML.escape($0.model.grade))</td></tr>" }.joined()
         let staffRows = staff.map { "<tr><td>\(HTML.escape($0.model.fullName))</td><td>\(HTML.escape($0.model.staffCode))</td><td>\(HTML.escape($0.model.position ?? ""))</td></tr>" }.joined()
@@ -215,13 +211,6 @@ public struct WebController: Sendable {
 
     static func vietnameseDate(_ date: CivilDate) -> String {
         String(format: "%02d/%02d/%04d", date.day, date.month, date.year)
-    }
-
-    /// The school year running today: it starts in September.
-    static func currentSchoolYear() -> String {
-        let today = Clock.today()
-        let start = today.month >= 8 ? today.year : today.year - 1
-        return "\(start)-\(start + 1)"
     }
 
     static func form(_ request: Request, _ context: NEMISContext) async throws -> [String: String] {

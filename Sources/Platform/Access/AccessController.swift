@@ -70,7 +70,7 @@ public struct AccessController: Sendable {
         guard let session = try await access.signIn(username: form.username, password: form.password) else {
             return ProblemMiddleware<NEMISContext>.problem(.unauthorized, "sign-in-failed", "Wrong username or password.", detail: nil)
         }
-        limiter.succeeded(username: form.username)
+        limiter.succeeded(username: form.username, address: context.remoteAddress)
         var response = try JSONResponse.encode(SignInResponse(username: session.principal.name, csrfToken: session.csrfToken,
                                                               expiresIn: session.expiresIn, grants: session.principal.grants))
         response.setCookie(cookies.issue(token: session.token, maxAge: session.expiresIn))
@@ -117,6 +117,7 @@ public struct AccessController: Sendable {
         guard let session = try await access.issueToken(clientID: clientID, clientSecret: secret) else {
             return oauthError(.unauthorized, "invalid_client", "unknown client or wrong secret")
         }
+        limiter.succeeded(username: clientID, address: context.remoteAddress)
         var response = try JSONResponse.encode(TokenResponse(
             access_token: session.token, token_type: "Bearer", expires_in: session.expiresIn,
             scope: session.principal.clientScopes.map(\.rawValue).sorted().joined(separator: " ")))

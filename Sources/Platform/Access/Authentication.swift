@@ -246,25 +246,37 @@ public struct AccessStore: Sendable {
 /// Grants change rarely; the short lifetime bounds how long a revoked grant lingers.
 final class PrincipalCache: Sendable {
     private struct Entry { let principal: Principal; let csrf: String; let kind: String; let until: Date; let treeGeneration: Int }
-    private let entries = NIOLockedValueBox<[String: Entry]>([:])
+    private let entries = NIOLockedValueBox<(cached: [String: Entry], revoked: [String: Date])>(([:], [:]))
     private let lifetime: TimeInterval = 5
 
     func get(_ digest: String, kind: String) -> (Principal, csrf: String)? {
-        entries.withLockedValue { entries in
-            guard let entry = entries[digest], entry.kind == kind, entry.until > Date(),
+        entries.withLockedValue { state in
+            guard let entry = state.cached[digest], entry.kind == kind, entry.until > Date(),
                   entry.treeGeneration == OrgTree.generation.load(ordering: .relaxed) else { return nil }
             return (entry.principal, entry.csrf)
         }
     }
 
     func put(_ digest: String, kind: String, principal: Principal, csrf: String, treeGeneration: Int) {
-        entries.withLockedValue { entries in
-            if entries.count > 10_000 { entries.removeAll() }
-            entries[digest] = Entry(principal: principal, csrf: csrf, kind: kind, until: Date().addingTimeInterval(lifetime),
-                                    treeGeneration: treeGeneration)
+        let now = Date()
+        entries.withLockedValue { state in
+            // A token signed out while it was being resolved must not come back from the cache.
+            if let revokedAt = state.revoked[digest], now.timeIntervalSince(revokedAt) < lifetime { return }
+            if state.cached.count > 1_000 {
+                state.cached = state.cached.filter { $0.value.until > now }
+                state.revoked = state.revoked.filter { now.timeIntervalSince($0.value) < lifetime }
+            }
+            state.cached[digest] = Entry(principal: principal, csrf: csrf, kind: kind, until: now.addingTimeInterval(lifetime),
+                                         treeGeneration: treeGeneration)
         }
     }
 
-    func remove(_ digest: String) { _ = entries.withLockedValue { $0.removeValue(forKey: digest) } }
-    func clear() { entries.withLockedValue { $0.removeAll() } }
+    func remove(_ digest: String) {
+        entries.withLockedValue { state in
+            state.cached.removeValue(forKey: digest)
+            state.revoked[digest] = Date()
+        }
+    }
+
+    func clear() { entries.withLockedValue { $0.cached.removeAll() } }
 }

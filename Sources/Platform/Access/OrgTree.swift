@@ -84,6 +84,12 @@ public enum OrgTree {
     /// then re-read, so a school moved away leaves a department's reach at once (in this process).
     public static let generation = Atomic<Int>(0)
 
+    /// Called after every commit: if a move happened inside the transaction, bump again, so a
+    /// principal loaded between the move and its commit (still seeing the old tree) is not kept.
+    static func treeCommitted(since before: Int) {
+        if generation.load(ordering: .relaxed) != before { generation.add(1, ordering: .relaxed) }
+    }
+
     /// The IDs of tree roots (ministry nodes) this process has seen. IDs are UUIDs, unique across
     /// databases, so one set serves every database the process opens.
     private static let roots = NIOLockedValueBox<Set<String>>([])

@@ -36,7 +36,11 @@ public final class SignInLimiter: Sendable {
         }
     }
 
-    public func succeeded(username: String) {
-        _ = attempts.withLockedValue { $0.removeValue(forKey: "u:" + username.lowercased()) }
+    /// A successful sign-in clears its username's count and gives its attempt back to the address.
+    public func succeeded(username: String, address: String) {
+        attempts.withLockedValue { attempts in
+            attempts.removeValue(forKey: "u:" + username.lowercased())
+            if attempts["a:" + address]?.isEmpty == false { attempts["a:" + address]?.removeLast() }
+        }
     }
 }

@@ -54,10 +54,13 @@ public final class PostgresStorage: Database, Service {
     }
 
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let treeBefore = OrgTree.generation.load(ordering: .relaxed)
         do {
-            return try await client.withTransaction(logger: logger) { connection in
+            let value = try await client.withTransaction(logger: logger) { connection in
                 try await body(connection.sql(queryLogLevel: nil))
             }
+            OrgTree.treeCommitted(since: treeBefore)
+            return value
         } catch let error as PostgresTransactionError {
             // The rules' own errors (validation, not found, conflict) must reach the caller as they were
             // thrown; the transaction was rolled back either way.

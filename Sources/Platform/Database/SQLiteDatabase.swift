@@ -54,9 +54,11 @@ public final class SQLiteStorage: Database {
         return try await writeLock.withLock {
             // IMMEDIATE takes the write lock at once, so a reader-turned-writer never deadlocks.
             try await db.raw("BEGIN IMMEDIATE").run()
+            let treeBefore = OrgTree.generation.load(ordering: .relaxed)
             do {
                 let value = try await body(db)
                 try await db.raw("COMMIT").run()
+                OrgTree.treeCommitted(since: treeBefore)
                 return value
             } catch {
                 try? await db.raw("ROLLBACK").run()

@@ -243,7 +243,12 @@ public struct ResourceController<Model: StoredModel>: Sendable {
     /// The stored document as the caller may see it: the public version is kept beside the full one,
     /// so a read never re-encodes JSON.
     public func render(_ record: some StoredDocument, showSensitive: Bool) throws -> String {
-        showSensitive ? record.body : (record.publicBody ?? record.body)
+        if showSensitive { return record.body }
+        if let publicBody = record.publicBody { return publicBody }
+        // A resource with identity fields always stores its public form; should one be missing,
+        // redact now rather than show the full document.
+        guard spec.redact != nil else { return record.body }
+        return try documents(try JSON.decoder.decode(Model.self, from: Data(record.body.utf8))).publicBody ?? ""
     }
 
     /// The full and the public document of a model, for writing.

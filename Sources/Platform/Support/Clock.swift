@@ -17,6 +17,15 @@ public enum Clock {
     }
 }
 
+/// School years run from September to May and are named `2025-2026` (DOMAIN.md).
+public enum SchoolCalendar {
+    /// The school year a date falls in; the summer months belong to the year just ended.
+    public static func schoolYear(containing date: CivilDate) -> String {
+        let start = date.month >= 9 ? date.year : date.year - 1
+        return "\(start)-\(start + 1)"
+    }
+}
+
 /// A calendar date without a time zone, stored and exchanged as `YYYY-MM-DD`.
 public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let year: Int
