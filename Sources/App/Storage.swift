@@ -3,7 +3,6 @@ import Logging
 import Platform
 import Registry
 import SQLKit
-import ServiceLifecycle
 
 /// Opening the database the configuration names, and the full list of migrations.
 public enum Storage {
