@@ -49,10 +49,9 @@ public enum NEMIS {
         router.add(middleware: AuthMiddleware(access: access))
 
         let catalog = APICatalog(router: router)
-        let limiter = SignInLimiter()
         OperationsController(database: database).register(in: catalog)
-        AccessController(access: access, limiter: limiter, cookies: cookies).register(in: catalog)
-        WebController(access: access, limiter: limiter, cookies: cookies).register(in: catalog)
+        AccessController(access: access, cookies: cookies).register(in: catalog)
+        WebController(access: access, cookies: cookies).register(in: catalog)
         FeedController(database: database).register(in: catalog)
         RegistryService(database: database).register(in: catalog)
         let document = try catalog.openAPIDocument(version: version)

@@ -9,15 +9,13 @@ import Registry
 public struct WebController: Sendable {
     let access: AccessStore
     let reader: RegistryReader
-    let limiter: SignInLimiter
     let cookies: SessionCookies
 
     /// `access` must be the instance the authentication middleware uses, so signing out takes effect at once.
-    public init(access: AccessStore, limiter: SignInLimiter, cookies: SessionCookies) {
+    public init(access: AccessStore, cookies: SessionCookies) {
         self.access = access
         self.cookies = cookies
         self.reader = RegistryReader(database: access.database)
-        self.limiter = limiter
     }
 
     public func register(in catalog: APICatalog) {
@@ -83,13 +81,15 @@ public struct WebController: Sendable {
     @Sendable func signIn(_ request: Request, _ context: NEMISContext) async throws -> Response {
         let form = try await Self.form(request, context)
         let username = form["username"] ?? "", password = form["password"] ?? ""
-        if let wait = limiter.begin(username: username, address: context.remoteAddress) {
+        let session: AccessStore.Session
+        switch try await access.signIn(username: username, password: password, from: context.remoteAddress) {
+        case .tooManyAttempts(let wait):
             return html("Đăng nhập", context, signInForm(message: "Quá nhiều lần thử. Hãy thử lại sau \(wait) giây."), status: .tooManyRequests)
-        }
-        guard let session = try await access.signIn(username: username, password: password) else {
+        case .refused:
             return html("Đăng nhập", context, signInForm(message: "Sai tên đăng nhập hoặc mật khẩu."), status: .unauthorized)
+        case .signedIn(let opened):
+            session = opened
         }
-        limiter.succeeded(username: username, address: context.remoteAddress)
         var response = redirect("/")
         response.setCookie(cookies.issue(token: session.token, maxAge: session.expiresIn))
         return response

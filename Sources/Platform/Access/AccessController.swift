@@ -5,12 +5,10 @@ import SQLKit
 /// Signing in and out, OAuth2 client credentials, the caller's own profile, and user administration.
 public struct AccessController: Sendable {
     let access: AccessStore
-    let limiter: SignInLimiter
     let cookies: SessionCookies
 
-    public init(access: AccessStore, limiter: SignInLimiter, cookies: SessionCookies) {
+    public init(access: AccessStore, cookies: SessionCookies) {
         self.access = access
-        self.limiter = limiter
         self.cookies = cookies
     }
 
@@ -64,13 +62,12 @@ public struct AccessController: Sendable {
     @Sendable func signIn(_ request: Request, _ context: NEMISContext) async throws -> Response {
         let data = Data(buffer: try await request.body.collect(upTo: 64 * 1024))
         let form = try JSON.decodeStrict(SignInRequest.self, from: data, allowedFields: ["username", "password"])
-        if let wait = limiter.begin(username: form.username, address: context.remoteAddress) {
-            throw APIError.tooManyRequests(retryAfter: wait)
+        let session: AccessStore.Session
+        switch try await access.signIn(username: form.username, password: form.password, from: context.remoteAddress) {
+        case .tooManyAttempts(let wait): throw APIError.tooManyRequests(retryAfter: wait)
+        case .refused: return ProblemMiddleware<NEMISContext>.problem(.unauthorized, "sign-in-failed", "Wrong username or password.", detail: nil)
+        case .signedIn(let opened): session = opened
         }
-        guard let session = try await access.signIn(username: form.username, password: form.password) else {
-            return ProblemMiddleware<NEMISContext>.problem(.unauthorized, "sign-in-failed", "Wrong username or password.", detail: nil)
-        }
-        limiter.succeeded(username: form.username, address: context.remoteAddress)
         var response = try JSONResponse.encode(SignInResponse(username: session.principal.name, csrfToken: session.csrfToken,
                                                               expiresIn: session.expiresIn, grants: session.principal.grants))
         response.setCookie(cookies.issue(token: session.token, maxAge: session.expiresIn))
@@ -111,13 +108,12 @@ public struct AccessController: Sendable {
             secret = String(decoded[decoded.index(after: colon)...]).removingPercentEncoding
         }
         guard let clientID, let secret else { return oauthError(.unauthorized, "invalid_client", "client credentials are missing") }
-        if let wait = limiter.begin(username: clientID, address: context.remoteAddress) {
-            throw APIError.tooManyRequests(retryAfter: wait)
+        let session: AccessStore.Session
+        switch try await access.issueToken(clientID: clientID, clientSecret: secret, from: context.remoteAddress) {
+        case .tooManyAttempts(let wait): throw APIError.tooManyRequests(retryAfter: wait)
+        case .refused: return oauthError(.unauthorized, "invalid_client", "unknown client or wrong secret")
+        case .signedIn(let opened): session = opened
         }
-        guard let session = try await access.issueToken(clientID: clientID, clientSecret: secret) else {
-            return oauthError(.unauthorized, "invalid_client", "unknown client or wrong secret")
-        }
-        limiter.succeeded(username: clientID, address: context.remoteAddress)
         var response = try JSONResponse.encode(TokenResponse(
             access_token: session.token, token_type: "Bearer", expires_in: session.expiresIn,
             scope: session.principal.clientScopes.map(\.rawValue).sorted().joined(separator: " ")))

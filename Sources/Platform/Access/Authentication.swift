@@ -14,9 +14,35 @@ public struct AccessStore: Sendable {
     /// bcrypt cost: ~50 ms a sign-in on this hardware.
     static let bcryptCost: UInt8 = 10
     private let cache = PrincipalCache()
+    /// Shared by every way of signing in (API, web form, OAuth token).
+    let limiter: SignInLimiter
 
-    public init(database: any Database) {
+    public init(database: any Database, limiter: SignInLimiter = SignInLimiter()) {
         self.database = database
+        self.limiter = limiter
+    }
+
+    public enum SignInOutcome: Sendable {
+        case signedIn(Session)
+        case refused
+        case tooManyAttempts(retryAfter: Int)
+    }
+
+    /// Signs a user in, counting the attempt against the limits of the username and the address.
+    public func signIn(username: String, password: String, from address: String) async throws -> SignInOutcome {
+        try await limited(username, address) { try await signIn(username: username, password: password) }
+    }
+
+    /// OAuth2 client credentials, limited like a sign-in.
+    public func issueToken(clientID: String, clientSecret: String, from address: String) async throws -> SignInOutcome {
+        try await limited(clientID, address) { try await issueToken(clientID: clientID, clientSecret: clientSecret) }
+    }
+
+    private func limited(_ name: String, _ address: String, _ attempt: () async throws -> Session?) async throws -> SignInOutcome {
+        if let wait = limiter.begin(username: name, address: address) { return .tooManyAttempts(retryAfter: wait) }
+        guard let session = try await attempt() else { return .refused }
+        limiter.succeeded(username: name, address: address)
+        return .signedIn(session)
     }
 
     // MARK: users and clients
@@ -119,7 +145,7 @@ public struct AccessStore: Sendable {
 
     /// Checks a password and opens a browser session. Returns nil for a wrong username or password
     /// (the caller cannot tell which).
-    public func signIn(username: String, password: String) async throws -> Session? {
+    func signIn(username: String, password: String) async throws -> Session? {
         let row = try await database.read { db in
             try await db.raw("""
                 SELECT id, password_hash, disabled FROM users WHERE username = \(bind: username.lowercased())
@@ -137,7 +163,7 @@ public struct AccessStore: Sendable {
     }
 
     /// OAuth2 client credentials: returns a bearer token, or nil when the client is unknown or the secret wrong.
-    public func issueToken(clientID: String, clientSecret: String) async throws -> Session? {
+    func issueToken(clientID: String, clientSecret: String) async throws -> Session? {
         let row = try await database.read { db in
             try await db.raw("SELECT id, secret_hash, disabled FROM api_clients WHERE client_id = \(bind: clientID)").first()
         }
