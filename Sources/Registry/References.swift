@@ -11,14 +11,6 @@ enum References {
         return (row, try JSON.decoder.decode(M.self, from: Data(row.body.utf8)))
     }
 
-    static func require<M: StoredModel>(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ type: M.Type, key: String,
-                                        field: String, what: String) async throws -> (row: RecordRow, model: M) {
-        guard let found = try await load(db, resource, type, key: key) else {
-            throw ValidationFailure(field: field, code: "\(what).unknown", message: "no \(what) with code '\(key)'")
-        }
-        return found
-    }
-
     /// A referenced record the caller may see; one it cannot see is reported exactly like one that
     /// does not exist, so a reference never reveals another school's data.
     static func visible<M: StoredModel>(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ type: M.Type, key: String,

@@ -59,7 +59,6 @@ public enum APIError: Error, Sendable {
     case idempotencyKeyReused
     /// 429: too many attempts.
     case tooManyRequests(retryAfter: Int)
-    case invalidClient(String)
 }
 
 struct ProblemBody: Codable {
@@ -126,8 +125,6 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             var response = problem(.tooManyRequests, "too-many-requests", "Too many attempts; wait and try again.", detail: nil)
             response.headers[.retryAfter] = String(retryAfter)
             return response
-        case .invalidClient(let detail):
-            return problem(.unauthorized, "invalid-client", "Client authentication failed.", detail: detail)
         }
     }
 

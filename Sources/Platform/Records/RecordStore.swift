@@ -119,19 +119,6 @@ public struct RecordView: StoredDocument {
     }
 }
 
-/// Just the documents, for lists rendered as they are stored.
-public struct DocumentPair: StoredDocument {
-    public let body: String
-    public let publicBody: String?
-
-    public static let columns = "t.body, t.public_body"
-
-    public init(_ row: any SQLRow) throws {
-        body = try row.decode(column: "body", as: String.self)
-        publicBody = try row.decode(column: "public_body", as: String?.self)
-    }
-}
-
 /// A record about to be written.
 public struct RecordDraft: Sendable {
     public var id: String
@@ -368,8 +355,6 @@ public enum RecordStore {
         }
         try await db.raw(sql).run()
     }
-
-    public static func decodeRow(_ row: any SQLRow) throws -> RecordRow { try decode(row) }
 
     static func decode(_ row: any SQLRow) throws -> RecordRow {
         RecordRow(id: try row.decode(column: "id", as: String.self),

@@ -7,7 +7,7 @@ public enum AuditLog {
     public enum Action: String, Sendable, Codable {
         case create, update, delete, transition
         case readSensitive = "read_sensitive"
-        case grant, signIn = "sign_in"
+        case grant
     }
 
     public static func record(_ db: any SQLDatabase, principal: Principal?, action: Action, resource: String,
