@@ -133,8 +133,7 @@ struct AccessTests {
     func sessionsNeedTheCSRFTokenForWrites(engine: Engine) async throws {
         try await withApp(engine) { api in
             let world = try await World.build(api)
-            var withoutToken = world.schoolAdminA
-            withoutToken.csrf = nil
+            let withoutToken = world.schoolAdminA.withoutCSRFToken
             let body: [String: Any] = ["fullName": "Đinh Văn Năm", "dateOfBirth": "2019-02-03", "sex": "male", "schoolCode": "SCHA"]
             try await api.expect(.forbidden, .post, "/api/v1/learners", as: withoutToken, body)
             try await api.expect(.ok, .get, "/api/v1/me", as: withoutToken)
@@ -249,8 +248,7 @@ struct LeakTests {
     func csrfCannotBeSkippedWithADoubleSlashAndFormsDoNotCrash(engine: Engine) async throws {
         try await withApp(engine) { api in
             let world = try await World.build(api)
-            var noToken = world.schoolAdminA
-            noToken.csrf = nil
+            let noToken = world.schoolAdminA.withoutCSRFToken
             let body = #"{"fullName":"Đinh Văn Sáu","dateOfBirth":"2019-02-03","sex":"male","schoolCode":"SCHA"}"#
             for path in ["//api/v1/learners", "/api//v1/learners"] {
                 let response = try await api.call(.post, path, as: noToken, json: body)
@@ -268,4 +266,11 @@ struct LeakTests {
 extension Caller {
     /// Requests made with `call` already carry the CSRF token; this is for explicitness at call sites.
     var csrfHeaders: HTTPFields { [:] }
+
+    /// The same browser session, forging a request without its CSRF token.
+    var withoutCSRFToken: Caller {
+        var caller = self
+        caller.csrf = nil
+        return caller
+    }
 }

@@ -52,16 +52,18 @@ run() { # name path cookie script [wrk args...]
     printf "%-34s %10s req/s   p50 %8s   p99 %8s\n" "$name" "$rps" "$p50" "$p99"
 }
 
+# The five routes, with the same wrk script and arguments for each.
+suite() { # script [wrk args...]
+    local script=$1; shift
+    run "GET /ping (baseline)" /ping "" "$script" "$@"
+    run "GET learner by ID (teacher)" "/api/v1/learners/$LEARNER" "$TEACHER" "$script" "$@"
+    run "GET class roster (teacher)" "/api/v1/classes/$CLASS/roster" "$TEACHER" "$script" "$@"
+    run "GET learner by ID (admin, audited)" "/api/v1/learners/$LEARNER" "$ADMIN" "$script" "$@"
+    run "GET class roster (admin, audited)" "/api/v1/classes/$CLASS/roster" "$ADMIN" "$script" "$@"
+}
+
 echo "## full speed: wrk -t2 -c16 -d$DURATION"
-run "GET /ping (baseline)" /ping "" auth.lua -t2 -c16 -d"$DURATION"
-run "GET learner by ID (teacher)" "/api/v1/learners/$LEARNER" "$TEACHER" auth.lua -t2 -c16 -d"$DURATION"
-run "GET class roster (teacher)" "/api/v1/classes/$CLASS/roster" "$TEACHER" auth.lua -t2 -c16 -d"$DURATION"
-run "GET learner by ID (admin, audited)" "/api/v1/learners/$LEARNER" "$ADMIN" auth.lua -t2 -c16 -d"$DURATION"
-run "GET class roster (admin, audited)" "/api/v1/classes/$CLASS/roster" "$ADMIN" auth.lua -t2 -c16 -d"$DURATION"
+suite auth.lua -t2 -c16 -d"$DURATION"
 
 echo "## paced: 10 connections x 1 request per 10 ms (about 1,000 req/s offered)"
-run "GET /ping (baseline)" /ping "" paced.lua -t2 -c10 -d"$DURATION"
-run "GET learner by ID (teacher)" "/api/v1/learners/$LEARNER" "$TEACHER" paced.lua -t2 -c10 -d"$DURATION"
-run "GET class roster (teacher)" "/api/v1/classes/$CLASS/roster" "$TEACHER" paced.lua -t2 -c10 -d"$DURATION"
-run "GET learner by ID (admin, audited)" "/api/v1/learners/$LEARNER" "$ADMIN" paced.lua -t2 -c10 -d"$DURATION"
-run "GET class roster (admin, audited)" "/api/v1/classes/$CLASS/roster" "$ADMIN" paced.lua -t2 -c10 -d"$DURATION"
+suite paced.lua -t2 -c10 -d"$DURATION"
