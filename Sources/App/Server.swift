@@ -2,11 +2,20 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import NIOPosix
 import Platform
 import Registry
 
 /// `nemis serve`: open the database, migrate, optionally load the demo, and serve until SIGTERM.
 public enum Server {
+    /// Runs Swift concurrency's tasks on NIO's event loops instead of a separate thread pool, so a
+    /// request handler resumes on the thread that serves its connection rather than being handed
+    /// between pools (each hand-off costs a thread wake-up). Call once, from the main thread,
+    /// before the server starts.
+    public static func useEventLoopsForTasks() {
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+    }
+
     public static func run(configuration: AppConfiguration, demo: Bool) async throws {
         var configuredLogger = Logger(label: "nemis")
         configuredLogger.logLevel = configuration.logLevel

@@ -7,6 +7,7 @@ import Logging
 @main
 struct NEMISCommand: AsyncParsableCommand {
     static func main() async {
+        Server.useEventLoopsForTasks()
         JSONLogHandler.bootstrap()
         do {
             var command = try parseAsRoot()

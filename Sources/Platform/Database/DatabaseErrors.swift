@@ -1,5 +1,4 @@
 import PostgresNIO
-import SQLiteNIO
 
 /// Recognises the engines' own errors that mean "this conflicts with stored data", so that a race
 /// the rules could not see (two clients inserting the same natural key at once) answers 409, not 500.
@@ -8,8 +7,8 @@ public enum DatabaseErrors {
         if let error = error as? PSQLError {
             return error.serverInfo?[.sqlState] == "23505"
         }
-        if let error = error as? SQLiteError {
-            return [.constraint, .constraintUniqueFailed, .constraintPrimaryKeyFailed].contains(error.reason)
+        if let error = error as? SQLiteFailure {
+            return error.isUniqueViolation
         }
         return false
     }

@@ -1,56 +1,58 @@
 import Foundation
 import Logging
-import NIOPosix
 import SQLKit
-import SQLiteKit
-import SQLiteNIO
 import Synchronization
 
-/// SQLite in WAL mode: one writer connection behind a FIFO lock, and a few reader connections that
-/// see the last committed state while a write is in progress.
+/// SQLite in WAL mode: one writer connection behind a FIFO lock, and reader connections that see
+/// the last committed state while a write is in progress. Statements run on the calling thread
+/// (see `DirectSQLiteConnection`); a long statement therefore holds that thread, which suits the
+/// embedded deployments SQLite serves (a school, a developer) and keeps every short read cheap.
 public final class SQLiteStorage: Database {
     public let engine = DatabaseEngine.sqlite
     public let path: String
-    private let writer: SQLiteConnection
-    private let readers: [SQLiteConnection]
+    private let logger: Logger
+    private let writer: DirectSQLiteConnection
     private let writeLock = AsyncLock()
-    private let nextReader = Atomic<Int>(0)
+    /// Idle readers. A read checks one out for the length of its body and opens another when none
+    /// is idle, so concurrent reads never wait for each other. Opening one costs a schema load and
+    /// fresh statements, so as many are kept as busy periods use, up to a bound.
+    private let idleReaders = Mutex<[DirectSQLiteConnection]>([])
+    private static let maximumIdleReaders = 64
 
-    private init(path: String, writer: SQLiteConnection, readers: [SQLiteConnection]) {
+    private init(path: String, writer: DirectSQLiteConnection, logger: Logger) {
         self.path = path
         self.writer = writer
-        self.readers = readers
+        self.logger = logger
     }
 
     /// Opens (and creates if missing) the database file at `path`.
-    public static func open(path: String, readers readerCount: Int = 4, logger: Logger) async throws -> SQLiteStorage {
-        let writer = try await connect(path: path, logger: logger)
+    public static func open(path: String, logger: Logger) async throws -> SQLiteStorage {
+        let writer = try connect(path: path)
         // WAL lets readers proceed while the writer commits; it is a property of the file, set once.
-        try await writer.sql().raw("PRAGMA journal_mode=WAL").run()
-        var readers: [SQLiteConnection] = []
-        for _ in 0..<max(1, readerCount) {
-            readers.append(try await connect(path: path, logger: logger))
-        }
-        return SQLiteStorage(path: path, writer: writer, readers: readers)
+        try writer.query("PRAGMA journal_mode=WAL", []) { _ in }
+        return SQLiteStorage(path: path, writer: writer, logger: logger)
     }
 
-    private static func connect(path: String, logger: Logger) async throws -> SQLiteConnection {
-        let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-        let db = connection.sql(queryLogLevel: nil)
-        try await db.raw("PRAGMA busy_timeout = 10000").run()
-        try await db.raw("PRAGMA foreign_keys = ON").run()
-        try await db.raw("PRAGMA synchronous = NORMAL").run()
+    private static func connect(path: String) throws -> DirectSQLiteConnection {
+        let connection = try DirectSQLiteConnection(path: path)
+        for pragma in ["PRAGMA busy_timeout = 10000", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"] {
+            try connection.query(pragma, []) { _ in }
+        }
         return connection
     }
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let index = nextReader.add(1, ordering: .relaxed).oldValue
-        let connection = readers[abs(index) % readers.count]
-        return try await body(connection.sql(queryLogLevel: nil))
+        let connection = try idleReaders.withLock { $0.popLast() } ?? Self.connect(path: path)
+        defer {
+            idleReaders.withLock { idle in
+                if idle.count < Self.maximumIdleReaders { idle.append(connection) }
+            }
+        }
+        return try await body(DirectSQLiteDatabase(connection: connection, logger: logger))
     }
 
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let db = writer.sql(queryLogLevel: nil)
+        let db = DirectSQLiteDatabase(connection: writer, logger: logger)
         return try await writeLock.withLock {
             // IMMEDIATE takes the write lock at once, so a reader-turned-writer never deadlocks.
             try await db.raw("BEGIN IMMEDIATE").run()
@@ -69,7 +71,7 @@ public final class SQLiteStorage: Database {
 
     public func shutdown() async {
         AuditWriter.release(for: self)
-        for connection in readers { try? await connection.close() }
-        try? await writer.close()
+        // Connections close when the last reference goes; dropping the idle ones closes them now.
+        idleReaders.withLock { $0.removeAll() }
     }
 }
