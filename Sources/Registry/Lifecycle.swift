@@ -10,6 +10,7 @@ struct LifecycleController {
     let transfers: ResourceController<Transfer>
     let classes: ResourceController<SchoolClass>
     let learners: ResourceController<Learner>
+    let rosters = SnapshotCache<RosterSnapshot>(capacity: 4096)
 
     struct EndRequest: Codable { let date: CivilDate; let reason: String? }
     struct YearEndRequest: Codable { let date: CivilDate; let outcome: Enrolment.Outcome }
@@ -214,31 +215,52 @@ struct LifecycleController {
     @Sendable func roster(_ request: Request, _ context: NEMISContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let id = try context.parameters.require("id")
-        let (classOrgID, className, rows) = try await visibleRoster(classID: id, principal: principal)
+        let roster = try await visibleRoster(classID: id, principal: principal)
         let showSensitive: Bool
         if let reach = principal.identityReach {
-            showSensitive = reach.contains(classOrgID)
+            showSensitive = reach.contains(roster.classOrgID)
         } else {
             let identityRoots = principal.nodes(for: .identityRead)
-            showSensitive = try await database.read { db in try await OrgTree.isWithin(db, nodeID: classOrgID, roots: identityRoots) }
+            showSensitive = try await database.read { db in try await OrgTree.isWithin(db, nodeID: roster.classOrgID, roots: identityRoots) }
         }
-        if showSensitive && !rows.isEmpty {
+        if showSensitive && roster.count > 0 {
             try await database.audit.record(principal: principal, action: .readSensitive, resource: "learners", recordID: nil,
-                                            orgID: classOrgID, detail: "roster of class \(className)")
+                                            orgID: roster.classOrgID, detail: "roster of class \(roster.classKey)")
         }
-        return JSONResponse.page(items: try rows.map { try learners.render($0, showSensitive: showSensitive) }, nextPageToken: nil)
+        return JSONResponse.raw(showSensitive ? roster.fullPage : roster.publicPage)
     }
 
-    /// The class's owner and key with its roster, in one query when the caller's reach is in memory.
-    private func visibleRoster(classID: String, principal: Principal) async throws -> (String, String, [RecordView]) {
-        if let reach = principal.readReach {
-            let found = try await database.read { db in try await Self.rosterWithClass(db, classID: classID) }
-            guard let found else { throw APIError.notFound }
-            if reach.contains(found.orgID) { return (found.orgID, found.classKey, found.rows) }
+    /// A class's roster rendered both ways, as it stood at one change version.
+    struct RosterSnapshot: Sendable {
+        let classOrgID: String
+        let classKey: String
+        let count: Int
+        let publicPage: ByteBuffer
+        let fullPage: ByteBuffer
+    }
+
+    /// The roster of a class the caller may read (404 otherwise). Teachers open the same class lists
+    /// again and again, so a rendered roster is kept until the next write anywhere.
+    private func visibleRoster(classID: String, principal: Principal) async throws -> RosterSnapshot {
+        let rosters = self.rosters, learners = self.learners
+        let snapshot = try await database.read { db -> RosterSnapshot? in
+            let version = try await ChangeFeed.newestVersion(db)
+            if let cached = rosters.value(for: classID, at: version) { return cached }
+            guard let found = try await Self.rosterWithClass(db, classID: classID) else { return nil }
+            func page(_ showSensitive: Bool) throws -> ByteBuffer {
+                JSONResponse.pageBody(items: try found.rows.map { try learners.render($0, showSensitive: showSensitive) })
+            }
+            let snapshot = RosterSnapshot(classOrgID: found.orgID, classKey: found.classKey, count: found.rows.count,
+                                          publicPage: try page(false), fullPage: try page(true))
+            rosters.store(snapshot, for: classID, at: version)
+            return snapshot
         }
-        let (classRow, _) = try await classes.loadVisible(id: classID, principal: principal, sensitiveAudit: false)
-        let rows = try await database.read { db in try await Self.rosterRows(db, classID: classID) }
-        return (classRow.orgID, classRow.naturalKey, rows)
+        guard let snapshot else { throw APIError.notFound }
+        if principal.readReach?.contains(snapshot.classOrgID) != true {
+            // Outside the in-memory reach (or none loaded): the class's own visibility rules decide.
+            _ = try await classes.loadVisible(id: classID, principal: principal, sensitiveAudit: false)
+        }
+        return snapshot
     }
 
     /// The class row joined with its active learners; nil when there is no such class.

@@ -244,6 +244,44 @@ struct RegistryAPITests {
         }
     }
 
+    /// Rosters are kept rendered between writes: every write must show in the next read, and the
+    /// view with citizen IDs must never reach a caller without their scope.
+    @Test(arguments: Engine.allCases)
+    func rosterFollowsEveryWriteAndKeepsItsTwoViewsApart(engine: Engine) async throws {
+        try await withApp(engine) { api in
+            let world = try await World.build(api)
+            let classes = try await api.expect(.ok, .get, "/api/v1/classes", as: world.schoolAdminA)
+            let classID = try #require(classes.items.first?["id"] as? String)
+            let learnerCode = try #require(world.learnerA["learnerCode"])
+            let enrolment = try await api.expect(.created, .post, "/api/v1/enrolments", as: world.schoolAdminA, [
+                "learnerCode": learnerCode, "schoolCode": "SCHA", "schoolYear": World.year, "className": "1A1",
+                "entryDate": "2026-09-05",
+            ])
+            let path = "/api/v1/classes/\(classID)/roster"
+            for _ in 0..<2 {  // the second round is answered from the kept roster
+                let teacherView = try await api.expect(.ok, .get, path, as: world.teacherA)
+                #expect(teacherView.items.map { $0["citizenId"] == nil } == [true])
+                let adminView = try await api.expect(.ok, .get, path, as: world.schoolAdminA)
+                #expect(adminView.items.compactMap { $0["citizenId"] as? String } == ["019220123456"])
+                try await api.expect(.notFound, .get, path, as: world.schoolAdminB)
+            }
+
+            // A changed document shows at once.
+            try await api.expect(.ok, .post, "/api/v1/learners", as: world.schoolAdminA, [
+                "learnerCode": learnerCode, "fullName": "Nguyễn Văn Ân", "dateOfBirth": "2020-03-15", "sex": "male",
+                "citizenId": "019220123456", "schoolCode": "SCHA",
+            ])
+            let afterRename = try await api.expect(.ok, .get, path, as: world.teacherA)
+            #expect(afterRename.items.compactMap { $0["fullName"] as? String } == ["Nguyễn Văn Ân"])
+
+            // A withdrawn learner leaves the list at once.
+            let enrolmentID = try #require(enrolment.json["id"] as? String)
+            try await api.expect(.ok, .post, "/api/v1/enrolments/\(enrolmentID)/withdraw", as: world.schoolAdminA, ["date": "2026-10-01"])
+            let afterWithdrawal = try await api.expect(.ok, .get, path, as: world.teacherA)
+            #expect(afterWithdrawal.items.isEmpty)
+        }
+    }
+
     @Test(arguments: Engine.allCases)
     func idempotencyKeyReplaysTheFirstAnswer(engine: Engine) async throws {
         try await withApp(engine) { api in

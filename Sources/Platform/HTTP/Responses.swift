@@ -6,10 +6,16 @@ import Hummingbird
 public enum JSONResponse {
     public static func raw(_ json: String, status: HTTPResponse.Status = .ok, etag: String? = nil,
                            extraHeaders: HTTPFields = [:]) -> Response {
+        raw(ByteBuffer(string: json), status: status, etag: etag, extraHeaders: extraHeaders)
+    }
+
+    /// A JSON body already in bytes (e.g. kept in a cache; the buffer is shared, not copied).
+    public static func raw(_ json: ByteBuffer, status: HTTPResponse.Status = .ok, etag: String? = nil,
+                           extraHeaders: HTTPFields = [:]) -> Response {
         var headers = extraHeaders
         headers[.contentType] = "application/json; charset=utf-8"
         if let etag { headers[.eTag] = etag }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: json)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: json))
     }
 
     public static func encode<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, etag: String? = nil) throws -> Response {
@@ -18,14 +24,24 @@ public enum JSONResponse {
 
     /// A page of items: `{"items":[…],"nextPageToken":"…"}`, the token also in `Next-Page-Token`.
     public static func page(items: [String], nextPageToken: String?) -> Response {
-        var json = "{\"items\":[" + items.joined(separator: ",") + "]"
         var headers = HTTPFields()
-        if let token = nextPageToken {
-            json += ",\"nextPageToken\":\"\(token)\""
-            headers[.nextPageToken] = token
+        if let token = nextPageToken { headers[.nextPageToken] = token }
+        return raw(pageBody(items: items, nextPageToken: nextPageToken), extraHeaders: headers)
+    }
+
+    /// The body of a page, for a caller that keeps it.
+    public static func pageBody(items: [String], nextPageToken: String? = nil) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(items.reduce(32) { $0 + $1.utf8.count + 1 })
+        buffer.writeString("{\"items\":[")
+        for (index, item) in items.enumerated() {
+            if index > 0 { buffer.writeString(",") }
+            buffer.writeString(item)
         }
-        json += "}"
-        return raw(json, extraHeaders: headers)
+        buffer.writeString("]")
+        if let token = nextPageToken { buffer.writeString(",\"nextPageToken\":\"\(token)\"") }
+        buffer.writeString("}")
+        return buffer
     }
 }
 

@@ -51,8 +51,9 @@ struct DemoGenerator {
         // Class sizes of a mountainous province: small rural classes, larger ones in the towns.
         for i in 1...6 { plans.append(SchoolPlan(code: "19MN\(pad(i))", name: "Trường Mầm non", levels: [.preschool],
                                                  grades: ["kindergarten-3", "kindergarten-4", "kindergarten-5"], classSize: 12...18)) }
+        // 19TH001 stands for a primary school in the provincial city, where classes hold about 40.
         for i in 1...8 { plans.append(SchoolPlan(code: "19TH\(pad(i))", name: "Trường Tiểu học", levels: [.primary],
-                                                 grades: primaryGrades, classSize: 15...25)) }
+                                                 grades: primaryGrades, classSize: i == 1 ? 38...42 : 15...25)) }
         for i in 1...6 { plans.append(SchoolPlan(code: "19THCS\(pad(i))", name: "Trường THCS", levels: [.lowerSecondary],
                                                  grades: (6...9).map(String.init), classSize: 20...28)) }
         for i in 1...2 { plans.append(SchoolPlan(code: "19THPT\(pad(i))", name: "Trường THPT", levels: [.upperSecondary],
