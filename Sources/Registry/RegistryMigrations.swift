@@ -40,5 +40,11 @@ public enum RegistryMigrations {
             + ResourceDescriptor.createTable("transfers", extra: ["learner_id TEXT"])),
         // The administrative units shipped with the module (Resources/SOURCES.md).
         Migration(3, "admin units 2008 and 2025", [], data: { db in try await AdminUnits.seed(db) }),
+        // A class names its homeroom teacher; the reference becomes a column so that deleting that
+        // staff member can be refused like any other reference.
+        Migration(4, "classes name their homeroom teacher by ID", [
+            "ALTER TABLE classes ADD COLUMN homeroom_staff_id TEXT",
+            "CREATE INDEX classes_homeroom ON classes (homeroom_staff_id)",
+        ], data: { db in try await SchoolClass.linkHomeroomTeachers(db) }),
     ]
 }

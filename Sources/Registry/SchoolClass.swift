@@ -15,7 +15,7 @@ public struct SchoolClass: StoredModel, Equatable {
     public var homeroomStaffCode: String?
     public var campusCode: String?
 
-    public static let resource = ResourceDescriptor(name: "classes", indexColumns: ["school_year", "grade"])
+    public static let resource = ResourceDescriptor(name: "classes", indexColumns: ["school_year", "grade", "homeroom_staff_id"])
 
     static let fields: [FieldSpec] = [
         FieldSpec("id", .uuid, readOnly: true, "Surrogate ID"),
@@ -55,12 +55,14 @@ public struct SchoolClass: StoredModel, Equatable {
         }
         let school: (row: RecordRow, model: School)? = try await References.writableSchool(
             write.db, code: schoolClass.schoolCode, principal: write.principal, field: "schoolCode")
+        var homeroomStaffID: String?
         if let staffCode = schoolClass.homeroomStaffCode?.uppercased() {
             schoolClass.homeroomStaffCode = staffCode
             let staff = try await References.load(write.db, Staff.resource, Staff.self, key: staffCode)
             if staff?.model.employments.contains(where: { $0.schoolCode == schoolClass.schoolCode && $0.endDate == nil }) != true {
                 errors.add("homeroomStaffCode", "staff.notAtSchool", "no current staff member '\(staffCode)' at this school")
             }
+            homeroomStaffID = staff?.row.id
         }
         if let campus = schoolClass.campusCode?.uppercased() {
             schoolClass.campusCode = campus
@@ -75,8 +77,23 @@ public struct SchoolClass: StoredModel, Equatable {
         var prepared = PreparedWrite(model: schoolClass, orgID: school!.row.id)
         prepared.searchKey = VietnameseText.fold(schoolClass.name)
         prepared.sortKey = schoolClass.name
-        prepared.columns = ["school_year": schoolClass.schoolYear, "grade": schoolClass.grade]
+        prepared.columns = ["school_year": schoolClass.schoolYear, "grade": schoolClass.grade, "homeroom_staff_id": homeroomStaffID]
         return prepared
+    }
+}
+
+extension SchoolClass {
+    /// Migration 4: fills `homeroom_staff_id` for classes stored before the column existed.
+    static func linkHomeroomTeachers(_ db: any SQLDatabase) async throws {
+        let rows = try await db.raw("SELECT id, body FROM classes").all()
+        for row in rows {
+            let schoolClass = try JSON.decoder.decode(SchoolClass.self, from: Data(try row.decode(column: "body", as: String.self).utf8))
+            guard let code = schoolClass.homeroomStaffCode,
+                  let staff = try await RecordStore.find(db, Staff.resource, naturalKey: code) else { continue }
+            try await db.raw("""
+                UPDATE classes SET homeroom_staff_id = \(bind: staff.id) WHERE id = \(bind: try row.decode(column: "id", as: String.self))
+                """).run()
+        }
     }
 }
 

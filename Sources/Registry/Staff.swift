@@ -51,7 +51,7 @@ public struct Staff: StoredModel, NamedPerson, Equatable {
             descriptor: resource, schemaName: "Staff", tag: "Staff", fields: fields,
             filters: ["schoolId": "org_id"], defaultOrder: .id,
             beforeDelete: { db, row in
-                try await DeleteGuard.refuseIfReferenced(db, row, by: [("teaching_assignments", "staff_id")])
+                try await DeleteGuard.refuseIfReferenced(db, row, by: [("teaching_assignments", "staff_id"), ("classes", "homeroom_staff_id")])
             },
             naturalKey: { staff in
                 var errors = ValidationCollector()

@@ -53,6 +53,17 @@ struct IntegrityTests {
             // Once the enrolment is gone, the learner can go.
             try await api.expect(.noContent, .delete, "/api/v1/enrolments/\(try #require(enrolment.json["id"] as? String))", as: world.schoolAdminA)
             try await api.expect(.noContent, .delete, "/api/v1/learners/\(try #require(world.learnerA["id"]))", as: world.schoolAdminA)
+
+            // A homeroom teacher stays while a class names them; naming someone else frees them.
+            try await api.expect(.ok, .post, "/api/v1/classes", as: world.schoolAdminA,
+                                 ["schoolCode": "SCHA", "schoolYear": World.year, "name": "1A1", "grade": "1", "homeroomStaffCode": "GVA001"])
+            let staff = try await api.expect(.ok, .get, "/api/v1/staff", as: world.schoolAdminA)
+            let teacherID = try #require(staff.items.first { $0["staffCode"] as? String == "GVA001" }?["id"] as? String)
+            let homeroom = try await api.expect(.conflict, .delete, "/api/v1/staff/\(teacherID)", as: world.schoolAdminA)
+            #expect((homeroom.json["detail"] as? String)?.contains("classes") == true)
+            try await api.expect(.ok, .post, "/api/v1/classes", as: world.schoolAdminA,
+                                 ["schoolCode": "SCHA", "schoolYear": World.year, "name": "1A1", "grade": "1"])
+            try await api.expect(.noContent, .delete, "/api/v1/staff/\(teacherID)", as: world.schoolAdminA)
         }
     }
 

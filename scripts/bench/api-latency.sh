@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 2's speed benchmark: GET a learner by ID and GET a class roster (~30 learners) on SQLite,
+# Issue 2's speed benchmark: GET a learner by ID and GET a class roster (about 40 learners) on SQLite,
 # beside the /ping route of the same server in the same run; then the same routes paced at about
 # 1,000 requests/s for p99; and `serve --demo` to its first answered request.
 #   swift build -c release --product nemis && scripts/bench/api-latency.sh
