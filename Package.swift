@@ -33,6 +33,7 @@ let package = Package(
         // Kernels: pure algorithms, no I/O.
         .target(name: "CitizenID", swiftSettings: strict),
         .target(name: "VietnameseText", swiftSettings: strict),
+        .target(name: "Grading", swiftSettings: strict),
 
         // Shared plumbing: database, migrations, access control, errors, paging, audit.
         .target(
@@ -103,6 +104,7 @@ let package = Package(
 
         .testTarget(name: "CitizenIDTests", dependencies: ["CitizenID"], swiftSettings: strict),
         .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"], swiftSettings: strict),
+        .testTarget(name: "GradingTests", dependencies: ["Grading"], swiftSettings: strict),
         .testTarget(
             name: "AppTests",
             dependencies: [
