@@ -34,6 +34,11 @@ let package = Package(
         .target(name: "CitizenID", swiftSettings: strict),
         .target(name: "VietnameseText", swiftSettings: strict),
         .target(name: "Grading", swiftSettings: strict),
+        .target(
+            name: "DataIntegrity",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
 
         // Shared plumbing: database, migrations, access control, errors, paging, audit.
         .target(
@@ -105,6 +110,12 @@ let package = Package(
         .testTarget(name: "CitizenIDTests", dependencies: ["CitizenID"], swiftSettings: strict),
         .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"], swiftSettings: strict),
         .testTarget(name: "GradingTests", dependencies: ["Grading"], swiftSettings: strict),
+        .testTarget(
+            name: "DataIntegrityTests",
+            dependencies: ["DataIntegrity", .product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Vectors")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "AppTests",
             dependencies: [
