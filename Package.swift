@@ -74,6 +74,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Records",
+            dependencies: [
+                "Platform", "Registry", "Grading", "VietnameseText",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Web",
             dependencies: [
                 "Platform", "Registry",
@@ -85,7 +94,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Platform", "Registry", "Web",
+                "Platform", "Registry", "Records", "Web",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

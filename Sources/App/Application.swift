@@ -5,6 +5,7 @@ import NIOCore
 import Metrics
 import Platform
 import Prometheus
+import Records
 import Registry
 import Web
 import ServiceLifecycle
@@ -53,7 +54,9 @@ public enum NEMIS {
         AccessController(access: access, cookies: cookies).register(in: catalog)
         WebController(access: access, cookies: cookies).register(in: catalog)
         FeedController(database: database).register(in: catalog)
-        RegistryService(database: database).register(in: catalog)
+        let registry = RegistryService(database: database)
+        registry.register(in: catalog)
+        RecordsService(database: database, registry: registry).register(in: catalog)
         let document = try catalog.openAPIDocument(version: version)
         catalog.add(APIRoute(.get, "/api/v1/openapi.json", summary: "This OpenAPI 3.1 document", tag: "Operations", isPublic: true)) { _, _ in
             JSONResponse.raw(String(decoding: document, as: UTF8.self))

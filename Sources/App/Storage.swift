@@ -1,12 +1,13 @@
 import Foundation
 import Logging
 import Platform
+import Records
 import Registry
 import SQLKit
 
 /// Opening the database the configuration names, and the full list of migrations.
 public enum Storage {
-    public static let migrations: [Migration] = PlatformMigrations.all + RegistryMigrations.all
+    public static let migrations: [Migration] = PlatformMigrations.all + RegistryMigrations.all + RecordsMigrations.all
 
     /// Opens the database. For PostgreSQL the returned storage is also a Service that must run.
     public static func open(_ configuration: AppConfiguration, logger: Logger) async throws -> any Database {

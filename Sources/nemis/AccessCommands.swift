@@ -13,12 +13,14 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "Username: 3–64 lower-case letters, digits, . _ -") var username: String
         @Option(help: "Name shown in the interface.") var displayName: String?
+        @Option(help: "For a member of staff: their sector staff code, which ties them to their teaching assignments.") var staffCode: String?
 
         func run() async throws {
             let password = try readPassword()
             let configuration = try database.configuration()
             let user = try await Storage.withDatabase(configuration, logger: database.logger(configuration)) { db in
-                try await AccessStore(database: db).createUser(username: username, displayName: displayName ?? username, password: password)
+                try await AccessStore(database: db).createUser(username: username, displayName: displayName ?? username, password: password,
+                                                           staffCode: staffCode)
             }
             print("created user \(user.username) (\(user.id))")
         }

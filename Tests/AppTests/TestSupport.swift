@@ -133,9 +133,10 @@ struct TestAPI: Sendable {
     }
 
     /// Creates a user with a role at the node `orgCode` and signs in.
-    func user(_ username: String, _ role: Role, at orgCode: String) async throws -> Caller {
+    func user(_ username: String, _ role: Role, at orgCode: String, staffCode: String? = nil) async throws -> Caller {
         let access = AccessStore(database: database)
-        let user = try await access.createUser(username: username, displayName: username, password: "correct-horse-battery")
+        let user = try await access.createUser(username: username, displayName: username, password: "correct-horse-battery",
+                                               staffCode: staffCode)
         let orgID = try #require(try await Bootstrap.orgID(database, code: orgCode))
         try await access.grant(principalID: user.id, role: role, orgID: orgID)
         let response = try await call(.post, "/api/v1/session", json: #"{"username":"\#(username)","password":"correct-horse-battery"}"#)

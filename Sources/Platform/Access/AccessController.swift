@@ -15,7 +15,7 @@ public struct AccessController: Sendable {
     struct SignInRequest: Codable { let username: String; let password: String }
     struct SignInResponse: Codable { let username: String; let csrfToken: String; let expiresIn: Int; let grants: [Grant] }
     struct Me: Codable { let id: String; let name: String; let kind: String; let grants: [Grant]; let permissions: [String] }
-    struct NewUser: Codable { let username: String; let displayName: String; let password: String }
+    struct NewUser: Codable { let username: String; let displayName: String; let password: String; let staffCode: String? }
     struct NewGrant: Codable { let role: Role; let orgCode: String }
     struct TokenResponse: Codable {
         let access_token: String
@@ -45,7 +45,8 @@ public struct AccessController: Sendable {
                               FieldSpec("permissions", .array(.string), readOnly: true, "Permissions held somewhere")])
         catalog.schema("NewUser", [FieldSpec("username", .string, required: true, "3–64 lower-case letters, digits, . _ -"),
                                    FieldSpec("displayName", .string, required: true, "Name shown"),
-                                   FieldSpec("password", .string, required: true, "At least 10 characters")])
+                                   FieldSpec("password", .string, required: true, "At least 10 characters"),
+                                   FieldSpec("staffCode", .string, "For a member of staff: their sector staff code (ties them to their teaching assignments)")])
         catalog.schema("NewGrant", [FieldSpec("role", .enumeration(Role.allCases.map(\.rawValue)), required: true, "Role"),
                                     FieldSpec("orgCode", .string, required: true, "Node code")])
         catalog.add(APIRoute(.post, "/api/v1/session", summary: "Sign in (sets the session cookie)", tag: "Access", isPublic: true,
@@ -130,9 +131,9 @@ public struct AccessController: Sendable {
         let principal = try context.requirePrincipal()
         guard principal.has(.userAdmin) else { throw APIError.forbidden("creating users needs users:admin") }
         let data = Data(buffer: try await request.body.collect(upTo: 64 * 1024))
-        let form = try JSON.decodeStrict(NewUser.self, from: data, allowedFields: ["username", "displayName", "password"])
+        let form = try JSON.decodeStrict(NewUser.self, from: data, allowedFields: ["username", "displayName", "password", "staffCode"])
         let user = try await access.createUser(username: form.username, displayName: form.displayName, password: form.password,
-                                               by: principal, auditOrgID: principal.nodes(for: .userAdmin).first)
+                                               staffCode: form.staffCode, by: principal, auditOrgID: principal.nodes(for: .userAdmin).first)
         return try JSONResponse.encode(Me(id: user.id, name: user.username, kind: "user", grants: [], permissions: []), status: .created)
     }
 

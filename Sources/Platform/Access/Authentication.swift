@@ -53,8 +53,12 @@ public struct AccessStore: Sendable {
         public let displayName: String
     }
 
-    public func createUser(username: String, displayName: String, password: String,
+    public func createUser(username: String, displayName: String, password: String, staffCode: String? = nil,
                            by creator: Principal? = nil, auditOrgID: String? = nil) async throws -> UserSummary {
+        let staffCode = staffCode?.trimmingCharacters(in: .whitespaces).uppercased()
+        if let staffCode, staffCode.range(of: "^[A-Z0-9._-]{1,40}$", options: .regularExpression) == nil {
+            throw ValidationFailure(field: "staffCode", code: "staffCode.invalid", message: "a sector staff code: letters, digits, . _ -")
+        }
         let trimmed = username.trimmingCharacters(in: .whitespaces).lowercased()
         guard trimmed.range(of: "^[a-z0-9._-]{3,64}$", options: .regularExpression) != nil else {
             throw ValidationFailure(field: "username", code: "username.invalid",
@@ -70,8 +74,8 @@ public struct AccessStore: Sendable {
                 throw APIError.conflict(field: "/username", code: "username.taken", "the username '\(trimmed)' is taken")
             }
             try await db.raw("""
-                INSERT INTO users (id, username, display_name, password_hash, disabled, created_at)
-                VALUES (\(bind: id), \(bind: trimmed), \(bind: displayName), \(bind: hash), 0, \(bind: Clock.timestamp()))
+                INSERT INTO users (id, username, display_name, password_hash, disabled, created_at, staff_code)
+                VALUES (\(bind: id), \(bind: trimmed), \(bind: displayName), \(bind: hash), 0, \(bind: Clock.timestamp()), \(bind: staffCode))
                 """).run()
             try await AuditLog.record(db, principal: creator, action: .create, resource: "users", recordID: id,
                                       orgID: auditOrgID, detail: "user \(trimmed)")
@@ -244,9 +248,11 @@ public struct AccessStore: Sendable {
                 guard let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else { return nil }
                 return Grant(role: role, orgID: try row.decode(column: "org_id", as: String.self))
             }
-            if let user = try await db.raw("SELECT username, disabled FROM users WHERE id = \(bind: id)").first() {
+            if let user = try await db.raw("SELECT username, disabled, staff_code FROM users WHERE id = \(bind: id)").first() {
                 guard try user.decode(column: "disabled", as: Int.self) == 0 else { return nil }
-                return Principal(id: id, name: try user.decode(column: "username", as: String.self), kind: .user, grants: grants)
+                var principal = Principal(id: id, name: try user.decode(column: "username", as: String.self), kind: .user, grants: grants)
+                principal.staffCode = try user.decode(column: "staff_code", as: String?.self)
+                return principal
             }
             if let client = try await db.raw("SELECT client_id, scopes, disabled FROM api_clients WHERE id = \(bind: id)").first() {
                 guard try client.decode(column: "disabled", as: Int.self) == 0 else { return nil }

@@ -13,6 +13,13 @@ public enum Permission: String, Sendable, CaseIterable, Codable {
     case orgWrite = "org:write"
     /// Create users and grant roles below one's own node.
     case userAdmin = "users:admin"
+    /// Read learners' scores, conduct, attendance and year results.
+    case recordsRead = "records:read"
+    /// Enter scores, but only for the classes and subjects one is assigned to teach (a teacher's
+    /// staff record and the school's teaching assignments decide).
+    case recordsWrite = "records:write"
+    /// Enter scores for any subject, close and reopen terms, enter conduct and compute year results.
+    case recordsManage = "records:manage"
 }
 
 /// The roles of DOMAIN.md's education-management tree. The permissions of each are fixed here, in one
@@ -28,11 +35,12 @@ public enum Role: String, Sendable, CaseIterable, Codable {
 
     public var permissions: Set<Permission> {
         switch self {
-        case .ministryAdmin: [.registryRead, .registryWrite, .identityRead, .auditRead, .orgWrite, .userAdmin]
+        case .ministryAdmin: [.registryRead, .registryWrite, .identityRead, .auditRead, .orgWrite, .userAdmin, .recordsRead]
         case .ministryAnalyst: [.registryRead]
-        case .departmentAdmin: [.registryRead, .registryWrite, .identityRead, .auditRead, .userAdmin]
-        case .schoolAdmin: [.registryRead, .registryWrite, .identityRead, .auditRead, .userAdmin]
-        case .teacher: [.registryRead]
+        case .departmentAdmin: [.registryRead, .registryWrite, .identityRead, .auditRead, .userAdmin, .recordsRead]
+        case .schoolAdmin: [.registryRead, .registryWrite, .identityRead, .auditRead, .userAdmin,
+                            .recordsRead, .recordsWrite, .recordsManage]
+        case .teacher: [.registryRead, .recordsRead, .recordsWrite]
         case .apiClient: []
         }
     }
@@ -66,6 +74,9 @@ public struct Principal: Sendable {
     /// It lets a single-record read skip the tree in SQL; it is as fresh as the principal cache.
     public var readReach: Set<String>?
     public var identityReach: Set<String>?
+    /// For a user who is a member of staff: the sector staff code of their staff record, which ties
+    /// them to their teaching assignments.
+    public var staffCode: String?
 
     public init(id: String, name: String, kind: Kind, grants: [Grant], clientScopes: Set<Permission> = []) {
         self.id = id

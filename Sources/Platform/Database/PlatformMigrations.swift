@@ -129,5 +129,8 @@ public enum PlatformMigrations {
             )
             """,
         ]),
+        // A user who is a member of staff names their staff record (by its sector code), so their
+        // teaching assignments can decide which scores they may enter.
+        Migration(5, "users name their staff record", ["ALTER TABLE users ADD COLUMN staff_code TEXT"]),
     ]
 }

@@ -32,7 +32,7 @@ public enum ChangeFeed {
 
     static let lockKey = 0x4E45_4D49_5343_4856  // "NEMISCHV"
 
-    static func append(_ db: any SQLDatabase, resource: String, recordID: String, orgID: String, kind: Kind,
+    public static func append(_ db: any SQLDatabase, resource: String, recordID: String, orgID: String, kind: Kind,
                        naturalKey: String, oldKey: String? = nil) async throws -> Int {
         try await serialise(db)
         let field: String? = oldKey == nil ? nil : "naturalKey"

@@ -17,7 +17,9 @@ public enum JSON {
 
     /// Decodes a request body, refusing fields the model does not define: a misspelt field name from
     /// school software must not be dropped silently.
-    public static func decodeStrict<T: Decodable>(_ type: T.Type, from data: Data, allowedFields: Set<String>) throws -> T {
+    /// `itemFields` names arrays of objects whose members are checked too (e.g. `["items": [...]]`).
+    public static func decodeStrict<T: Decodable>(_ type: T.Type, from data: Data, allowedFields: Set<String>,
+                                                  itemFields: [String: Set<String>] = [:]) throws -> T {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data, options: [])
@@ -29,6 +31,14 @@ public enum JSON {
         }
         if let unknown = dictionary.keys.sorted().first(where: { !allowedFields.contains($0) }) {
             throw APIError.malformed(field: "/" + unknown, "unknown field '\(unknown)'")
+        }
+        for (array, fields) in itemFields {
+            for (index, item) in (dictionary[array] as? [Any] ?? []).enumerated() {
+                guard let member = item as? [String: Any] else { continue }
+                if let unknown = member.keys.sorted().first(where: { !fields.contains($0) }) {
+                    throw APIError.malformed(field: "/\(array)/\(index)/\(unknown)", "unknown field '\(unknown)'")
+                }
+            }
         }
         return try decoder.decode(T.self, from: data)
     }

@@ -23,8 +23,13 @@ public enum DemoData {
         Login(username: "bo.phantich", password: password, description: "ministry analyst (read-only, no identity data)"),
         Login(username: "so.thainguyen", password: password, description: "Thái Nguyên department admin"),
         Login(username: "truong.19th001", password: password, description: "school admin of \(demoSchoolCode)"),
-        Login(username: "giaovien.19th001", password: password, description: "teacher at \(demoSchoolCode) (read-only)"),
+        Login(username: "giaovien.19th001", password: password, description: "teacher at \(demoSchoolCode), homeroom of 1A1"),
+        Login(username: "giaovien.19thcs001", password: password,
+              description: "teacher at \(demoSecondarySchoolCode): homeroom of 6A1, teaches its mathematics (enters scores)"),
     ]
+
+    /// The lower-secondary school whose teacher enters scores in the demo.
+    public static let demoSecondarySchoolCode = "19THCS001"
 
     static let currentYear = "2026-2027"
 
@@ -43,23 +48,25 @@ public enum DemoData {
             try await db.raw("SELECT id FROM org_units WHERE kind = 'ministry'").first()!.decode(column: "id", as: String.self)
         }
         let system = Principal(id: "system", name: "demo-loader", kind: .user, grants: [Grant(role: .ministryAdmin, orgID: ministryID)])
-        let counts = try await database.transaction { db -> [String: Int] in
+        let (counts, teachers) = try await database.transaction { db -> ([String: Int], [String: String]) in
             var generator = DemoGenerator(seed: 2026, names: names, registry: registry, principal: system, db: db)
             try await generator.build(ministryID: ministryID)
-            return generator.counts
+            return (generator.counts, generator.firstTeacher)
         }
         // The sign-ins are created side by side: their bcrypt hashing runs on the thread pool.
         try await withThrowingTaskGroup(of: Void.self) { group in
             for login in logins {
                 group.addTask {
-                    let user = try await access.createUser(username: login.username, displayName: login.description, password: login.password)
                     let (role, code): (Role, String) = switch login.username {
                     case "bo.admin": (.ministryAdmin, "MOET")
                     case "bo.phantich": (.ministryAnalyst, "MOET")
                     case "so.thainguyen": (.departmentAdmin, "SGD19")
                     case "truong.19th001": (.schoolAdmin, demoSchoolCode)
+                    case "giaovien.19thcs001": (.teacher, demoSecondarySchoolCode)
                     default: (.teacher, demoSchoolCode)
                     }
+                    let user = try await access.createUser(username: login.username, displayName: login.description, password: login.password,
+                                                           staffCode: role == .teacher ? teachers[code] : nil)
                     guard let orgID = try await database.read({ db in try await OrgUnits.find(db, code: code)?.id }) else { return }
                     try await access.grant(principalID: user.id, role: role, orgID: orgID)
                 }

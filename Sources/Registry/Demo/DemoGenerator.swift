@@ -11,6 +11,9 @@ struct DemoGenerator {
     let principal: Principal
     let db: any SQLDatabase
     var counts: [String: Int] = [:]
+    /// Each school's first homeroom teacher (who also teaches the class mathematics): the demo
+    /// teachers sign in as them.
+    var firstTeacher: [String: String] = [:]
     var staffSerial = 0
 
     init(seed: UInt64, names: NameBank, registry: RegistryService, principal: Principal, db: any SQLDatabase) {
@@ -108,6 +111,7 @@ struct DemoGenerator {
         _ = try await staffMember(schoolCode: plan.code, position: "vicePrincipal", born: 1975...1985)
         for grade in plan.grades {
             let teacher = try await staffMember(schoolCode: plan.code, position: "teacher", born: 1972...1998)
+            if firstTeacher[plan.code] == nil { firstTeacher[plan.code] = teacher }
             let className = Self.className(grade: grade, plan: plan)
             let schoolClass = SchoolClass(id: nil, schoolCode: plan.code, schoolYear: DemoData.currentYear, name: className,
                                           grade: grade, homeroomStaffCode: teacher, campusCode: nil)

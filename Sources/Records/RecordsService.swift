@@ -1,0 +1,35 @@
+import Hummingbird
+import Platform
+import Registry
+
+/// The learning-records routes: the subject catalogue, gradebooks, conduct and year results.
+public struct RecordsService: Sendable {
+    let database: any Database
+    let registry: RegistryService
+
+    public init(database: any Database, registry: RegistryService) {
+        self.database = database
+        self.registry = registry
+    }
+
+    public func register(in catalog: APICatalog) {
+        catalog.schema("Subject", [FieldSpec("code", .string, readOnly: true, "Subject code"),
+                                   FieldSpec("nameVI", .string, readOnly: true, "Vietnamese name"),
+                                   FieldSpec("nameEN", .string, readOnly: true, "English name"),
+                                   FieldSpec("commentOnly", .boolean, readOnly: true, "Assessed by Đạt / Chưa đạt rather than scores"),
+                                   FieldSpec("periodsPerYear", .integer, readOnly: true, "Periods a year (sets the regular assessments)"),
+                                   FieldSpec("elective", .boolean, readOnly: true, "An upper-secondary elective")])
+        catalog.add(APIRoute(.get, "/api/v1/subjects", summary: "The subjects of a grade (2018 programme, grades 6–12)", tag: "Learning records",
+                             parameters: [APIRoute.Parameter("grade", "Grade 6–12")], response: "Subject", page: true), subjects)
+        GradebookController(database: database, registry: registry).register(in: catalog)
+        YearResultsController(database: database, registry: registry).register(in: catalog)
+    }
+
+    @Sendable func subjects(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        _ = try context.requirePrincipal()
+        guard let grade = request.uri.queryParameters["grade"].map(String.init), !SubjectCatalogue.subjects(grade: grade).isEmpty else {
+            throw APIError.malformed(field: "grade", "grade is 6 to 12; primary (1–5) is assessed by ratings under Circular 27")
+        }
+        return JSONResponse.page(items: try SubjectCatalogue.subjects(grade: grade).map { try JSON.string($0) }, nextPageToken: nil)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Platform
+import SQLKit
+
+/// What other modules (learning records, exams) may know about a class: the class itself, the
+/// learners actively enrolled in it, and who teaches what there. They read it through these
+/// functions, never through the registry's tables.
+public enum ClassMembership {
+    public struct ClassInfo: Sendable {
+        public let id: String
+        /// The school that owns the class.
+        public let orgID: String
+        public let schoolCode: String
+        public let schoolYear: String
+        public let name: String
+        public let grade: String
+        public let homeroomStaffCode: String?
+
+        /// The first calendar year of the school year ("2026-2027" → 2026).
+        public var schoolYearStart: Int { Int(schoolYear.prefix(4)) ?? 0 }
+    }
+
+    public struct Member: Sendable {
+        public let learnerID: String
+        public let learnerCode: String
+        public let fullName: String
+    }
+
+    /// The class if the principal may read it; 404 otherwise (also for a class that does not exist).
+    public static func visibleClass(_ registry: RegistryService, id: String, principal: Principal) async throws -> ClassInfo {
+        let (row, _) = try await registry.classes.loadVisible(id: id, principal: principal, sensitiveAudit: false)
+        let model = try JSON.decoder.decode(SchoolClass.self, from: Data(row.body.utf8))
+        return ClassInfo(id: row.id, orgID: row.orgID, schoolCode: model.schoolCode, schoolYear: model.schoolYear,
+                         name: model.name, grade: model.grade, homeroomStaffCode: model.homeroomStaffCode)
+    }
+
+    /// The learners actively enrolled in the class, in class-list order.
+    public static func activeMembers(_ db: any SQLDatabase, classID: String) async throws -> [Member] {
+        try await LifecycleController.rosterRows(db, classID: classID).map { row in
+            let learner = try JSON.decoder.decode(Learner.self, from: Data(row.body.utf8))
+            return Member(learnerID: row.id, learnerCode: learner.learnerCode ?? row.naturalKey, fullName: learner.fullName)
+        }
+    }
+
+    /// Whether the staff member is assigned to teach `subjectCode` in the class, for the whole year
+    /// or for `semester` ("I" or "II").
+    public static func teaches(_ db: any SQLDatabase, staffCode: String, classID: String, subjectCode: String,
+                               semester: String) async throws -> Bool {
+        let rows = try await db.raw("""
+            SELECT a.body FROM teaching_assignments a JOIN staff s ON s.id = a.staff_id
+            WHERE a.class_id = \(bind: classID) AND s.natural_key = \(bind: staffCode.uppercased())
+            """).all()
+        return try rows.contains { row in
+            let assignment = try JSON.decoder.decode(TeachingAssignment.self, from: Data(try row.decode(column: "body", as: String.self).utf8))
+            return assignment.subjectCode.uppercased() == subjectCode.uppercased() && (assignment.semester == nil || assignment.semester == semester)
+        }
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import HTTPTypes
+import Platform
+import Testing
+
+@testable import App
+
+/// A lower-secondary school with one grade-6 class: a mathematics teacher assigned to TOAN, a
+/// homeroom teacher, the school's admin, and two learners.
+struct RecordsWorld {
+    let world: World
+    let classID: String
+    let mathTeacher: Caller
+    let homeroomTeacher: Caller
+    let schoolAdmin: Caller
+    let learners: [String]
+
+    static func build(_ api: TestAPI) async throws -> RecordsWorld {
+        let world = try await World.build(api)
+        let ministry = world.ministryAdmin
+        try await api.expect(.created, .post, "/api/v1/schools", as: ministry, [
+            "schoolCode": "SCHC", "name": "Trường THCS SCHC", "levels": ["lowerSecondary"], "ownership": "public",
+            "communeCode": "05443", "departmentCode": "SGDA"])
+        for (code, name, citizenID) in [("GVC001", "Phạm Văn Toán", "019085000222"), ("GVC002", "Đỗ Thị Lan", "019185000333")] {
+            try await api.expect(.created, .post, "/api/v1/staff", as: ministry, [
+                "staffCode": code, "fullName": name, "dateOfBirth": "1985-02-03", "sex": name.contains("Thị") ? "female" : "male",
+                "citizenId": citizenID, "employments": [["schoolCode": "SCHC", "position": "teacher", "startDate": "2015-08-15"]]])
+        }
+        let schoolClass = try await api.expect(.created, .post, "/api/v1/classes", as: ministry, [
+            "schoolCode": "SCHC", "schoolYear": World.year, "name": "6A1", "grade": "6", "homeroomStaffCode": "GVC002"])
+        try await api.expect(.created, .post, "/api/v1/teaching-assignments", as: ministry, [
+            "staffCode": "GVC001", "schoolCode": "SCHC", "schoolYear": World.year, "className": "6A1", "subjectCode": "TOAN"])
+        var learners: [String] = []
+        for (name, born) in [("Nguyễn Minh Khoa", "2014-04-01"), ("Trần Thu Hà", "2014-09-12")] {
+            let learner = try await api.expect(.created, .post, "/api/v1/learners", as: ministry, [
+                "fullName": name, "dateOfBirth": born, "sex": name.contains("Thu") ? "female" : "male", "schoolCode": "SCHC"])
+            let code = try #require(learner.json["learnerCode"] as? String)
+            try await api.expect(.created, .post, "/api/v1/enrolments", as: ministry, [
+                "learnerCode": code, "schoolCode": "SCHC", "schoolYear": World.year, "className": "6A1", "entryDate": "2026-09-05"])
+            learners.append(code)
+        }
+        return RecordsWorld(
+            world: world, classID: try #require(schoolClass.json["id"] as? String),
+            mathTeacher: try await api.user("gv.toan", .teacher, at: "SCHC", staffCode: "GVC001"),
+            homeroomTeacher: try await api.user("gv.chunhiem", .teacher, at: "SCHC", staffCode: "gvc002"),
+            schoolAdmin: try await api.user("admin.c", .schoolAdmin, at: "SCHC"),
+            learners: learners)
+    }
+
+    func gradebook(_ subject: String, _ semester: String) -> String {
+        "/api/v1/classes/\(classID)/gradebook?subject=\(subject)&semester=\(semester)"
+    }
+}
+
+@Suite("Learning records: gradebooks, conduct and year results, on SQLite and PostgreSQL")
+struct RecordsTests {
+    @Test(arguments: Engine.allCases)
+    func scoresAreEnteredByTheAssignedTeacherAndAveragedByCircular22(engine: Engine) async throws {
+        try await withApp(engine) { api in
+            let r = try await RecordsWorld.build(api)
+            // DOMAIN.md's worked example: 8.0, 7.0, 9.0, 6.5; mid-term 7.0; end-of-term 8.0 → 7.6.
+            let entered = try await api.expect(.ok, .put, r.gradebook("TOAN", "I"), as: r.mathTeacher, ["items": [
+                ["learnerCode": r.learners[0], "regular": ["8", "7", "9", "6,5"], "midTerm": "7", "endOfTerm": "8"],
+                ["learnerCode": r.learners[1], "regular": ["9", "8.5"]],
+            ]])
+            #expect(entered.json["ruleSet"] as? String == "tt22_2021")
+            let rows = entered.items
+            #expect(rows.first { $0["learnerCode"] as? String == r.learners[0] }?["result"] as? String == "7.6")
+            #expect(rows.first { $0["learnerCode"] as? String == r.learners[0] }?["regular"] as? [String] == ["8.0", "7.0", "9.0", "6.5"])
+            // Incomplete entries are kept without a result.
+            #expect(rows.first { $0["learnerCode"] as? String == r.learners[1] }?["result"] == nil)
+
+            // Not assigned to the subject, another school (the class is not even visible), no staff link: refused.
+            try await api.expect(.forbidden, .put, r.gradebook("TOAN", "I"), as: r.homeroomTeacher,
+                                 ["items": [["learnerCode": r.learners[0], "midTerm": "10"]]])
+            try await api.expect(.forbidden, .put, r.gradebook("NGUVAN", "I"), as: r.mathTeacher,
+                                 ["items": [["learnerCode": r.learners[0], "midTerm": "10"]]])
+            try await api.expect(.notFound, .put, r.gradebook("TOAN", "I"), as: r.world.schoolAdminB,
+                                 ["items": [["learnerCode": r.learners[0], "midTerm": "10"]]])
+            try await api.expect(.notFound, .put, r.gradebook("TOAN", "I"), as: r.world.teacherA,
+                                 ["items": [["learnerCode": r.learners[0], "midTerm": "10"]]])
+            let unlinked = try await api.user("gv.chualienket", .teacher, at: "SCHC")
+            try await api.expect(.forbidden, .put, r.gradebook("TOAN", "I"), as: unlinked,
+                                 ["items": [["learnerCode": r.learners[0], "midTerm": "10"]]])
+            // The school may enter any subject; an analyst may not even read.
+            try await api.expect(.ok, .put, r.gradebook("NGUVAN", "I"), as: r.schoolAdmin,
+                                 ["items": [["learnerCode": r.learners[0], "regular": ["6"]]]])
+            try await api.expect(.forbidden, .get, r.gradebook("TOAN", "I"), as: r.world.analyst)
+            #expect(try await api.expect(.ok, .get, r.gradebook("TOAN", "I"), as: r.homeroomTeacher).items.count == 2)
+
+            // Bad entries name the learner's row and field, and nothing is written.
+            let before = try await api.expect(.ok, .get, r.gradebook("TOAN", "I"), as: r.mathTeacher).text
+            let outOfRange = try await api.expect(.unprocessableContent, .put, r.gradebook("TOAN", "I"), as: r.mathTeacher, ["items": [
+                ["learnerCode": r.learners[1], "regular": ["9", "8.5", "7"]],
+                ["learnerCode": r.learners[0], "midTerm": "10.5"]]])
+            #expect(outOfRange.errorField == "/items/1/midTerm")
+            let notInClass = try await api.expect(.unprocessableContent, .put, r.gradebook("TOAN", "I"), as: r.mathTeacher,
+                                                  ["items": [["learnerCode": "1900000001", "midTerm": "5"]]])
+            #expect(notInClass.errorField == "/items/0/learnerCode")
+            let tooMany = try await api.expect(.unprocessableContent, .put, r.gradebook("TOAN", "I"), as: r.mathTeacher,
+                                               ["items": [["learnerCode": r.learners[0], "regular": ["8", "7", "9", "6", "5"]]]])
+            #expect(tooMany.errorField == "/items/0/regular")
+            try await api.expect(.badRequest, .put, r.gradebook("TOAN", "I"), as: r.mathTeacher,
+                                 ["items": [["learnerCode": r.learners[0], "score": "5"]]])
+            #expect(try await api.expect(.ok, .get, r.gradebook("TOAN", "I"), as: r.mathTeacher).text == before)
+
+            // Comment-only subjects take Đ / CĐ.
+            let pe = try await api.expect(.ok, .put, r.gradebook("GDTC", "I"), as: r.schoolAdmin, ["items": [
+                ["learnerCode": r.learners[0], "regular": ["Đ", "đ"], "midTerm": "Đạt", "endOfTerm": "CĐ"]]])
+            #expect(pe.items.first { $0["learnerCode"] as? String == r.learners[0] }?["result"] as? String == "chua_dat")
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func aClosedTermRefusesScoresUntilTheSchoolReopensItWithAReason(engine: Engine) async throws {
+        try await withApp(engine) { api in
+            let r = try await RecordsWorld.build(api)
+            let close = "/api/v1/classes/\(r.classID)/gradebook/close", reopen = "/api/v1/classes/\(r.classID)/gradebook/reopen"
+            try await api.expect(.forbidden, .post, close, as: r.mathTeacher, ["semester": "I"])
+            try await api.expect(.noContent, .post, close, as: r.schoolAdmin, ["semester": "I"])
+            try await api.expect(.conflict, .post, close, as: r.schoolAdmin, ["semester": "I"])
+            let refused = try await api.expect(.conflict, .put, r.gradebook("TOAN", "I"), as: r.mathTeacher,
+                                               ["items": [["learnerCode": r.learners[0], "midTerm": "7"]]])
+            #expect(refused.errorCode == nil || refused.text.contains("gradebook.closed"))
+            #expect(try await api.expect(.ok, .get, r.gradebook("TOAN", "I"), as: r.mathTeacher).json["closed"] as? Bool == true)
+            // Semester II stays open.
+            try await api.expect(.ok, .put, r.gradebook("TOAN", "II"), as: r.mathTeacher, ["items": [["learnerCode": r.learners[0], "midTerm": "7"]]])
+            let noReason = try await api.expect(.unprocessableContent, .post, reopen, as: r.schoolAdmin, ["semester": "I"])
+            #expect(noReason.errorField == "/reason")
+            try await api.expect(.noContent, .post, reopen, as: r.schoolAdmin, ["semester": "I", "reason": "sửa điểm nhập nhầm"])
+            try await api.expect(.ok, .put, r.gradebook("TOAN", "I"), as: r.mathTeacher, ["items": [["learnerCode": r.learners[0], "midTerm": "7"]]])
+            let audit = try await api.expect(.ok, .get, "/api/v1/audit-log?resource=gradebook", as: r.schoolAdmin)
+            #expect(audit.items.contains { ($0["detail"] as? String) == "reopened semester I: sửa điểm nhập nhầm" })
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func yearResultsFollowPromotionAndAwardRules(engine: Engine) async throws {
+        try await withApp(engine) { api in
+            let r = try await RecordsWorld.build(api)
+            // Every grade-6 subject, both semesters: 9.0 everywhere for the first learner.
+            let subjects = try await api.expect(.ok, .get, "/api/v1/subjects?grade=6", as: r.mathTeacher).items
+            #expect(subjects.count == 12)
+            for subject in subjects {
+                let code = try #require(subject["code"] as? String)
+                let comment = subject["commentOnly"] as? Bool == true
+                let periods = try #require(subject["periodsPerYear"] as? Int)
+                let regular = comment || periods <= 35 ? 2 : periods <= 70 ? 3 : 4
+                let value = comment ? "Đ" : "9"
+                for semester in ["I", "II"] {
+                    try await api.expect(.ok, .put, r.gradebook(code, semester), as: r.schoolAdmin, ["items": [
+                        ["learnerCode": r.learners[0], "regular": Array(repeating: value, count: regular), "midTerm": value, "endOfTerm": value]]])
+                }
+            }
+            let conduct = "/api/v1/classes/\(r.classID)/conduct"
+            let row = ["learnerCode": r.learners[0], "conductSemester1": "tot", "conductSemester2": "tot", "conductYear": "tot",
+                       "absentSessions": 3] as [String: Any]
+            try await api.expect(.forbidden, .put, conduct, as: r.mathTeacher, ["items": [row]])
+            try await api.expect(.ok, .put, conduct, as: r.homeroomTeacher, ["items": [row]])
+            let badRating = try await api.expect(.unprocessableContent, .put, conduct, as: r.homeroomTeacher,
+                                                 ["items": [["learnerCode": r.learners[1], "conductYear": "xuat_sac"]]])
+            #expect(badRating.errorField == "/items/0/conductYear")
+
+            let results = "/api/v1/classes/\(r.classID)/year-results"
+            try await api.expect(.forbidden, .post, results, as: r.homeroomTeacher)
+            let computed = try await api.expect(.ok, .post, results, as: r.schoolAdmin)
+            #expect(computed.json["computed"] as? Int == 1)
+            let first = try #require(computed.items.first)
+            #expect(first["learnerCode"] as? String == r.learners[0])
+            #expect(first["levelYear"] as? String == "tot")
+            #expect(first["decision"] as? String == "promoted")
+            #expect(first["award"] as? String == "xuat_sac")
+            #expect((first["subjects"] as? [[String: Any]])?.first { $0["code"] as? String == "TOAN" }?["year"] as? String == "9.0")
+            // The second learner has neither scores nor conduct: reported, not guessed.
+            let problems = try #require(computed.json["problems"] as? [[String: Any]])
+            #expect(problems.map { $0["learnerCode"] as? String } == [r.learners[1]])
+
+            // 46 absences: the year is repeated whatever the scores.
+            try await api.expect(.ok, .put, conduct, as: r.schoolAdmin, ["items": [row.merging(["absentSessions": 46]) { $1 }]])
+            let repeated = try await api.expect(.ok, .post, results, as: r.schoolAdmin)
+            #expect(repeated.items.first?["decision"] as? String == "repeat_year")
+            #expect(repeated.items.first?["failed"] as? [String] == ["attendance"])
+            let stored = try await api.expect(.ok, .get, results, as: r.homeroomTeacher)
+            #expect(stored.items.first?["decision"] as? String == "repeat_year")
+            try await api.expect(.notFound, .get, results, as: r.world.schoolAdminB)
+        }
+    }
+}
