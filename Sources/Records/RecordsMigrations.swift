@@ -66,5 +66,21 @@ public enum RecordsMigrations {
             """,
             "CREATE INDEX year_results_class ON year_results (class_id)",
         ]),
+        // Health checks are kept apart from every other table: their own permission, every read
+        // audited, and no entry in the change feed (which would tell who had a check).
+        Migration(7, "health checks", [
+            """
+            CREATE TABLE health_checks (
+                id TEXT PRIMARY KEY,
+                learner_id TEXT NOT NULL,
+                org_id TEXT NOT NULL,
+                checked_on TEXT NOT NULL,
+                body TEXT NOT NULL,
+                recorded_by TEXT NOT NULL,
+                recorded_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX health_checks_learner ON health_checks (learner_id, checked_on)",
+        ]),
     ]
 }

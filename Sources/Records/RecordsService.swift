@@ -2,7 +2,7 @@ import Hummingbird
 import Platform
 import Registry
 
-/// The learning-records routes: the subject catalogue, gradebooks, conduct and year results.
+/// The learning-records routes: the subject catalogue, gradebooks, conduct, year results and health checks.
 public struct RecordsService: Sendable {
     let database: any Database
     let registry: RegistryService
@@ -23,6 +23,7 @@ public struct RecordsService: Sendable {
                              parameters: [APIRoute.Parameter("grade", "Grade 6–12")], response: "Subject", page: true), subjects)
         GradebookController(database: database, registry: registry).register(in: catalog)
         YearResultsController(database: database, registry: registry).register(in: catalog)
+        HealthChecksController(database: database, registry: registry).register(in: catalog)
     }
 
     @Sendable func subjects(_ request: Request, _ context: NEMISContext) async throws -> Response {

@@ -56,3 +56,24 @@ public enum ClassMembership {
         }
     }
 }
+
+/// What other modules may know about a learner they are allowed to see.
+public enum LearnerDirectory {
+    public struct Summary: Sendable {
+        public let id: String
+        /// The school that holds the learner's record.
+        public let orgID: String
+        public let learnerCode: String
+        public let fullName: String
+        public let dateOfBirth: CivilDate?
+        public let sex: String?
+    }
+
+    /// The learner if the principal may read the record; 404 otherwise. Identity fields are not read.
+    public static func visibleLearner(_ registry: RegistryService, id: String, principal: Principal) async throws -> Summary {
+        let (row, _) = try await registry.learners.loadVisible(id: id, principal: principal, sensitiveAudit: false)
+        let learner = try JSON.decoder.decode(Learner.self, from: Data(try registry.learners.render(row, showSensitive: false).utf8))
+        return Summary(id: row.id, orgID: row.orgID, learnerCode: learner.learnerCode ?? row.naturalKey, fullName: learner.fullName,
+                       dateOfBirth: learner.dateOfBirth, sex: learner.sex)
+    }
+}

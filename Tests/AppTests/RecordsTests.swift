@@ -185,4 +185,66 @@ struct RecordsTests {
             try await api.expect(.notFound, .get, results, as: r.world.schoolAdminB)
         }
     }
+
+    @Test(arguments: Engine.allCases)
+    func healthChecksNeedTheirOwnScopeAndEveryReadIsAudited(engine: Engine) async throws {
+        try await withApp(engine) { api in
+            let r = try await RecordsWorld.build(api)
+            let nurse = try await api.user("yte.c", .schoolHealth, at: "SCHC")
+            let learners = try await api.expect(.ok, .get, "/api/v1/learners?pageSize=100", as: r.schoolAdmin)
+            let boy = try #require(learners.items.first { $0["learnerCode"] as? String == r.learners[0] }?["id"] as? String)
+            let path = "/api/v1/learners/\(boy)/health-checks"
+
+            // A 12½-year-old boy (150 months) by the WHO 2007 reference: 150 cm and 40 kg is BMI 17.8,
+            // z −0.04; at 70 kg, BMI 31.1 and z 3.04 (obese).
+            let normal = try await api.expect(.created, .post, path, as: nurse, [
+                "checkedOn": "2026-10-01", "heightCm": 150, "weightKg": 40, "visionLeft": "10/10", "visionRight": "8/10",
+                "dental": "caries", "vaccinations": [["vaccine": "Td", "date": "2026-09-20"]]])
+            #expect(normal.json["ageMonths"] as? Int == 150)
+            #expect(normal.json["bmi"] as? Double == 17.8)
+            #expect(normal.json["bmiForAgeZ"] as? Double == -0.04)
+            #expect(normal.json["bmiCategory"] as? String == "normal")
+            let heavy = try await api.expect(.created, .post, path, as: nurse, ["checkedOn": "2026-10-01", "heightCm": 150, "weightKg": 70])
+            #expect(heavy.json["bmiForAgeZ"] as? Double == 3.04)
+            #expect(heavy.json["bmiCategory"] as? String == "obese")
+
+            // Under five, the WHO 2006 standard by days: a girl of exactly four, 102 cm and 16 kg.
+            let girl = try await api.expect(.created, .post, "/api/v1/learners", as: r.schoolAdmin, [
+                "fullName": "Lò Thị Mai", "dateOfBirth": "2022-10-01", "sex": "female", "schoolCode": "SCHC"])
+            let small = try await api.expect(.created, .post, "/api/v1/learners/\(try #require(girl.json["id"] as? String))/health-checks",
+                                             as: nurse, ["checkedOn": "2026-10-01", "heightCm": 102, "weightKg": 16])
+            #expect(small.json["bmiForAgeZ"] as? Double == 0.08)
+
+            // Bad input names the field and writes nothing.
+            let stored = try await api.count("health_checks")
+            for (body, field) in [(["checkedOn": "2099-01-01"], "/checkedOn"), (["checkedOn": "2026-10-01", "visionLeft": "11/10"], "/visionLeft"),
+                                  (["checkedOn": "2026-10-01", "heightCm": 500], "/heightCm"),
+                                  (["checkedOn": "2026-10-01", "vaccinations": [["vaccine": "MR", "date": "2026-12-01"]]], "/vaccinations/0/date")]
+                as [([String: Any], String)] {
+                let refused = try await api.expect(.unprocessableContent, .post, path, as: nurse, body)
+                #expect(refused.errorField == field)
+            }
+            try await api.expect(.badRequest, .post, path, as: nurse, ["checkedOn": "2026-10-01", "bloodType": "O"])
+            #expect(try await api.count("health_checks") == stored)
+
+            // Only health:read sees them: not a teacher, not an analyst, not another school.
+            try await api.expect(.forbidden, .get, path, as: r.homeroomTeacher)
+            try await api.expect(.forbidden, .post, path, as: r.mathTeacher, ["checkedOn": "2026-10-01"])
+            try await api.expect(.forbidden, .get, path, as: r.world.analyst)
+            try await api.expect(.notFound, .get, path, as: r.world.schoolAdminB)
+
+            // Every read is audited, and nothing reaches the change feed.
+            func reads() async throws -> Int {
+                try await api.expect(.ok, .get, "/api/v1/audit-log?resource=health_checks", as: r.schoolAdmin).items
+                    .filter { $0["action"] as? String == "read_sensitive" }.count
+            }
+            let before = try await reads()
+            let checks = try await api.expect(.ok, .get, path, as: nurse)
+            #expect(checks.items.count == 2)
+            try await api.expect(.ok, .get, path, as: r.schoolAdmin)
+            #expect(try await reads() == before + 2)
+            let changes = try await api.expect(.ok, .get, "/api/v1/changes?minChangeVersion=0&pageSize=500", as: r.world.ministryAdmin)
+            #expect(!changes.text.contains("health"))
+        }
+    }
 }

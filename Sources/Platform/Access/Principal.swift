@@ -20,6 +20,11 @@ public enum Permission: String, Sendable, CaseIterable, Codable {
     case recordsWrite = "records:write"
     /// Enter scores for any subject, close and reopen terms, enter conduct and compute year results.
     case recordsManage = "records:manage"
+    /// Read learners' health checks, the most sensitive data the platform holds. Every read is
+    /// written to the audit log.
+    case healthRead = "health:read"
+    /// Record health checks.
+    case healthWrite = "health:write"
 }
 
 /// The roles of DOMAIN.md's education-management tree. The permissions of each are fixed here, in one
@@ -30,6 +35,8 @@ public enum Role: String, Sendable, CaseIterable, Codable {
     case departmentAdmin = "department_admin"
     case schoolAdmin = "school_admin"
     case teacher
+    /// The school's health officer (nhân viên y tế trường học): health checks, and reading the registry.
+    case schoolHealth = "school_health"
     /// School software calling the API; its permissions come from the scopes of its client.
     case apiClient = "api_client"
 
@@ -39,8 +46,9 @@ public enum Role: String, Sendable, CaseIterable, Codable {
         case .ministryAnalyst: [.registryRead]
         case .departmentAdmin: [.registryRead, .registryWrite, .identityRead, .auditRead, .userAdmin, .recordsRead]
         case .schoolAdmin: [.registryRead, .registryWrite, .identityRead, .auditRead, .userAdmin,
-                            .recordsRead, .recordsWrite, .recordsManage]
+                            .recordsRead, .recordsWrite, .recordsManage, .healthRead, .healthWrite]
         case .teacher: [.registryRead, .recordsRead, .recordsWrite]
+        case .schoolHealth: [.registryRead, .healthRead, .healthWrite]
         case .apiClient: []
         }
     }

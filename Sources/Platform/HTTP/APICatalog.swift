@@ -4,7 +4,7 @@ import NIOConcurrencyHelpers
 
 /// The type of one field of a resource, as the API documents and checks it.
 public indirect enum FieldType: Sendable {
-    case string, date, integer, boolean, uuid
+    case string, date, integer, number, boolean, uuid
     case enumeration([String])
     case array(FieldType)
     case object([FieldSpec])
@@ -14,6 +14,7 @@ public indirect enum FieldType: Sendable {
         case .string: ["type": "string"]
         case .date: ["type": "string", "format": "date"]
         case .integer: ["type": "integer"]
+        case .number: ["type": "number"]
         case .boolean: ["type": "boolean"]
         case .uuid: ["type": "string", "format": "uuid"]
         case .enumeration(let values): ["type": "string", "enum": values]

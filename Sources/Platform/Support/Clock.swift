@@ -52,6 +52,22 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         String(format: "%04d-%02d-%02d", year, month, day)
     }
 
+    /// Days since 1970-01-01 (negative before), for differences between dates.
+    public var daysSinceEpoch: Int {
+        // Days from civil, in the proleptic Gregorian calendar (H. Hinnant's algorithm).
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// Whole months from `start` to this date (a month is complete on the same day of the month).
+    public func completedMonths(since start: CivilDate) -> Int {
+        (year - start.year) * 12 + (month - start.month) - (day < start.day ? 1 : 0)
+    }
+
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
