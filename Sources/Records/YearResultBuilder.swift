@@ -11,9 +11,19 @@ struct YearResultBuilder {
         let reason: String
     }
 
+    /// The kernel's result and the subjects it covers, in the same order.
+    struct Computed {
+        let subjects: [Subject]
+        let result: LearnerYearResult
+    }
+
     /// `entries` maps "SUBJECT|semester" to the learner's entries.
     func result(for member: ClassMembership.Member, entries: [String: GradebookEntry],
                 conduct: YearResultsController.ConductInput?) throws -> YearResultsController.YearResult {
+        render(member, try compute(entries: entries, conduct: conduct))
+    }
+
+    func compute(entries: [String: GradebookEntry], conduct: YearResultsController.ConductInput?) throws -> Computed {
         guard let conductCode = conduct?.conductYear, let yearConduct = ConductRating(code: conductCode) else {
             throw Missing(reason: "conduct for the year is not entered / chưa nhập hạnh kiểm (rèn luyện) cả năm")
         }
@@ -30,24 +40,30 @@ struct YearResultBuilder {
             taken.append(subject)
             yearEntries.append(SubjectYearEntries(subject: rules.spec, semester1: one, semester2: two))
         }
-        let outcome: LearnerYearResult
         do {
-            outcome = try YearResults.compute(grade: Int(schoolClass.grade) ?? 0, schoolYearStart: schoolClass.schoolYearStart,
-                                              subjects: yearEntries, conduct: yearConduct, absentSessions: conduct?.absentSessions ?? 0)
+            return Computed(subjects: taken, result: try YearResults.compute(
+                grade: Int(schoolClass.grade) ?? 0, schoolYearStart: schoolClass.schoolYearStart,
+                subjects: yearEntries, conduct: yearConduct, absentSessions: conduct?.absentSessions ?? 0))
         } catch {
             throw Missing(reason: describe(error, subjects: taken))
         }
-        let lines = zip(taken, outcome.subjects).map { subject, result in
+    }
+
+    func render(_ member: ClassMembership.Member, _ computed: Computed) -> YearResultsController.YearResult {
+        let outcome = computed.result
+        let lines = zip(computed.subjects, outcome.subjects).map { subject, result in
             YearResultsController.YearResult.SubjectLine(code: subject.code, name: subject.nameVI, semester1: result.semester1.description,
-                                                         semester2: result.semester2.description, year: result.year.description)
+                                                         semester2: result.semester2.description, year: result.year.description,
+                                                         reassessed: result.reassessed)
         }
         return YearResultsController.YearResult(
             learnerId: member.learnerID, learnerCode: member.learnerCode, fullName: member.fullName, schoolYear: schoolClass.schoolYear,
             ruleSet: outcome.ruleSet.code, subjects: lines, levelSemester1: outcome.levels.semester1?.code,
-            levelSemester2: outcome.levels.semester2?.code, levelYear: outcome.levels.year?.code, conduct: yearConduct.code,
-            absentSessions: outcome.outcome.absentSessions, decision: outcome.decision.outcome.code,
+            levelSemester2: outcome.levels.semester2?.code, levelYear: outcome.levels.year?.code, conduct: outcome.outcome.conduct.code,
+            absentSessions: outcome.outcome.absentSessions, decision: outcome.decision.outcome.code, stage: outcome.decision.stage.code,
             failed: outcome.decision.failed.conditions.map(\.code), award: outcome.award?.code)
     }
+
 
     private func gradebookRules(_ subject: Subject) throws -> GradebookRules {
         do {
@@ -63,7 +79,7 @@ struct YearResultBuilder {
     }
 
     /// The kernel's message, with the subject named instead of its position.
-    private func describe(_ error: GradingError, subjects: [Subject]) -> String {
+    func describe(_ error: GradingError, subjects: [Subject]) -> String {
         if case .subject(let index, _, let cause) = error, subjects.indices.contains(index) {
             return "\(subjects[index].nameVI): \(cause.messageVI) / \(cause.messageEN)"
         }

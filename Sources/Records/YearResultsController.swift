@@ -39,6 +39,8 @@ struct YearResultsController {
             let semester1: String
             let semester2: String
             let year: String
+            /// The year result comes from a summer re-assessment.
+            let reassessed: Bool
         }
         let learnerId: String
         let learnerCode: String
@@ -52,6 +54,8 @@ struct YearResultsController {
         let conduct: String
         let absentSessions: Int
         let decision: String
+        /// end_of_year, or after_summer once summer re-assessment or conduct training is recorded.
+        let stage: String
         /// What failed when the learner is not promoted outright: conduct, learning, attendance.
         let failed: [String]
         let award: String?
@@ -89,6 +93,91 @@ struct YearResultsController {
                              tag: "Learning records", response: "YearResults"), showResults)
         catalog.add(APIRoute(.post, "/api/v1/classes/{id}/year-results", summary: "Compute year results, promotion and awards from the entries",
                              tag: "Learning records", response: "YearResults"), compute)
+        catalog.schema("SummerResults", [FieldSpec("items", .array(.object([
+            FieldSpec("learnerCode", .string, required: true, "Learner sent to the summer"),
+            FieldSpec("reassessments", .array(.object([FieldSpec("subjectCode", .string, required: true, "Subject re-assessed"),
+                                                       FieldSpec("result", .string, required: true, "Score, or Đ / CĐ")])),
+                      "Summer re-assessment results (kiểm tra lại)"),
+            FieldSpec("conductAfterTraining", .enumeration(ConductRating.allCases.map(\.code)), "Conduct after summer training"),
+        ])), required: true, "One row per learner")])
+        catalog.add(APIRoute(.post, "/api/v1/classes/{id}/year-results/summer",
+                             summary: "Record summer re-assessment and conduct training; the year is decided again",
+                             tag: "Learning records", request: "SummerResults", response: "YearResults"), summer)
+    }
+
+    struct SummerInput: Codable, Sendable {
+        struct Reassessed: Codable, Sendable { let subjectCode: String; let result: String }
+        let learnerCode: String
+        let reassessments: [Reassessed]?
+        let conductAfterTraining: String?
+    }
+
+    struct SummerRequest: Codable { let items: [SummerInput] }
+
+    /// After the summer the year is decided again from the end-of-year result plus what the summer
+    /// brought; the end-of-year result is recomputed from the entries, so nothing else is trusted.
+    @Sendable func summer(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let schoolClass = try await ClassMembership.visibleClass(registry, id: try context.parameters.require("id"), principal: principal)
+        let data = Data(buffer: try await request.body.collect(upTo: context.maxUploadSize))
+        let input = try JSON.decodeStrict(SummerRequest.self, from: data, allowedFields: ["items"],
+                                          itemFields: ["items": ["learnerCode", "reassessments", "conductAfterTraining"]])
+        let builder = YearResultBuilder(schoolClass: schoolClass, subjects: SubjectCatalogue.subjects(grade: schoolClass.grade))
+        let answer = try await database.transaction { db in
+            try await RecordsAccess.requireManage(db, principal, schoolClass)
+            let members = Dictionary(try await ClassMembership.activeMembers(db, classID: schoolClass.id).map { ($0.learnerCode, $0) },
+                                     uniquingKeysWith: { first, _ in first })
+            let ids = input.items.compactMap { members[$0.learnerCode.uppercased()]?.learnerID }
+            let conduct = try await Self.conduct(db, learnerIDs: ids, year: schoolClass.schoolYear)
+            let entries = try await Self.yearEntries(db, learnerIDs: ids, year: schoolClass.schoolYear)
+            var errors = ValidationCollector()
+            var results: [YearResult] = []
+            for (index, item) in input.items.enumerated() {
+                guard let member = members[item.learnerCode.uppercased()] else {
+                    errors.add("items/\(index)/learnerCode", "summer.notInClass", "learner '\(item.learnerCode)' is not enrolled in class \(schoolClass.name)")
+                    continue
+                }
+                let computed: YearResultBuilder.Computed
+                do {
+                    computed = try builder.compute(entries: entries[member.learnerID] ?? [:], conduct: conduct[member.learnerID])
+                } catch let missing as YearResultBuilder.Missing {
+                    errors.add("items/\(index)/learnerCode", "summer.noYearResult", missing.reason)
+                    continue
+                }
+                var reassessments: [Reassessment] = []
+                for (position, reassessed) in (item.reassessments ?? []).enumerated() {
+                    let field = "items/\(index)/reassessments/\(position)"
+                    guard let subjectIndex = computed.subjects.firstIndex(where: { $0.code == reassessed.subjectCode.uppercased() }) else {
+                        errors.add("\(field)/subjectCode", "summer.subject", "'\(reassessed.subjectCode)' is not one of the learner's subjects this year")
+                        continue
+                    }
+                    let rules = try GradebookRules(subject: computed.subjects[subjectIndex], grade: Int(schoolClass.grade) ?? 0,
+                                                   schoolYearStart: schoolClass.schoolYearStart)
+                    let probe = rules.entry(from: GradebookRowInput(learnerCode: member.learnerCode, regular: nil, midTerm: reassessed.result,
+                                                                    endOfTerm: nil), field: field, errors: &errors)
+                    guard let value = probe.midTerm else { continue }
+                    reassessments.append(Reassessment(subject: subjectIndex, value: computed.subjects[subjectIndex].commentOnly
+                        ? .comment(CommentRating(code: value) ?? .chuaDat) : .score(try Score(value))))
+                }
+                var training: ConductRating?
+                if let code = item.conductAfterTraining {
+                    training = ConductRating(code: code)
+                    if training == nil { errors.add("items/\(index)/conductAfterTraining", "conduct.invalid", "'\(code)' is not a conduct rating") }
+                }
+                do {
+                    let after = try computed.result.afterSummer(reassessments: reassessments, conductAfterTraining: training)
+                    results.append(builder.render(member, YearResultBuilder.Computed(subjects: computed.subjects, result: after)))
+                } catch let error as GradingError {
+                    errors.add("items/\(index)", error.code, builder.describe(error, subjects: computed.subjects))
+                }
+            }
+            try errors.check()
+            for result in results { try await Self.store(db, result, schoolClass: schoolClass, principal: principal) }
+            try await AuditLog.record(db, principal: principal, action: .update, resource: "year_results", recordID: schoolClass.id,
+                                      orgID: schoolClass.orgID, detail: "summer results for \(results.count) learners")
+            return ComputeAnswer(computed: results.count, items: results, problems: [])
+        }
+        return try JSONResponse.encode(answer)
     }
 
     // MARK: conduct and attendance

@@ -50,6 +50,28 @@ struct RecordsWorld {
     func gradebook(_ subject: String, _ semester: String) -> String {
         "/api/v1/classes/\(classID)/gradebook?subject=\(subject)&semester=\(semester)"
     }
+
+    /// Enters every grade-6 subject for both semesters: `score(code)` for scored subjects, Đ for the others.
+    func enterWholeYear(_ api: TestAPI, learner: String, score: (String) -> String) async throws {
+        let subjects = try await api.expect(.ok, .get, "/api/v1/subjects?grade=6", as: mathTeacher).items
+        #expect(subjects.count == 12)
+        for subject in subjects {
+            let code = try #require(subject["code"] as? String)
+            let comment = subject["commentOnly"] as? Bool == true
+            let periods = try #require(subject["periodsPerYear"] as? Int)
+            let regular = comment || periods <= 35 ? 2 : periods <= 70 ? 3 : 4
+            let value = comment ? "Đ" : score(code)
+            for semester in ["I", "II"] {
+                try await api.expect(.ok, .put, gradebook(code, semester), as: schoolAdmin, ["items": [
+                    ["learnerCode": learner, "regular": Array(repeating: value, count: regular), "midTerm": value, "endOfTerm": value]]])
+            }
+        }
+    }
+
+    func conduct(_ api: TestAPI, learner: String, rating: String = "tot", absences: Int = 3) async throws {
+        try await api.expect(.ok, .put, "/api/v1/classes/\(classID)/conduct", as: schoolAdmin, ["items": [
+            ["learnerCode": learner, "conductSemester1": rating, "conductSemester2": rating, "conductYear": rating, "absentSessions": absences]]])
+    }
 }
 
 @Suite("Learning records: gradebooks, conduct and year results, on SQLite and PostgreSQL")
@@ -139,19 +161,7 @@ struct RecordsTests {
         try await withApp(engine) { api in
             let r = try await RecordsWorld.build(api)
             // Every grade-6 subject, both semesters: 9.0 everywhere for the first learner.
-            let subjects = try await api.expect(.ok, .get, "/api/v1/subjects?grade=6", as: r.mathTeacher).items
-            #expect(subjects.count == 12)
-            for subject in subjects {
-                let code = try #require(subject["code"] as? String)
-                let comment = subject["commentOnly"] as? Bool == true
-                let periods = try #require(subject["periodsPerYear"] as? Int)
-                let regular = comment || periods <= 35 ? 2 : periods <= 70 ? 3 : 4
-                let value = comment ? "Đ" : "9"
-                for semester in ["I", "II"] {
-                    try await api.expect(.ok, .put, r.gradebook(code, semester), as: r.schoolAdmin, ["items": [
-                        ["learnerCode": r.learners[0], "regular": Array(repeating: value, count: regular), "midTerm": value, "endOfTerm": value]]])
-                }
-            }
+            try await r.enterWholeYear(api, learner: r.learners[0]) { _ in "9" }
             let conduct = "/api/v1/classes/\(r.classID)/conduct"
             let row = ["learnerCode": r.learners[0], "conductSemester1": "tot", "conductSemester2": "tot", "conductYear": "tot",
                        "absentSessions": 3] as [String: Any]
@@ -183,6 +193,43 @@ struct RecordsTests {
             let stored = try await api.expect(.ok, .get, results, as: r.homeroomTeacher)
             #expect(stored.items.first?["decision"] as? String == "repeat_year")
             try await api.expect(.notFound, .get, results, as: r.world.schoolAdminB)
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func summerReassessmentDecidesTheYearAgain(engine: Engine) async throws {
+        try await withApp(engine) { api in
+            let r = try await RecordsWorld.build(api)
+            // 9.0 everywhere but 2.0 in mathematics: learning is Chưa đạt, so the summer decides.
+            try await r.enterWholeYear(api, learner: r.learners[0]) { $0 == "TOAN" ? "2" : "9" }
+            try await r.conduct(api, learner: r.learners[0])
+            let results = "/api/v1/classes/\(r.classID)/year-results"
+            let endOfYear = try await api.expect(.ok, .post, results, as: r.schoolAdmin).items.first
+            #expect(endOfYear?["levelYear"] as? String == "chua_dat")
+            #expect(endOfYear?["decision"] as? String == "summer_required")
+            #expect(endOfYear?["failed"] as? [String] == ["learning"])
+
+            // Only a failed subject may be re-assessed, and only for a learner sent to the summer.
+            let notFailed = try await api.expect(.unprocessableContent, .post, "\(results)/summer", as: r.schoolAdmin, ["items": [
+                ["learnerCode": r.learners[0], "reassessments": [["subjectCode": "NGUVAN", "result": "9"]]]]])
+            #expect(notFailed.errorField == "/items/0")
+            let badScore = try await api.expect(.unprocessableContent, .post, "\(results)/summer", as: r.schoolAdmin, ["items": [
+                ["learnerCode": r.learners[0], "reassessments": [["subjectCode": "TOAN", "result": "11"]]]]])
+            #expect(badScore.errorField == "/items/0/reassessments/0/midTerm")
+            try await api.expect(.forbidden, .post, "\(results)/summer", as: r.homeroomTeacher, ["items": [
+                ["learnerCode": r.learners[0], "reassessments": [["subjectCode": "TOAN", "result": "6.5"]]]]])
+
+            let summer = try await api.expect(.ok, .post, "\(results)/summer", as: r.schoolAdmin, ["items": [
+                ["learnerCode": r.learners[0], "reassessments": [["subjectCode": "TOAN", "result": "6,5"]]]]])
+            let after = try #require(summer.items.first)
+            #expect(after["stage"] as? String == "after_summer")
+            #expect(after["decision"] as? String == "promoted")
+            #expect(after["award"] == nil)
+            let math = (after["subjects"] as? [[String: Any]])?.first { $0["code"] as? String == "TOAN" }
+            #expect(math?["year"] as? String == "6.5")
+            #expect(math?["reassessed"] as? Bool == true)
+            let stored = try await api.expect(.ok, .get, results, as: r.mathTeacher)
+            #expect(stored.items.first?["stage"] as? String == "after_summer")
         }
     }
 
