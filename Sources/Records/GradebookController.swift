@@ -143,7 +143,17 @@ struct GradebookController {
         let data = Data(buffer: try await request.body.collect(upTo: context.maxUploadSize))
         let input = try JSON.decodeStrict(EntryRequest.self, from: data, allowedFields: ["items"],
                                         itemFields: ["items": ["learnerCode", "regular", "midTerm", "endOfTerm"]])
-        let page = try await database.transaction { db in
+        return try JSONResponse.encode(try await enter(input.items, schoolClass: schoolClass, subject: subject, semester: semester,
+                                                       rules: rules, principal: principal))
+    }
+
+    /// The one path by which scores are entered, by the API and by gradebook files alike: the caller's
+    /// right to the subject, the closed-term rule and every value checked, then all rows or none.
+    /// Errors name `items/N/...`; a file import maps N back to its row.
+    func enter(_ items: [GradebookRowInput], schoolClass: ClassMembership.ClassInfo, subject: Subject, semester: String,
+               rules: GradebookRules, principal: Principal) async throws -> Page {
+        let input = EntryRequest(items: items)
+        return try await database.transaction { db in
             try await RecordsAccess.requireScoreEntry(db, principal, schoolClass, subject: subject, semester: semester)
             if try await Self.isClosed(db, classID: schoolClass.id, semester: semester) {
                 throw APIError.conflict(field: nil, code: "gradebook.closed",
@@ -180,7 +190,6 @@ struct GradebookController {
             }
             return try await Self.page(db, schoolClass, subject: subject, semester: semester, rules: rules)
         }
-        return try JSONResponse.encode(page)
     }
 
     /// Stores (or, when emptied, removes) one learner's entries and publishes the change.
