@@ -34,6 +34,7 @@ let package = Package(
         .target(name: "CitizenID", swiftSettings: strict),
         .target(name: "VietnameseText", swiftSettings: strict),
         .target(name: "Grading", swiftSettings: strict),
+        .target(name: "Clearing", swiftSettings: strict),
         .target(
             name: "DataIntegrity",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
@@ -84,6 +85,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Admissions",
+            dependencies: ["Platform", "Clearing"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Web",
             dependencies: [
                 "Platform", "Registry",
@@ -111,7 +117,7 @@ let package = Package(
         .executableTarget(
             name: "nemis",
             dependencies: [
-                "App",
+                "App", "Admissions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -120,6 +126,7 @@ let package = Package(
         .testTarget(name: "CitizenIDTests", dependencies: ["CitizenID"], swiftSettings: strict),
         .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"], swiftSettings: strict),
         .testTarget(name: "GradingTests", dependencies: ["Grading"], swiftSettings: strict),
+        .testTarget(name: "ClearingTests", dependencies: ["Clearing", "Admissions"], swiftSettings: strict),
         .testTarget(
             name: "DataIntegrityTests",
             dependencies: ["DataIntegrity", .product(name: "Crypto", package: "swift-crypto")],
