@@ -35,9 +35,10 @@ let package = Package(
         .target(name: "VietnameseText", swiftSettings: strict),
         .target(name: "Grading", swiftSettings: strict),
         .target(name: "Clearing", swiftSettings: strict),
+        .target(name: "Compression", swiftSettings: strict),
         .target(
             name: "DataIntegrity",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Compression", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
 
@@ -60,6 +61,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "VietnameseText",
+                "Compression",
             ],
             swiftSettings: strict
         ),
@@ -127,6 +129,8 @@ let package = Package(
         .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"], swiftSettings: strict),
         .testTarget(name: "GradingTests", dependencies: ["Grading"], swiftSettings: strict),
         .testTarget(name: "ClearingTests", dependencies: ["Clearing", "Admissions"], swiftSettings: strict),
+        .testTarget(name: "CompressionTests", dependencies: ["Compression"], swiftSettings: strict),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Platform", "Compression"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "DataIntegrityTests",
             dependencies: ["DataIntegrity", .product(name: "Crypto", package: "swift-crypto")],

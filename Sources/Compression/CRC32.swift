@@ -14,6 +14,21 @@ public struct CRC32: Sendable {
     /// A checksum over no bytes yet.
     public init() {}
 
+    /// Adds `bytes` to the running checksum. Not generic, so callers in other modules get
+    /// the compiled loop rather than an unspecialised generic one.
+    public mutating func update(_ bytes: [UInt8]) {
+        let table = Self.table
+        var c = state
+        bytes.withUnsafeBufferPointer { buffer in
+            table.withUnsafeBufferPointer { table in
+                for byte in buffer {
+                    c = table[Int((c ^ UInt32(byte)) & 0xFF)] ^ (c >> 8)
+                }
+            }
+        }
+        state = c
+    }
+
     /// Adds `bytes` to the running checksum.
     public mutating func update(_ bytes: some Sequence<UInt8>) {
         // Local copies keep the loop free of global-accessor calls, which dominate in

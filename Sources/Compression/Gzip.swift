@@ -21,7 +21,7 @@ public enum Gzip {
         let input = Array(bytes)
         // ID1 ID2, CM=8 (deflate), FLG=0, MTIME=0, XFL=0, OS=255 (unknown).
         var out: [UInt8] = [0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xFF]
-        out.append(contentsOf: Deflater.compress(input))
+        out.append(contentsOf: Deflate.deflate(input))
         appendLittleEndian(CRC32.checksum(input), to: &out)
         appendLittleEndian(UInt32(truncatingIfNeeded: input.count), to: &out)
         return out
@@ -36,11 +36,17 @@ public enum Gzip {
     ) throws(GzipError) -> [UInt8] {
         let input = Array(bytes)
         let dataStart = try headerLength(input)
-        var inflater = Inflater(input: input, startingAt: dataStart, outputLimit: maximumOutputBytes)
-        try inflater.run()
-        let trailer = inflater.position
+        var inflater = InflateStream(maximumOutputBytes: maximumOutputBytes)
+        inflater.append(input[dataStart...])
+        inflater.finishInput()
+        let output: [UInt8]
+        do throws(DeflateError) {
+            output = try inflater.readToEnd()
+        } catch {
+            throw GzipError(error)
+        }
+        let trailer = dataStart + inflater.consumedInputCount
         guard trailer + 8 <= input.count else { throw .truncated }
-        let output = inflater.output
         guard readLittleEndian(input, at: trailer) == CRC32.checksum(output) else { throw .checksumMismatch }
         guard readLittleEndian(input, at: trailer + 4) == UInt32(truncatingIfNeeded: output.count) else {
             throw .sizeMismatch

@@ -55,3 +55,19 @@ public enum GzipError: Error, Equatable, Hashable, Sendable {
 extension GzipError: CustomStringConvertible {
     public var description: String { message }
 }
+
+extension GzipError {
+    /// The GZIP error for a failure inside the DEFLATE data.
+    init(_ error: DeflateError) {
+        self = switch error {
+        case .truncated: .truncated
+        case .invalidBlockType: .invalidBlockType
+        case .storedLengthMismatch: .storedLengthMismatch
+        case .invalidCodeLengths(let reason): .invalidCodeLengths(reason)
+        case .invalidSymbol: .invalidSymbol
+        case .distanceTooFar: .distanceTooFar
+        case .outputLimitExceeded(let limit): .outputLimitExceeded(limit: limit)
+        case .trailingData: .trailingData
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import Testing
+import Compression
 @testable import DataIntegrity
 
 @Suite("GZIP and DEFLATE")

@@ -1,3 +1,5 @@
+import Compression
+
 /// The subject of a `BitstringStatusListCredential`: its purposes and decoded bitstring.
 ///
 /// This reads the list; verifying the list credential's own proof, issuer and validity

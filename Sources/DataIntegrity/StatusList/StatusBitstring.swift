@@ -1,3 +1,5 @@
+import Compression
+
 /// The bitstring of a Bitstring Status List (W3C Bitstring Status List v1.0).
 ///
 /// Bit `i` is `(bytes[i / 8] >> (7 - i % 8)) & 1`: index 0 is the most significant bit

@@ -1,3 +1,5 @@
+import Compression
+
 /// Why a status list or status entry could not be read or looked up.
 public enum StatusListError: Error, Equatable, Hashable, Sendable {
     /// The bitstring has fewer bits than the specification's minimum (131,072 entries of
