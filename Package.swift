@@ -87,6 +87,16 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Credentials",
+            dependencies: [
+                "Platform", "Registry", "Records", "DataIntegrity",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Admissions",
             dependencies: ["Platform", "Clearing"],
             swiftSettings: strict
@@ -94,7 +104,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "Platform", "Registry",
+                "Platform", "Registry", "Credentials", "DataIntegrity",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
@@ -103,7 +113,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Platform", "Registry", "Records", "Web",
+                "Platform", "Registry", "Records", "Credentials", "Web",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -119,7 +129,7 @@ let package = Package(
         .executableTarget(
             name: "nemis",
             dependencies: [
-                "App", "Admissions",
+                "App", "Admissions", "Credentials",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -128,9 +138,19 @@ let package = Package(
         .testTarget(name: "CitizenIDTests", dependencies: ["CitizenID"], swiftSettings: strict),
         .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"], swiftSettings: strict),
         .testTarget(name: "GradingTests", dependencies: ["Grading"], swiftSettings: strict),
+        .testTarget(
+            name: "CredentialsTests",
+            dependencies: ["Credentials", "DataIntegrity", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "ClearingTests", dependencies: ["Clearing", "Admissions"], swiftSettings: strict),
         .testTarget(name: "CompressionTests", dependencies: ["Compression"], swiftSettings: strict),
-        .testTarget(name: "SpreadsheetTests", dependencies: ["Platform", "Compression"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(
+            name: "SpreadsheetTests",
+            dependencies: ["Platform", "Compression"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "DataIntegrityTests",
             dependencies: ["DataIntegrity", .product(name: "Crypto", package: "swift-crypto")],

@@ -1,3 +1,4 @@
+import Credentials
 import Foundation
 import Hummingbird
 import Logging
@@ -23,8 +24,8 @@ public enum NEMIS {
         afterPrepare: (@Sendable (any Database) async throws -> Void)? = nil,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
-        let router = try buildRouter(database: database, logger: logger,
-                                     cookies: SessionCookies(secure: configuration.secureCookies))
+        let router = try buildRouter(database: database, logger: logger, cookies: SessionCookies(secure: configuration.secureCookies),
+                                     credentials: try configuration.credentialsSetup())
         var app = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "nemis"),
@@ -40,7 +41,8 @@ public enum NEMIS {
         return app
     }
 
-    public static func buildRouter(database: any Database, logger: Logger, cookies: SessionCookies) throws -> Router<NEMISContext> {
+    public static func buildRouter(database: any Database, logger: Logger, cookies: SessionCookies,
+                                   credentials: CredentialsSetup) throws -> Router<NEMISContext> {
         MetricsBootstrap.once()
         let router = Router(context: NEMISContext.self)
         router.add(middleware: ProblemMiddleware())
@@ -52,11 +54,14 @@ public enum NEMIS {
         let catalog = APICatalog(router: router)
         OperationsController(database: database).register(in: catalog)
         AccessController(access: access, cookies: cookies).register(in: catalog)
-        WebController(access: access, cookies: cookies).register(in: catalog)
+
         FeedController(database: database).register(in: catalog)
         let registry = RegistryService(database: database)
         registry.register(in: catalog)
         RecordsService(database: database, registry: registry).register(in: catalog)
+        let issuing = CredentialsService(database: database, registry: registry, vault: credentials.vault, publicBaseURL: credentials.publicURL)
+        issuing.register(in: catalog)
+        WebController(access: access, cookies: cookies, verify: issuing.verify).register(in: catalog)
         let document = try catalog.openAPIDocument(version: version)
         catalog.add(APIRoute(.get, "/api/v1/openapi.json", summary: "This OpenAPI 3.1 document", tag: "Operations", isPublic: true)) { _, _ in
             JSONResponse.raw(String(decoding: document, as: UTF8.self))

@@ -1,3 +1,4 @@
+import Credentials
 import Foundation
 import Logging
 
@@ -12,9 +13,14 @@ public struct AppConfiguration: Sendable {
     /// Mark the session cookie Secure. On by default unless the server listens on loopback only, since
     /// anything reachable from the network is expected to sit behind TLS.
     public var secureCookies: Bool
+    /// Where verifiers reach this server (status lists are published under it).
+    public var publicURL: String
+    /// The key that seals signing keys at rest (32 bytes, base64); see `credentialsVault`.
+    public var keyEncryptionKey: String?
 
     public init(host: String? = nil, port: Int? = nil, databaseURL: String? = nil, sqlitePath: String? = nil,
-                logLevel: Logger.Level? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
+                logLevel: Logger.Level? = nil, keyEncryptionKey: String? = nil,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.host = host ?? environment["NEMIS_HOST"] ?? "127.0.0.1"
         self.port = port ?? environment["NEMIS_PORT"].flatMap(Int.init) ?? 8080
         let url = databaseURL ?? environment["NEMIS_DATABASE_URL"]
@@ -23,6 +29,8 @@ public struct AppConfiguration: Sendable {
         self.logLevel = logLevel ?? environment["NEMIS_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let loopback = ["127.0.0.1", "localhost", "::1"].contains(self.host)
         self.secureCookies = environment["NEMIS_SECURE_COOKIES"].map { ["1", "true", "yes"].contains($0.lowercased()) } ?? !loopback
+        self.publicURL = environment["NEMIS_PUBLIC_URL"] ?? "http://\(self.host):\(self.port)"
+        self.keyEncryptionKey = keyEncryptionKey ?? environment["NEMIS_KEY_ENCRYPTION_KEY"]
     }
 
     /// Where the data lives, for messages; never prints a password.
@@ -30,5 +38,26 @@ public struct AppConfiguration: Sendable {
         guard let url = databaseURL, var components = URLComponents(string: url) else { return "SQLite file \(sqlitePath)" }
         if components.password != nil { components.password = "***" }
         return "PostgreSQL \(components.string ?? "")"
+    }
+}
+
+/// What the credentials module needs from the configuration.
+public struct CredentialsSetup: Sendable {
+    public let vault: KeyVault?
+    public let publicURL: String
+}
+
+extension AppConfiguration {
+    /// The key-encryption key: `NEMIS_KEY_ENCRYPTION_KEY`; else, on SQLite, a key file beside the
+    /// database (created with owner-only permissions); else none, and signing answers how to set one.
+    public func credentialsSetup() throws -> CredentialsSetup {
+        let vault: KeyVault? = if let keyEncryptionKey {
+            try KeyVault(base64: keyEncryptionKey)
+        } else if databaseURL == nil {
+            try KeyVault.file(at: sqlitePath + ".key")
+        } else {
+            nil
+        }
+        return CredentialsSetup(vault: vault, publicURL: publicURL)
     }
 }

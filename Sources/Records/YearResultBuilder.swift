@@ -19,7 +19,7 @@ struct YearResultBuilder {
 
     /// `entries` maps "SUBJECT|semester" to the learner's entries.
     func result(for member: ClassMembership.Member, entries: [String: GradebookEntry],
-                conduct: YearResultsController.ConductInput?) throws -> YearResultsController.YearResult {
+                conduct: YearResultsController.ConductInput?) throws -> YearResult {
         render(member, try compute(entries: entries, conduct: conduct))
     }
 
@@ -49,14 +49,14 @@ struct YearResultBuilder {
         }
     }
 
-    func render(_ member: ClassMembership.Member, _ computed: Computed) -> YearResultsController.YearResult {
+    func render(_ member: ClassMembership.Member, _ computed: Computed) -> YearResult {
         let outcome = computed.result
         let lines = zip(computed.subjects, outcome.subjects).map { subject, result in
-            YearResultsController.YearResult.SubjectLine(code: subject.code, name: subject.nameVI, semester1: result.semester1.description,
+            YearResult.SubjectLine(code: subject.code, name: subject.nameVI, semester1: result.semester1.description,
                                                          semester2: result.semester2.description, year: result.year.description,
                                                          reassessed: result.reassessed)
         }
-        return YearResultsController.YearResult(
+        return YearResult(
             learnerId: member.learnerID, learnerCode: member.learnerCode, fullName: member.fullName, schoolYear: schoolClass.schoolYear,
             ruleSet: outcome.ruleSet.code, subjects: lines, levelSemester1: outcome.levels.semester1?.code,
             levelSemester2: outcome.levels.semester2?.code, levelYear: outcome.levels.year?.code, conduct: outcome.outcome.conduct.code,

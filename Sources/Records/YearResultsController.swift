@@ -31,36 +31,6 @@ struct YearResultsController {
         let absentSessions: Int
     }
 
-    /// A learner's stored year result.
-    struct YearResult: Codable, Sendable {
-        struct SubjectLine: Codable, Sendable {
-            let code: String
-            let name: String
-            let semester1: String
-            let semester2: String
-            let year: String
-            /// The year result comes from a summer re-assessment.
-            let reassessed: Bool
-        }
-        let learnerId: String
-        let learnerCode: String
-        let fullName: String
-        let schoolYear: String
-        let ruleSet: String
-        let subjects: [SubjectLine]
-        let levelSemester1: String?
-        let levelSemester2: String?
-        let levelYear: String?
-        let conduct: String
-        let absentSessions: Int
-        let decision: String
-        /// end_of_year, or after_summer once summer re-assessment or conduct training is recorded.
-        let stage: String
-        /// What failed when the learner is not promoted outright: conduct, learning, attendance.
-        let failed: [String]
-        let award: String?
-    }
-
     struct Problem: Codable, Sendable {
         let learnerCode: String
         let fullName: String

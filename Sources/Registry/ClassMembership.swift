@@ -76,4 +76,17 @@ public enum LearnerDirectory {
         return Summary(id: row.id, orgID: row.orgID, learnerCode: learner.learnerCode ?? row.naturalKey, fullName: learner.fullName,
                        dateOfBirth: learner.dateOfBirth, sex: learner.sex)
     }
+
+    /// Citizen IDs, for a module that only derives something from them (a salted hash in a
+    /// credential) and never shows them. Learners without one are absent.
+    public static func citizenIDs(_ db: any SQLDatabase, learnerIDs: [String]) async throws -> [String: String] {
+        guard !learnerIDs.isEmpty else { return [:] }
+        var found: [String: String] = [:]
+        for row in try await db.raw("""
+            SELECT id, citizen_id FROM learners WHERE id IN (\(binds: learnerIDs)) AND citizen_id IS NOT NULL
+            """).all() {
+            found[try row.decode(column: "id", as: String.self)] = try row.decode(column: "citizen_id", as: String.self)
+        }
+        return found
+    }
 }

@@ -1,3 +1,5 @@
+import Credentials
+import DataIntegrity
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -10,12 +12,15 @@ public struct WebController: Sendable {
     let access: AccessStore
     let reader: RegistryReader
     let cookies: SessionCookies
+    let verifyPage: VerifyPage
 
     /// `access` must be the instance the authentication middleware uses, so signing out takes effect at once.
-    public init(access: AccessStore, cookies: SessionCookies) {
+    /// `verify` checks a credential for the public verification page.
+    public init(access: AccessStore, cookies: SessionCookies, verify: @escaping @Sendable (JSONValue) async throws -> VerificationReport) {
         self.access = access
         self.cookies = cookies
         self.reader = RegistryReader(database: access.database)
+        self.verifyPage = VerifyPage(verify: verify)
     }
 
     public func register(in catalog: APICatalog) {
@@ -28,6 +33,8 @@ public struct WebController: Sendable {
             (.get, "/classes/{id}", "A class list in Vietnamese order", schoolClass),
             (.get, "/learners", "Learner search", learners),
             (.get, "/learners/{id}", "A learner with enrolments", learner),
+            (.get, "/verify", "Verify an electronic school record (open to anyone)", verifyForm),
+            (.post, "/verify", "Verify a pasted or uploaded credential", verify),
         ]
         for (method, path, summary, handler) in pages {
             catalog.add(APIRoute(method, path, summary: summary, tag: "Web pages", isPublic: true, produces: "text/html"), handler)
@@ -64,6 +71,32 @@ public struct WebController: Sendable {
             </div>
             <p class="muted">API: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a></p>
             """)
+    }
+
+    @Sendable func verifyForm(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        html("Xác minh học bạ số", context, verifyPage.form(csrf: context.sessionCSRFToken))
+    }
+
+    @Sendable func verify(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        let body = try await request.body.collect(upTo: VerifyPage.maximumUpload)
+        let (text, csrf) = VerifyPage.credentialText(request, body: body)
+        // A signed-in browser posts the page's token like every other form.
+        if let expected = context.sessionCSRFToken, csrf != expected {
+            return html("Xác minh học bạ số", context, verifyPage.form(csrf: expected, message: "Phiên làm việc đã thay đổi, hãy gửi lại."),
+                        status: .forbidden)
+        }
+        guard let text else {
+            return html("Xác minh học bạ số", context, verifyPage.form(csrf: context.sessionCSRFToken, message: "Hãy dán nội dung hoặc chọn tệp học bạ số."),
+                        status: .unprocessableContent)
+        }
+        let credential: JSONValue
+        do {
+            credential = try JSONParser.parse(text)
+        } catch {
+            return html("Xác minh học bạ số", context, verifyPage.form(csrf: context.sessionCSRFToken,
+                        message: "Tệp không phải JSON hợp lệ: \(error.message)", pasted: text), status: .unprocessableContent)
+        }
+        return html("Kết quả xác minh", context, verifyPage.result(try await verifyPage.verify(credential)))
     }
 
     private func signInForm(message: String?) -> String {

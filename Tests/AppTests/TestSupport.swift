@@ -33,7 +33,7 @@ enum TestDatabases {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).sqlite").path
             return (AppConfiguration(databaseURL: "", sqlitePath: path, environment: [:]), {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                for suffix in ["", "-wal", "-shm", ".key"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             })
         case .postgres:
             guard let admin = postgresAdminURL else {
@@ -41,7 +41,8 @@ enum TestDatabases {
             }
             try await adminExecute(admin, "CREATE DATABASE \(name)")
             let url = admin.replacingOccurrences(of: "/postgres", with: "/\(name)")
-            return (AppConfiguration(databaseURL: url, environment: [:]), {
+            let keyEncryptionKey = Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString()
+            return (AppConfiguration(databaseURL: url, keyEncryptionKey: keyEncryptionKey, environment: [:]), {
                 try? await adminExecute(admin, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
             })
         }
@@ -97,7 +98,8 @@ struct Caller: Sendable {
 struct APIResponse: Sendable {
     let status: HTTPResponse.Status
     let headers: HTTPFields
-    let text: String
+    let bytes: [UInt8]
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     var json: [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
@@ -114,7 +116,7 @@ struct TestAPI: Sendable {
 
     @discardableResult
     func call(_ method: HTTPRequest.Method, _ path: String, as caller: Caller = .anonymous, json: String? = nil,
-              headers extra: HTTPFields = [:], form: String? = nil) async throws -> APIResponse {
+              headers extra: HTTPFields = [:], form: String? = nil, body raw: [UInt8]? = nil) async throws -> APIResponse {
         var headers = extra
         if let cookie = caller.cookie { headers[.cookie] = "\(AuthMiddleware.cookieName)=\(cookie)" }
         if let csrf = caller.csrf { headers[.csrfToken] = csrf }
@@ -126,9 +128,11 @@ struct TestAPI: Sendable {
         } else if let form {
             headers[.contentType] = "application/x-www-form-urlencoded"
             body = ByteBuffer(string: form)
+        } else if let raw {
+            body = ByteBuffer(bytes: raw)
         }
         return try await client.execute(uri: path, method: method, headers: headers, body: body) { response in
-            APIResponse(status: response.status, headers: response.headers, text: String(buffer: response.body))
+            APIResponse(status: response.status, headers: response.headers, bytes: Array(buffer: response.body))
         }
     }
 

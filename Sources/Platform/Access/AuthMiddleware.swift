@@ -7,7 +7,7 @@ public struct AuthMiddleware: RouterMiddleware {
     public typealias Context = NEMISContext
     public static let cookieName = "nemis_session"
     /// Routes whose handlers verify the CSRF token posted as a form field.
-    static let formRoutes: Set<String> = ["/sign-in", "/sign-out"]
+    static let formRoutes: Set<String> = ["/sign-in", "/sign-out", "/verify"]
     let access: AccessStore
 
     public init(access: AccessStore) { self.access = access }
@@ -23,7 +23,7 @@ public struct AuthMiddleware: RouterMiddleware {
                   let (principal, csrf) = try await access.principal(token: cookie, kind: "session") {
             // A browser sends cookies on cross-site requests too; an unsafe request must also carry the
             // token only our own pages know.
-            // The two web forms carry the token as a hidden field, which their handlers check; every
+            // The web forms carry the token as a hidden field, which their handlers check; every
             // other unsafe request with a session cookie needs the header. The path is compared with
             // empty segments removed, as the router reads it, so "//api/…" cannot slip past.
             let path = "/" + request.uri.path.split(separator: "/").joined(separator: "/")

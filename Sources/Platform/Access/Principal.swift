@@ -25,6 +25,8 @@ public enum Permission: String, Sendable, CaseIterable, Codable {
     case healthRead = "health:read"
     /// Record health checks.
     case healthWrite = "health:write"
+    /// Manage the school's signing keys, prepare, sign and revoke its learners' year records.
+    case credentialsIssue = "credentials:issue"
 }
 
 /// The roles of DOMAIN.md's education-management tree. The permissions of each are fixed here, in one
@@ -46,7 +48,7 @@ public enum Role: String, Sendable, CaseIterable, Codable {
         case .ministryAnalyst: [.registryRead]
         case .departmentAdmin: [.registryRead, .registryWrite, .identityRead, .auditRead, .userAdmin, .recordsRead]
         case .schoolAdmin: [.registryRead, .registryWrite, .identityRead, .auditRead, .userAdmin,
-                            .recordsRead, .recordsWrite, .recordsManage, .healthRead, .healthWrite]
+                            .recordsRead, .recordsWrite, .recordsManage, .healthRead, .healthWrite, .credentialsIssue]
         case .teacher: [.registryRead, .recordsRead, .recordsWrite]
         case .schoolHealth: [.registryRead, .healthRead, .healthWrite]
         case .apiClient: []

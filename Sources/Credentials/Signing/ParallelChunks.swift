@@ -1,0 +1,51 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Splits `0..<count` into chunks and runs them on all cores.
+enum ParallelChunks {
+    /// Chunk ranges: several per worker, so a slow chunk does not leave the other cores idle.
+    static func ranges(count: Int, workers: Int) -> [Range<Int>] {
+        guard count > 0 else { return [] }
+        let chunkCount = min(count, max(1, workers) * 8)
+        let size = (count + chunkCount - 1) / chunkCount
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+    }
+
+    /// Runs `body` for each chunk on `workers` threads and returns the results in chunk
+    /// order, or the error of the first chunk (by position) that failed. Blocks the caller.
+    static func run<T: Sendable, E: Error>(
+        count: Int, workers: Int, _ body: @Sendable (Range<Int>) throws(E) -> T
+    ) throws(E) -> [T] {
+        let chunks = ranges(count: count, workers: workers)
+        let results = Mutex<[Int: Result<T, E>]>([:])
+        let next = Atomic<Int>(0)
+        // One iteration per worker, each pulling chunks until none are left.
+        DispatchQueue.concurrentPerform(iterations: min(max(1, workers), max(1, chunks.count))) { _ in
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < chunks.count else { return }
+                let outcome: Result<T, E>
+                do throws(E) {
+                    outcome = .success(try body(chunks[index]))
+                } catch {
+                    outcome = .failure(error)
+                }
+                results.withLock { $0[index] = outcome }
+            }
+        }
+        let collected = results.withLock { $0 }
+        var values: [T] = []
+        values.reserveCapacity(chunks.count)
+        for index in chunks.indices {
+            switch collected[index]! {
+            case .success(let value): values.append(value)
+            case .failure(let error): throw error
+            }
+        }
+        return values
+    }
+
+    /// The number of cores the process may use.
+    static var availableCores: Int { ProcessInfo.processInfo.activeProcessorCount }
+}
