@@ -21,7 +21,9 @@ public struct RecordsService: Sendable {
                                    FieldSpec("elective", .boolean, readOnly: true, "An upper-secondary elective")])
         catalog.add(APIRoute(.get, "/api/v1/subjects", summary: "The subjects of a grade (2018 programme, grades 6–12)", tag: "Learning records",
                              parameters: [APIRoute.Parameter("grade", "Grade 6–12")], response: "Subject", page: true), subjects)
-        GradebookController(database: database, registry: registry).register(in: catalog)
+        let gradebooks = GradebookController(database: database, registry: registry)
+        gradebooks.register(in: catalog)
+        GradebookFile(gradebooks: gradebooks).register(in: catalog)
         YearResultsController(database: database, registry: registry).register(in: catalog)
         HealthChecksController(database: database, registry: registry).register(in: catalog)
     }

@@ -31,9 +31,10 @@ struct RecordsWorld {
         try await api.expect(.created, .post, "/api/v1/teaching-assignments", as: ministry, [
             "staffCode": "GVC001", "schoolCode": "SCHC", "schoolYear": World.year, "className": "6A1", "subjectCode": "TOAN"])
         var learners: [String] = []
-        for (name, born) in [("Nguyễn Minh Khoa", "2014-04-01"), ("Trần Thu Hà", "2014-09-12")] {
+        for (name, born, citizenID) in [("Nguyễn Minh Khoa", "2014-04-01", "019214000111"), ("Trần Thu Hà", "2014-09-12", "019314000222")] {
             let learner = try await api.expect(.created, .post, "/api/v1/learners", as: ministry, [
-                "fullName": name, "dateOfBirth": born, "sex": name.contains("Thu") ? "female" : "male", "schoolCode": "SCHC"])
+                "fullName": name, "dateOfBirth": born, "sex": name.contains("Thu") ? "female" : "male", "schoolCode": "SCHC",
+                "citizenId": citizenID])
             let code = try #require(learner.json["learnerCode"] as? String)
             try await api.expect(.created, .post, "/api/v1/enrolments", as: ministry, [
                 "learnerCode": code, "schoolCode": "SCHC", "schoolYear": World.year, "className": "6A1", "entryDate": "2026-09-05"])
@@ -130,6 +131,47 @@ struct RecordsTests {
             let pe = try await api.expect(.ok, .put, r.gradebook("GDTC", "I"), as: r.schoolAdmin, ["items": [
                 ["learnerCode": r.learners[0], "regular": ["Đ", "đ"], "midTerm": "Đạt", "endOfTerm": "CĐ"]]])
             #expect(pe.items.first { $0["learnerCode"] as? String == r.learners[0] }?["result"] as? String == "chua_dat")
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func aGradebookFileGoesThroughTheSameRulesAndNamesItsCells(engine: Engine) async throws {
+        try await withApp(engine) { api in
+            let r = try await RecordsWorld.build(api)
+            let template = try await api.call(.get, "/api/v1/classes/\(r.classID)/gradebook/template?subject=TOAN&semester=I", as: r.mathTeacher)
+            #expect(template.status == .ok)
+            #expect(template.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            let rows = try XLSXWorkbook(bytes: template.bytes).allRows()
+            #expect(rows.first?.cells.compactMap(\.stringValue) == ["Mã học sinh", "Họ và tên", "ĐĐGtx 1", "ĐĐGtx 2", "ĐĐGtx 3", "ĐĐGtx 4", "ĐĐGgk", "ĐĐGck"])
+            #expect(Set(rows.dropFirst(2).compactMap { $0[0].stringValue }) == Set(r.learners))
+
+            func file(_ second: [SpreadsheetCell]) throws -> [UInt8] {
+                let writer = XLSXWriter()
+                try writer.addSheet(XLSXSheet(name: "6A1", columns: (["Mã học sinh", "Họ và tên", "ĐĐGtx 1", "ĐĐGtx 2", "ĐĐGtx 3", "ĐĐGtx 4",
+                                                                      "ĐĐGgk", "ĐĐGck"]).map { XLSXColumn($0, note: "ghi chú") }), rows: [
+                    [.text(r.learners[0]), .text("Nguyễn Minh Khoa"), .text("8"), .text("7"), .text("9"), .text("6,5"), .text("7"), .text("8")],
+                    second,
+                ])
+                return try writer.finish()
+            }
+            let type: HTTPFields = [.contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
+            let path = "/api/v1/classes/\(r.classID)/gradebook/import?subject=TOAN&semester=I"
+            // A code typed as a number is still the learner; a score of 11 is refused by its cell, and nothing is written.
+            let bad = try await api.call(.post, path, as: r.mathTeacher, headers: type, body: try file([
+                .number(Double(r.learners[1])!, raw: r.learners[1]), .text("Trần Thu Hà"), .empty, .empty, .empty, .empty, .text("11"), .empty]))
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.errorField == "/rows/4/G", "\(bad.text)")
+            #expect(try await api.count("gradebook_entries") == 0)
+            try await api.expect(.forbidden, .get, "/api/v1/classes/\(r.classID)/gradebook?subject=TOAN&semester=I", as: r.world.analyst)
+            #expect(try await api.call(.post, path, as: r.homeroomTeacher, headers: type, body: try file([])).status == .forbidden)
+            #expect(try await api.call(.post, path, as: r.mathTeacher, headers: type, body: Array("not a workbook".utf8)).status == .badRequest)
+
+            let imported = try await api.call(.post, path, as: r.mathTeacher, headers: type, body: try file([
+                .number(Double(r.learners[1])!, raw: r.learners[1]), .text("Trần Thu Hà"), .text("9"), .empty, .empty, .empty, .text("10"), .empty]))
+            #expect(imported.status == .ok, "\(imported.text)")
+            let book = try await api.expect(.ok, .get, r.gradebook("TOAN", "I"), as: r.mathTeacher)
+            #expect(book.items.first { $0["learnerCode"] as? String == r.learners[0] }?["result"] as? String == "7.6")
+            #expect(book.items.first { $0["learnerCode"] as? String == r.learners[1] }?["midTerm"] as? String == "10.0")
         }
     }
 
