@@ -24,8 +24,9 @@ public enum NEMIS {
         afterPrepare: (@Sendable (any Database) async throws -> Void)? = nil,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
+        let credentials = try configuration.credentialsSetup()
         let router = try buildRouter(database: database, logger: logger, cookies: SessionCookies(secure: configuration.secureCookies),
-                                     credentials: try configuration.credentialsSetup())
+                                     credentials: credentials)
         var app = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "nemis"),
@@ -36,6 +37,8 @@ public enum NEMIS {
         }
         app.beforeServerStarts {
             try await Storage.prepare(database, logger: logger)
+            try await CredentialsService(database: database, registry: RegistryService(database: database), vault: credentials.vault,
+                                         publicBaseURL: credentials.publicURL).prepare()
             try await afterPrepare?(database)
         }
         return app

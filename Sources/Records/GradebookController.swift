@@ -176,6 +176,20 @@ struct GradebookController {
                 updates.append((member, rules.entry(from: item, field: "items/\(index)", errors: &errors)))
             }
             try errors.check()
+            // Entries belong to the learner for the year; one who moved class keeps scores entered in the
+            // old class, which stay closed when that class's term is.
+            if !updates.isEmpty, let moved = try await db.raw("""
+                SELECT e.learner_id FROM gradebook_entries e
+                JOIN gradebook_locks l ON l.class_id = e.class_id AND l.semester = e.semester
+                WHERE e.school_year = \(bind: schoolClass.schoolYear) AND e.subject_code = \(bind: subject.code) AND e.semester = \(bind: semester)
+                  AND e.class_id <> \(bind: schoolClass.id) AND e.learner_id IN (\(binds: updates.map(\.0.learnerID)))
+                LIMIT 1
+                """).first() {
+                let learnerID = try moved.decode(column: "learner_id", as: String.self)
+                let code = updates.first { $0.0.learnerID == learnerID }?.0.learnerCode ?? learnerID
+                throw APIError.conflict(field: nil, code: "gradebook.closed",
+                                        "learner \(code)'s semester \(semester) scores were entered in another class whose term is closed")
+            }
             let stored = try await Self.entries(db, learnerIDs: updates.map(\.0.learnerID), year: schoolClass.schoolYear,
                                                 subject: subject.code, semester: semester)
             var changed = 0

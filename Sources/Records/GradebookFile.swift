@@ -29,6 +29,11 @@ struct GradebookFile {
             + [XLSXColumn("ĐĐGgk", note: "Giữa kì", width: 10, format: .text), XLSXColumn("ĐĐGck", note: "Cuối kì", width: 10, format: .text)]
     }
 
+    /// Excel refuses / \\ ? * [ ] : in sheet names ("10/1" is a common class name) and more than 31 characters.
+    static func sheetName(_ name: String) -> String {
+        String(name.map { "/\\?*[]:".contains($0) ? "-" : $0 }.prefix(31))
+    }
+
     static func regularCount(_ rules: GradebookRules) -> Int {
         switch rules.requirements.regular {
         case .exactly(let count): count
@@ -46,7 +51,7 @@ struct GradebookFile {
         }
         let regular = Self.regularCount(rules)
         let writer = XLSXWriter()
-        try writer.addSheet(XLSXSheet(name: "\(schoolClass.name) \(subject.code) HK\(semester)", columns: Self.columns(regular: regular)),
+        try writer.addSheet(XLSXSheet(name: Self.sheetName("\(schoolClass.name) \(subject.code) HK\(semester)"), columns: Self.columns(regular: regular)),
                             rows: page.items.map { row in
                                 [SpreadsheetCell.text(row.learnerCode), .text(row.fullName)]
                                     + (0..<regular).map { row.regular.indices.contains($0) ? .text(row.regular[$0]) : .empty }
@@ -54,7 +59,10 @@ struct GradebookFile {
                             })
         var headers = HTTPFields()
         headers[.contentType] = Self.mediaType
-        headers[.contentDisposition] = "attachment; filename=\"so-diem-\(schoolClass.name)-\(subject.code)-HK\(semester).xlsx\""
+        let fileName = "so-diem-\(schoolClass.name)-\(subject.code)-HK\(semester).xlsx"
+        let ascii = String(fileName.map { $0.isASCII && $0 != "\"" && $0 != "/" ? $0 : "_" })
+        let encoded = fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii
+        headers[.contentDisposition] = "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try writer.finish())))
     }
 
@@ -82,6 +90,7 @@ struct GradebookFile {
     /// Where item N came from: its sheet row and the column of each field.
     struct Origin {
         let row: Int
+        let codeColumn: Int
         let regularColumns: [Int]
         let midTermColumn: Int
         let endOfTermColumn: Int
@@ -111,7 +120,8 @@ struct GradebookFile {
             let regularColumns = found.regular.filter { text(row, $0) != nil }
             items.append(GradebookRowInput(learnerCode: learnerCode(code), regular: regularColumns.compactMap { text(row, $0) },
                                            midTerm: text(row, found.mid), endOfTerm: text(row, found.end)))
-            origins.append(Origin(row: row.number, regularColumns: regularColumns, midTermColumn: found.mid, endOfTermColumn: found.end))
+            origins.append(Origin(row: row.number, codeColumn: found.code, regularColumns: regularColumns, midTermColumn: found.mid,
+                                  endOfTermColumn: found.end))
         }
         guard columns != nil else {
             throw ValidationFailure(field: "file", code: "gradebook.file.header",
@@ -142,7 +152,7 @@ struct GradebookFile {
             let origin = origins[index]
             var column: Int?
             switch parts.count > 2 ? parts[2] : "" {
-            case "learnerCode": column = 0
+            case "learnerCode": column = origin.codeColumn
             case "midTerm": column = origin.midTermColumn
             case "endOfTerm": column = origin.endOfTermColumn
             case "regular":

@@ -215,14 +215,15 @@ struct YearResultsController {
                     }
                     return rating.code
                 }
-                let absences = item.absentSessions ?? 0
-                if absences < 0 || absences > 400 {
+                let absences = item.absentSessions
+                if let absences, absences < 0 || absences > 400 {
                     errors.add("items/\(index)/absentSessions", "conduct.absences", "absent sessions is a count from 0 to 400")
                 }
                 accepted.append((member, ConductInput(learnerCode: member.learnerCode,
                                                       conductSemester1: rating(item.conductSemester1, "conductSemester1"),
                                                       conductSemester2: rating(item.conductSemester2, "conductSemester2"),
                                                       conductYear: rating(item.conductYear, "conductYear"), absentSessions: absences)))
+                // A field left out keeps what is stored (see the upsert below).
             }
             try errors.check()
             for (member, entry) in accepted {
@@ -233,10 +234,17 @@ struct YearResultsController {
                             \(bind: entry.conductSemester1), \(bind: entry.conductSemester2), \(bind: entry.conductYear),
                             \(bind: entry.absentSessions ?? 0), \(bind: principal.name), \(bind: Clock.timestamp()))
                     ON CONFLICT (learner_id, school_year) DO UPDATE SET
-                        class_id = excluded.class_id, org_id = excluded.org_id, conduct_semester1 = excluded.conduct_semester1,
-                        conduct_semester2 = excluded.conduct_semester2, conduct_year = excluded.conduct_year,
-                        absent_sessions = excluded.absent_sessions, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+                        class_id = excluded.class_id, org_id = excluded.org_id,
+                        conduct_semester1 = COALESCE(excluded.conduct_semester1, conduct_entries.conduct_semester1),
+                        conduct_semester2 = COALESCE(excluded.conduct_semester2, conduct_entries.conduct_semester2),
+                        conduct_year = COALESCE(excluded.conduct_year, conduct_entries.conduct_year),
+                        absent_sessions = CASE WHEN \(bind: entry.absentSessions == nil ? 1 : 0) = 1
+                                               THEN conduct_entries.absent_sessions ELSE excluded.absent_sessions END,
+                        updated_by = excluded.updated_by, updated_at = excluded.updated_at
                     """).run()
+                let key = "\(member.learnerCode)|\(schoolClass.schoolYear)"
+                _ = try await ChangeFeed.append(db, resource: "conduct_entries", recordID: key, orgID: schoolClass.orgID, kind: .upsert,
+                                                naturalKey: key)
             }
             try await AuditLog.record(db, principal: principal, action: .update, resource: "conduct", recordID: schoolClass.id,
                                       orgID: schoolClass.orgID, detail: "\(accepted.count) learners")
@@ -281,9 +289,16 @@ struct YearResultsController {
             let members = try await ClassMembership.activeMembers(db, classID: schoolClass.id)
             let conduct = try await Self.conduct(db, learnerIDs: members.map(\.learnerID), year: schoolClass.schoolYear)
             let entries = try await Self.yearEntries(db, learnerIDs: members.map(\.learnerID), year: schoolClass.schoolYear)
+            let stored = try await YearResultDirectory.stored(db, learnerIDs: members.map(\.learnerID), year: schoolClass.schoolYear)
             var items: [YearResult] = []
             var problems: [Problem] = []
             for member in members {
+                // Recomputing from the entries alone would drop what the summer decided.
+                if stored[member.learnerID]?.stage == "after_summer" {
+                    problems.append(Problem(learnerCode: member.learnerCode, fullName: member.fullName,
+                                            reason: "decided after the summer: record the summer results again to change it / đã xét lại sau hè"))
+                    continue
+                }
                 do {
                     let result = try YearResultBuilder(schoolClass: schoolClass, subjects: subjects)
                         .result(for: member, entries: entries[member.learnerID] ?? [:], conduct: conduct[member.learnerID])

@@ -78,7 +78,11 @@ enum MultipartForm {
         guard contentType.lowercased().hasPrefix("multipart/form-data") else { return nil }
         for parameter in contentType.split(separator: ";").dropFirst() {
             let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            if pair.count == 2, pair[0].lowercased() == "boundary" { return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+            if pair.count == 2, pair[0].lowercased() == "boundary" {
+                // RFC 2046 caps a boundary at 70 characters; a longer one would make the scan below slow.
+                let boundary = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                return (1...70).contains(boundary.count) ? boundary : nil
+            }
         }
         return nil
     }
@@ -103,7 +107,9 @@ enum MultipartForm {
             let bytes = Array(part)
             guard let split = find([13, 10, 13, 10], in: bytes) else { continue }
             let headers = String(decoding: bytes[..<split], as: UTF8.self)
-            guard let nameRange = headers.range(of: "name=\""), let end = headers[nameRange.upperBound...].firstIndex(of: "\"") else { continue }
+            // `; name="…"`, not the `filename="…"` that may come first.
+            guard let nameRange = headers.range(of: "; name=\"") ?? headers.range(of: ";name=\""),
+                  let end = headers[nameRange.upperBound...].firstIndex(of: "\"") else { continue }
             var content = Array(bytes[(split + 4)...])
             if content.suffix(2) == [13, 10] { content.removeLast(2) }
             fields[String(headers[nameRange.upperBound..<end])] = content

@@ -127,6 +127,12 @@ struct RecordsTests {
                                  ["items": [["learnerCode": r.learners[0], "score": "5"]]])
             #expect(try await api.expect(.ok, .get, r.gradebook("TOAN", "I"), as: r.mathTeacher).text == before)
 
+            // Who sees that scores changed: the change feed shows gradebook entries only with records:read.
+            let adminFeed = try await api.expect(.ok, .get, "/api/v1/changes?resource=gradebook_entries", as: r.schoolAdmin)
+            #expect(!adminFeed.items.isEmpty)
+            let analystFeed = try await api.expect(.ok, .get, "/api/v1/changes?resource=gradebook_entries", as: r.world.analyst)
+            #expect(analystFeed.items.isEmpty)
+
             // Comment-only subjects take Đ / CĐ.
             let pe = try await api.expect(.ok, .put, r.gradebook("GDTC", "I"), as: r.schoolAdmin, ["items": [
                 ["learnerCode": r.learners[0], "regular": ["Đ", "đ"], "midTerm": "Đạt", "endOfTerm": "CĐ"]]])
@@ -227,8 +233,8 @@ struct RecordsTests {
             let problems = try #require(computed.json["problems"] as? [[String: Any]])
             #expect(problems.map { $0["learnerCode"] as? String } == [r.learners[1]])
 
-            // 46 absences: the year is repeated whatever the scores.
-            try await api.expect(.ok, .put, conduct, as: r.schoolAdmin, ["items": [row.merging(["absentSessions": 46]) { $1 }]])
+            // 46 absences: the year is repeated whatever the scores. Only the count is sent; the ratings stay.
+            try await api.expect(.ok, .put, conduct, as: r.schoolAdmin, ["items": [["learnerCode": r.learners[0], "absentSessions": 46]]])
             let repeated = try await api.expect(.ok, .post, results, as: r.schoolAdmin)
             #expect(repeated.items.first?["decision"] as? String == "repeat_year")
             #expect(repeated.items.first?["failed"] as? [String] == ["attendance"])

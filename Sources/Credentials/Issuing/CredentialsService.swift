@@ -18,6 +18,11 @@ public struct CredentialsService: Sendable {
         statusLists = StatusListStore(publicBaseURL: publicBaseURL)
     }
 
+    /// Creates the ministry's signing key when there is none. Call once at start-up, after migrating.
+    public func prepare() async throws {
+        try await database.transaction { db in try await keys.ensureMinistryKey(db) }
+    }
+
     /// Verifies a credential against this server's registry and status lists (for the web page).
     public func verify(_ credential: JSONValue) async throws -> VerificationReport {
         try await PublicCredentialsController(database: database, keys: keys, statusLists: statusLists).report(credential)

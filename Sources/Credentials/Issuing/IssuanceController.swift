@@ -113,14 +113,26 @@ struct IssuanceController {
                     continue
                 }
                 let previous = try await db.raw("""
-                    SELECT id, version, state FROM issued_credentials
+                    SELECT id, version, state, replaces FROM issued_credentials
                     WHERE learner_id = \(bind: member.learnerID) AND school_year = \(bind: schoolClass.schoolYear) ORDER BY version DESC LIMIT 1
                     """).first()
-                let previousState = try previous?.decode(column: "state", as: String.self)
-                if let previousState, previousState != "revoked" {
-                    problems.append(Problem(learnerCode: member.learnerCode, reason: "a record for this year is already \(previousState)")); continue
+                let previousID = try previous?.decode(column: "id", as: String.self)
+                let previousVersion = try previous?.decode(column: "version", as: Int.self) ?? 0
+                let version: Int, replaces: String?
+                switch try previous?.decode(column: "state", as: String.self) {
+                case "issued":
+                    problems.append(Problem(learnerCode: member.learnerCode, reason: "already issued: revoke it, with a reason, to issue a correction"))
+                    continue
+                case "revoked":
+                    (version, replaces) = (previousVersion + 1, previousID)
+                case .some:
+                    // A draft not yet signed is drafted again from today's results (a summer re-assessment,
+                    // a corrected score, a rotated key): its approvals start over.
+                    try await db.raw("DELETE FROM issued_credentials WHERE id = \(bind: previousID)").run()
+                    (version, replaces) = (previousVersion, try previous?.decode(column: "replaces", as: String?.self))
+                case nil:
+                    (version, replaces) = (1, nil)
                 }
-                let version = (try previous?.decode(column: "version", as: Int.self) ?? 0) + 1
                 let (listID, index) = try await statusLists.allocate(db, orgID: schoolClass.orgID)
                 let record = YearRecordMapping.record(
                     result, learnerID: member.learnerID, citizenID: citizenID, school: SchoolProfile(did: key.did, name: school.name, sectorCode: school.code),
@@ -133,7 +145,7 @@ struct IssuanceController {
                                                     document, replaces)
                     VALUES (\(bind: id), \(bind: member.learnerID), \(bind: schoolClass.orgID), \(bind: schoolClass.id), \(bind: schoolClass.schoolYear),
                             \(bind: version), 'awaiting_homeroom', \(bind: listID), \(bind: index), \(bind: try document.encodedString()),
-                            \(bind: try previous?.decode(column: "id", as: String.self)))
+                            \(bind: replaces))
                     """).run()
                 drafted += 1
             }
@@ -183,30 +195,33 @@ struct IssuanceController {
                 SELECT id, document FROM issued_credentials WHERE org_id = \(bind: schoolID) AND state = 'awaiting_principal'
                 """).all()
             var documents: [JSONValue] = []
+            var ids: [String] = []
+            var stale = 0
             for row in rows {
-                var document = try JSONParser.parse(try row.decode(column: "document", as: String.self))
-                // Drafted under a key the school has since rotated: the document names the key that signs.
-                if let issuer = document["issuer"], issuer["id"]?.stringValue != key.did {
-                    document = document.settingMember("issuer", to: issuer.settingMember("id", to: .string(key.did)))
-                }
+                let document = try JSONParser.parse(try row.decode(column: "document", as: String.self))
+                // A draft names the key that was active when it was made; after a rotation it must be
+                // drafted again (every part names its issuer, and its validity starts before the new key's).
+                guard document["issuer"]?["id"]?.stringValue == key.did else { stale += 1; continue }
                 documents.append(document)
+                ids.append(try row.decode(column: "id", as: String.self))
             }
             let now = Date()
             let drafts = documents
             let signed = try await BatchSigner.offloaded { try BatchSigner.sign(drafts, with: key, created: now) }
             let stamp = Clock.timestamp(now)
-            for (row, document) in zip(rows, signed) {
+            for (id, document) in zip(ids, signed) {
                 try await db.raw("""
                     UPDATE issued_credentials SET state = 'issued', document = \(bind: try document.encodedString()),
                         principal_approved_by = \(bind: principal.name), principal_approved_at = \(bind: stamp), issued_at = \(bind: stamp)
-                    WHERE id = \(bind: try row.decode(column: "id", as: String.self))
+                    WHERE id = \(bind: id)
                     """).run()
             }
             try await AuditLog.record(db, principal: principal, action: .transition, resource: "credentials", recordID: schoolID,
                                       orgID: schoolID, detail: "principal approved and the school signed \(signed.count) year records")
-            return signed.count
+            return (signed.count, stale)
         }
-        return try JSONResponse.encode(Summary(count: count, problems: []))
+        let problems = count.1 == 0 ? [] : [Problem(learnerCode: "", reason: "\(count.1) drafts were made under an earlier key: prepare them again")]
+        return try JSONResponse.encode(Summary(count: count.0, problems: problems))
     }
 
     @Sendable func revoke(_ request: Request, _ context: NEMISContext) async throws -> Response {
@@ -218,7 +233,7 @@ struct IssuanceController {
         guard !reason.isEmpty else { throw ValidationFailure(field: "reason", code: "reason.required", message: "a revocation needs its reason") }
         try await database.transaction { db in
             guard let row = try await db.raw("""
-                SELECT learner_id, org_id, state, status_list_id, status_index FROM issued_credentials WHERE id = \(bind: id)
+                SELECT org_id, state FROM issued_credentials WHERE id = \(bind: id)
                 """).first() else { throw APIError.notFound }
             let orgID = try row.decode(column: "org_id", as: String.self)
             guard try await OrgTree.isWithin(db, nodeID: orgID, roots: principal.nodes(for: .registryRead)) else { throw APIError.notFound }
@@ -226,8 +241,6 @@ struct IssuanceController {
             guard try row.decode(column: "state", as: String.self) == "issued" else {
                 throw APIError.conflict(field: nil, code: "credentials.notIssued", "only an issued record can be revoked")
             }
-            try await statusLists.setRevoked(db, listID: try row.decode(column: "status_list_id", as: String.self),
-                                             index: try row.decode(column: "status_index", as: Int.self))
             try await db.raw("""
                 UPDATE issued_credentials SET state = 'revoked', revoked_at = \(bind: Clock.timestamp()), revocation_reason = \(bind: reason)
                 WHERE id = \(bind: id)
@@ -243,11 +256,14 @@ struct IssuanceController {
     @Sendable func learnerCredentials(_ request: Request, _ context: NEMISContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let learner = try await LearnerDirectory.visibleLearner(registry, id: try context.parameters.require("id"), principal: principal)
-        let items = try await database.read { db in
+        let (items, withDocuments) = try await database.read { db in
             guard try await OrgTree.isWithin(db, nodeID: learner.orgID, roots: principal.nodes(for: .recordsRead)) else {
                 throw APIError.forbidden("reading learning records needs records:read at the learner's school")
             }
-            return try await db.raw("""
+            // A document carries a salted hash of the citizen ID, which a determined reader can reverse
+            // (the ID space is small): the documents themselves need identity:read, like the ID.
+            let withDocuments = try await OrgTree.isWithin(db, nodeID: learner.orgID, roots: principal.nodes(for: .identityRead))
+            return (try await db.raw("""
                 SELECT id, school_year, version, state, issued_at, revoked_at, revocation_reason, document FROM issued_credentials
                 WHERE learner_id = \(bind: learner.id) AND state IN ('issued', 'revoked') ORDER BY school_year, version
                 """).all().map { row -> String in
@@ -259,10 +275,14 @@ struct IssuanceController {
                         "issuedAt": try row.decode(column: "issued_at", as: String?.self).map(JSONValue.string) ?? .null,
                         "revokedAt": try row.decode(column: "revoked_at", as: String?.self).map(JSONValue.string) ?? .null,
                         "revocationReason": try row.decode(column: "revocation_reason", as: String?.self).map(JSONValue.string) ?? .null,
-                        "credential": try JSONParser.parse(try row.decode(column: "document", as: String.self)),
+                        "credential": withDocuments ? try JSONParser.parse(try row.decode(column: "document", as: String.self)) : .null,
                     ]
                     return try entry.encodedString()
-                }
+                }, withDocuments)
+        }
+        if withDocuments && !items.isEmpty {
+            try await database.audit.record(principal: principal, action: .readSensitive, resource: "credentials", recordID: learner.id,
+                                            orgID: learner.orgID, detail: "\(items.count) signed year records of \(learner.learnerCode)")
         }
         return JSONResponse.page(items: items, nextPageToken: nil)
     }

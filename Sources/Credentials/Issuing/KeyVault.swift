@@ -23,19 +23,30 @@ public struct KeyVault: Sendable {
 
     /// Reads the key file at `path`, creating it (mode 0600) with a fresh random key when missing.
     public static func file(at path: String) throws -> KeyVault {
-        if let text = try? String(contentsOfFile: path, encoding: .utf8) { return try KeyVault(base64: text) }
         let fresh = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() }
-        guard FileManager.default.createFile(atPath: path, contents: Data((fresh + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw KeyVaultError.badKey("cannot create the key file \(path)")
+        // O_EXCL: of two processes starting together, one creates the key and the other reads it; an
+        // existing file is never replaced (that would make every sealed key unreadable).
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        if descriptor >= 0 {
+            let bytes = Array((fresh + "\n").utf8)
+            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            let synced = fsync(descriptor)
+            close(descriptor)
+            guard written == bytes.count, synced == 0 else { throw KeyVaultError.badKey("cannot write the key file \(path)") }
+            return try KeyVault(base64: fresh)
         }
-        return try KeyVault(base64: fresh)
+        guard errno == EEXIST else { throw KeyVaultError.badKey("cannot create the key file \(path): \(String(cString: strerror(errno)))") }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw KeyVaultError.badKey("the key file \(path) exists but cannot be read; it is never replaced, since the keys it seals would be lost")
+        }
+        return try KeyVault(base64: text)
     }
 
     func seal(_ secret: Data, boundTo id: String) throws -> String {
         try AES.GCM.seal(secret, using: key, authenticating: Data(id.utf8)).combined!.base64EncodedString()
     }
 
-    func open(_ sealed: String, boundTo id: String) throws -> Data {
+    func unseal(_ sealed: String, boundTo id: String) throws -> Data {
         guard let data = Data(base64Encoded: sealed) else { throw KeyVaultError.unreadable(id) }
         do {
             return try AES.GCM.open(try AES.GCM.SealedBox(combined: data), using: key, authenticating: Data(id.utf8))

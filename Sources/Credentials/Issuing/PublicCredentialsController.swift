@@ -25,7 +25,7 @@ struct PublicCredentialsController {
     }
 
     func signedRegistry() async throws -> JSONValue {
-        try await database.transaction { db in
+        try await database.read { db in
             let ministry = try await keys.ministryKey(db)
             let document = IssuerRegistryDocument.build(schools: try await keys.registrySchools(db), ministryDID: ministry.did, validFrom: Date())
             return try CredentialSigner.sign(document, with: ministry, created: Date())
@@ -34,7 +34,7 @@ struct PublicCredentialsController {
 
     @Sendable func statusList(_ request: Request, _ context: NEMISContext) async throws -> Response {
         let id = try context.parameters.require("id")
-        let list = try await database.transaction { db in
+        let list = try await database.read { db in
             try await statusLists.published(db, listID: id, ministry: try await keys.ministryKey(db))
         }
         return JSONResponse.raw(try list.encodedString())
@@ -59,7 +59,7 @@ struct PublicCredentialsController {
         let prefix = statusLists.url(of: "")
         if let url = credential["credentialStatus"]?["statusListCredential"]?.stringValue, url.hasPrefix(prefix) {
             let listID = String(url.dropFirst(prefix.count))
-            lists[url] = try? await database.transaction { db in
+            lists[url] = try? await database.read { db in
                 try await statusLists.published(db, listID: listID, ministry: try await keys.ministryKey(db))
             }
         }

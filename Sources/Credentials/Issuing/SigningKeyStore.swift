@@ -55,23 +55,38 @@ struct SigningKeyStore {
             WHERE org_id = \(bind: orgID) AND role = \(bind: role.rawValue) AND valid_until IS NULL AND revoked_at IS NULL
             ORDER BY valid_from DESC LIMIT 1
             """).first() else { return nil }
-        let secret = try vault.open(try row.decode(column: "sealed_secret", as: String.self), boundTo: try row.decode(column: "id", as: String.self))
+        let secret = try vault.unseal(try row.decode(column: "sealed_secret", as: String.self), boundTo: try row.decode(column: "id", as: String.self))
         return IssuerKey(privateKey: try Curve25519.Signing.PrivateKey(rawRepresentation: secret), role: role)
     }
 
     /// The opened key whose DID is `did` (for re-signing a status list with the key that owns it).
     func key(_ db: any SQLDatabase, did: String, role: IssuerKey.Role) async throws -> IssuerKey? {
         guard let row = try await db.raw("SELECT id, sealed_secret FROM signing_keys WHERE did = \(bind: did)").first() else { return nil }
-        let secret = try vault.open(try row.decode(column: "sealed_secret", as: String.self), boundTo: try row.decode(column: "id", as: String.self))
+        let secret = try vault.unseal(try row.decode(column: "sealed_secret", as: String.self), boundTo: try row.decode(column: "id", as: String.self))
         return IssuerKey(privateKey: try Curve25519.Signing.PrivateKey(rawRepresentation: secret), role: role)
     }
 
-    /// The ministry's key, created on first use.
+    /// Creates the ministry's key if there is none; run once at start-up (one process, before any
+    /// request), so requests only ever read it.
+    func ensureMinistryKey(_ db: any SQLDatabase) async throws {
+        guard configuredVault != nil else { return }
+        let ministry = try await ministryID(db)
+        if try await activeKey(db, orgID: ministry, role: .ministry) == nil {
+            _ = try await create(db, orgID: ministry, role: .ministry)
+        }
+    }
+
+    /// The ministry's key, which signs the issuer registry and the status lists.
     func ministryKey(_ db: any SQLDatabase) async throws -> IssuerKey {
-        let ministry = try await db.raw("SELECT id FROM org_units WHERE kind = 'ministry'").first()!.decode(column: "id", as: String.self)
-        if let key = try await activeKey(db, orgID: ministry, role: .ministry) { return key }
-        _ = try await create(db, orgID: ministry, role: .ministry)
-        return try await activeKey(db, orgID: ministry, role: .ministry)!
+        guard let key = try await activeKey(db, orgID: try await ministryID(db), role: .ministry) else {
+            _ = try vault  // says how to configure one when there is no key-encryption key
+            throw APIError.conflict(field: nil, code: "credentials.noMinistryKey", "the ministry's signing key has not been created")
+        }
+        return key
+    }
+
+    private func ministryID(_ db: any SQLDatabase) async throws -> String {
+        try await db.raw("SELECT id FROM org_units WHERE kind = 'ministry'").first()!.decode(column: "id", as: String.self)
     }
 
     func keys(_ db: any SQLDatabase, orgID: String) async throws -> [StoredKey] {

@@ -35,19 +35,18 @@ struct StatusListStore {
         throw APIError.conflict(field: nil, code: "statusList.full", "the school's status list has no free index left")
     }
 
-    func setRevoked(_ db: any SQLDatabase, listID: String, index: Int) async throws {
-        var bits = try await bitstring(db, listID: listID)
-        try bits.setBit(at: index, to: true)
-        try await db.raw("""
-            UPDATE status_lists SET bits = \(bind: Data(bits.bytes).base64EncodedString()), updated_at = \(bind: Clock.timestamp())
-            WHERE id = \(bind: listID)
-            """).run()
-    }
-
+    /// The list's bits are derived from the records' states whenever it is published, so two
+    /// revocations committed at once can never overwrite each other's bit. (The `bits` column keeps the
+    /// empty list written at creation; it is not read.)
     func bitstring(_ db: any SQLDatabase, listID: String) async throws -> StatusBitstring {
-        guard let row = try await db.raw("SELECT bits FROM status_lists WHERE id = \(bind: listID)").first(),
-              let data = Data(base64Encoded: try row.decode(column: "bits", as: String.self)) else { throw APIError.notFound }
-        return try StatusBitstring(bytes: [UInt8](data))
+        guard try await db.raw("SELECT 1 AS hit FROM status_lists WHERE id = \(bind: listID)").first() != nil else { throw APIError.notFound }
+        var bits = try StatusBitstring()
+        for row in try await db.raw("""
+            SELECT status_index FROM issued_credentials WHERE status_list_id = \(bind: listID) AND state = 'revoked'
+            """).all() {
+            try bits.setBit(at: try row.decode(column: "status_index", as: Int.self), to: true)
+        }
+        return bits
     }
 
     /// The list as a signed BitstringStatusListCredential.

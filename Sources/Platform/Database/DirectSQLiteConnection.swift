@@ -79,7 +79,15 @@ final class DirectSQLiteConnection: @unchecked Sendable {
             switch value {
             case .integer(let integer): status = sqlite_nio_sqlite3_bind_int64(statement, index, Int64(integer))
             case .float(let double): status = sqlite_nio_sqlite3_bind_double(statement, index, double)
-            case .text(let text): status = sqlite_nio_sqlite3_bind_text(statement, index, text, -1, Self.transient)
+            case .text(let text):
+                // The byte length, not -1: a NUL inside the value must not cut it short.
+                // An empty array has no base address, which SQLite would bind as NULL rather than "".
+                let bytes = Array(text.utf8) + [0]
+                status = bytes.withUnsafeBufferPointer { buffer in
+                    buffer.withMemoryRebound(to: CChar.self) {
+                        sqlite_nio_sqlite3_bind_text(statement, index, $0.baseAddress, Int32($0.count - 1), Self.transient)
+                    }
+                }
             case .blob(let buffer):
                 status = buffer.withUnsafeReadableBytes {
                     sqlite_nio_sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), Self.transient)

@@ -59,9 +59,14 @@ public enum ChangeFeed {
             """).run()
     }
 
-    /// Changes visible under `roots` with `min < changeVersion <= max`, oldest first.
-    public static func entries(_ db: any SQLDatabase, roots: [String], showSensitive: Bool, resource: String?, minVersion: Int,
-                               maxVersion: Int?, kinds: [Kind], limit: Int) async throws -> [Entry] {
+    /// Learning-records resources: their changes are shown only to callers with records:read, since even
+    /// the fact that a learner's scores changed is a learning record.
+    public static let learningRecordResources = ["gradebook_entries", "conduct_entries", "year_results"]
+
+    /// Changes visible under `roots` with `min < changeVersion <= max`, oldest first, leaving out the
+    /// resources in `hidden`.
+    public static func entries(_ db: any SQLDatabase, roots: [String], showSensitive: Bool, resource: String?, hidden: [String] = [],
+                               minVersion: Int, maxVersion: Int?, kinds: [Kind], limit: Int) async throws -> [Entry] {
         guard !roots.isEmpty else { return [] }
         var sql = SQLQueryString("""
             SELECT change_version, resource, record_id, kind, natural_key, old_key, key_field, old_value, new_value, sensitive, at
@@ -72,6 +77,11 @@ public enum ChangeFeed {
             """)
         if let maxVersion { sql.appendInterpolation(unsafeRaw: " AND change_version <= "); sql.appendInterpolation(bind: maxVersion) }
         if let resource { sql.appendInterpolation(unsafeRaw: " AND resource = "); sql.appendInterpolation(bind: resource) }
+        if !hidden.isEmpty {
+            sql.appendInterpolation(unsafeRaw: " AND resource NOT IN (")
+            sql.appendInterpolation(binds: hidden)
+            sql.appendInterpolation(unsafeRaw: ")")
+        }
         sql.appendInterpolation(unsafeRaw: " ORDER BY change_version LIMIT \(limit)")
         return try await db.raw(sql).all().map { row in
             let sensitive = try row.decode(column: "sensitive", as: Int.self) != 0

@@ -75,8 +75,9 @@ public struct FeedController: Sendable {
         let kinds = requestedKinds
         let resource = query["resource"].map { String($0).replacingOccurrences(of: "-", with: "_") }
         let showSensitive = Set(principal.nodes(for: .identityRead)).isSuperset(of: roots)
+        let hidden = Set(principal.nodes(for: .recordsRead)).isSuperset(of: roots) ? [] : ChangeFeed.learningRecordResources
         let (entries, newest) = try await database.read { db in
-            (try await ChangeFeed.entries(db, roots: roots, showSensitive: showSensitive, resource: resource, minVersion: minVersion,
+            (try await ChangeFeed.entries(db, roots: roots, showSensitive: showSensitive, resource: resource, hidden: hidden, minVersion: minVersion,
                                           maxVersion: maxVersion, kinds: kinds, limit: limit),
              try await ChangeFeed.newestVersion(db))
         }
