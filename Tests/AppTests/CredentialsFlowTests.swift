@@ -33,6 +33,12 @@ struct CredentialsFlowTests {
             let sign = "/api/v1/schools/\(schoolID)/credentials/sign"
             #expect(try await api.expect(.ok, .post, sign, as: r.schoolAdmin).json["count"] as? Int == 0)  // not approved yet
 
+            // A second account under the homeroom teacher's staff code (to approve in their name) is refused.
+            let impostor = try await api.expect(.conflict, .post, "/api/v1/users", as: r.schoolAdmin,
+                                                ["username": "gv.giamao", "displayName": "x", "password": "correct-horse-battery", "staffCode": "GVC002"],
+                                                headers: r.schoolAdmin.csrfHeaders)
+            #expect(impostor.errorField == "/staffCode")
+
             // The chain: the homeroom teacher approves, then the principal signs the whole school at once.
             let approve = "/api/v1/classes/\(r.classID)/credentials/approve"
             try await api.expect(.forbidden, .post, approve, as: r.mathTeacher)

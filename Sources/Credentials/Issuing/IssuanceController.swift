@@ -191,8 +191,10 @@ struct IssuanceController {
             guard let key = try await keys.activeKey(db, orgID: schoolID, role: .school) else {
                 throw APIError.conflict(field: nil, code: "credentials.noKey", "the school has no signing key yet: create one first")
             }
+            // The principal's signature is a second pair of eyes: never on a draft the signer approved as homeroom teacher.
             let rows = try await db.raw("""
                 SELECT id, document FROM issued_credentials WHERE org_id = \(bind: schoolID) AND state = 'awaiting_principal'
+                  AND homeroom_approved_by <> \(bind: principal.name)
                 """).all()
             var documents: [JSONValue] = []
             var ids: [String] = []

@@ -73,6 +73,11 @@ public struct AccessStore: Sendable {
             if try await db.raw("SELECT id FROM users WHERE username = \(bind: trimmed)").first() != nil {
                 throw APIError.conflict(field: "/username", code: "username.taken", "the username '\(trimmed)' is taken")
             }
+            // One account per member of staff: a second account under someone's staff code could
+            // approve in their name (a homeroom teacher's approval of year records, for one).
+            if let staffCode, try await db.raw("SELECT id FROM users WHERE staff_code = \(bind: staffCode)").first() != nil {
+                throw APIError.conflict(field: "/staffCode", code: "staffCode.taken", "the staff code \(staffCode) already has an account")
+            }
             try await db.raw("""
                 INSERT INTO users (id, username, display_name, password_hash, disabled, created_at, staff_code)
                 VALUES (\(bind: id), \(bind: trimmed), \(bind: displayName), \(bind: hash), 0, \(bind: Clock.timestamp()), \(bind: staffCode))
