@@ -134,20 +134,6 @@ struct SigningTests {
         }
     }
 
-    @Test("the signature encoder gives the kernel's base58btc text")
-    func fastBase58() {
-        var random = SplitMix64(seed: 58)
-        for length in [0, 1, 2, 31, 32, 34, 63, 64, 65, 100] {
-            for _ in 0..<50 {
-                var bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
-                if length > 2 && Bool.random(using: &random) { bytes[0] = 0; bytes[1] = 0 }
-                #expect(FastBase58.multibase(bytes) == Multibase.base58btc.encode(bytes), "\(bytes)")
-            }
-        }
-        #expect(FastBase58.encode([0, 0, 0]) == "111")
-        #expect(FastBase58.encode([0xFF]) == Base58BTC.encode([0xFF]))
-    }
-
     @Test("signing is refused when the issuer is not the key's DID")
     func wrongIssuer() throws {
         let document = try YearRecordCredential.build(Fixtures.record())

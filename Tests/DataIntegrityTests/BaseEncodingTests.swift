@@ -34,6 +34,35 @@ struct BaseEncodingTests {
         }
     }
 
+    /// Encoding works in limbs of nine digits; it must give the text of plain digit-by-digit
+    /// long division, for every length a key or signature has and more.
+    @Test("base58btc encoding in limbs equals digit-by-digit division")
+    func base58LimbsMatchDigits() {
+        func reference(_ input: [UInt8]) -> String {
+            let zeros = input.prefix { $0 == 0 }.count
+            var digits: [UInt8] = []
+            for byte in input[zeros...] {
+                var carry = Int(byte)
+                for i in digits.indices {
+                    carry += Int(digits[i]) << 8
+                    digits[i] = UInt8(carry % 58)
+                    carry /= 58
+                }
+                while carry > 0 { digits.append(UInt8(carry % 58)); carry /= 58 }
+            }
+            let alphabet = Array(Base58BTC.alphabet)
+            return String(repeating: "1", count: zeros) + String(digits.reversed().map { alphabet[Int($0)] })
+        }
+        var rng = SplitMix64(seed: 59)
+        for length in [0, 1, 2, 31, 32, 34, 63, 64, 65, 100] {
+            for _ in 0..<50 {
+                var bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
+                if length > 2 && Bool.random(using: &rng) { bytes[0] = 0; bytes[1] = 0 }
+                #expect(Base58BTC.encode(bytes) == reference(bytes), "\(bytes)")
+            }
+        }
+    }
+
     @Test("base58btc rejects characters outside the alphabet")
     func base58Invalid() {
         for bad in ["0", "O", "I", "l", "+", " ", "é"] {

@@ -62,7 +62,7 @@ public enum CredentialSigner {
         } catch {
             throw .proof(.signingFailed)
         }
-        let proof = options.settingMember("proofValue", to: .string(FastBase58.multibase(signature)))
+        let proof = options.settingMember("proofValue", to: .string(Multibase.base58btc.encode(signature)))
         let proofText: [UInt8]
         do {
             proofText = try CanonicalJSON.canonicalize(proof, capacity: 1024)
