@@ -12,6 +12,15 @@ public struct YearResult: Codable, Sendable {
         public let year: String
         /// The year result comes from a summer re-assessment.
         public let reassessed: Bool
+        /// Primary: the end-of-year periodic test, for subjects that have one.
+        public var testScore: Int? = nil
+    }
+
+    /// A primary pupil's quality or competency and its year rating.
+    public struct RatedItem: Codable, Sendable {
+        public let code: String
+        public let name: String
+        public let rating: String
     }
     public let learnerId: String
     public let learnerCode: String
@@ -22,7 +31,8 @@ public struct YearResult: Codable, Sendable {
     public let levelSemester1: String?
     public let levelSemester2: String?
     public let levelYear: String?
-    public let conduct: String
+    /// Year conduct; nil for primary pupils, who are rated on qualities and competencies instead.
+    public let conduct: String?
     public let absentSessions: Int
     public let decision: String
     /// end_of_year, or after_summer once summer re-assessment or conduct training is recorded.
@@ -30,6 +40,9 @@ public struct YearResult: Codable, Sendable {
     /// What failed when the learner is not promoted outright: conduct, learning, attendance.
     public let failed: [String]
     public let award: String?
+    /// Primary (Circular 27/2020): the year ratings of the qualities and competencies.
+    public var qualities: [RatedItem]? = nil
+    public var competencies: [RatedItem]? = nil
 }
 
 /// Stored year results for other modules (credentials are issued from them).

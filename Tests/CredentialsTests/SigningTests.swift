@@ -36,10 +36,10 @@ struct SigningTests {
         for record in records {
             let document = try builder.build(record)
             let canonical = try builder.canonicalText(record)
-            #expect(canonical.bytes == (try JCS.canonicalize(document)), "\(record.learnerID)")
-            let offsets = try CanonicalJSON.canonicalizeRecordingMembers(document).members
-            #expect(canonical.topLevelMembers.map(\.key) == offsets.map(\.key))
-            #expect(canonical.topLevelMembers.map(\.offset) == offsets.map(\.offset))
+            #expect(canonical.document.bytes == (try JCS.canonicalize(document)), "\(record.learnerID)")
+            let offsets = try CanonicalDocument(canonicalizing: document).members
+            #expect(canonical.document.members.map(\.key) == offsets.map(\.key))
+            #expect(canonical.document.members.map(\.offset) == offsets.map(\.offset))
             let signedText = try CredentialSigner.sign(canonical: canonical, with: Fixtures.school, created: Fixtures.issued)
             let signed = try CredentialSigner.signWithCanonicalText(document, with: Fixtures.school, created: Fixtures.issued)
             #expect(signedText == signed.canonicalText)
@@ -69,7 +69,7 @@ struct SigningTests {
         let signed = try Fixtures.signedRecord(Fixtures.handRecord())
         let unsecured = signed.removingMember("proof")
         let paths = unsecured.stringPaths()
-        #expect(paths.count > 150)
+        #expect(paths.count > 100)
         for path in paths {
             let tampered = signed.updating(ArraySlice(path)) { value in
                 // Change one character: append to empty strings, otherwise replace the last.
@@ -104,10 +104,10 @@ struct SigningTests {
         #expect(Fixtures.verify(removedMember).failure == .invalid)
         let addedMember = signed.settingMember("description2", to: "thêm")
         #expect(Fixtures.verify(addedMember).failure == .invalid)
-        let droppedPart = signed.updating([.key("credentialSubject"), .key("verifiableCredential")]) {
-            .array(Array($0.arrayValue!.dropLast()))
-        }
-        #expect(Fixtures.verify(droppedPart).failure == .invalid)
+        let droppedResult = signed.updating(
+            [.key("credentialSubject"), .key("verifiableCredential"), .index(0), .key("credentialSubject"), .key("result")]
+        ) { .array(Array($0.arrayValue!.dropLast())) }
+        #expect(Fixtures.verify(droppedResult).failure == .invalid)
 
         // JCS makes member order irrelevant: every object reversed still verifies.
         let reordered = signed.reversingMembers()

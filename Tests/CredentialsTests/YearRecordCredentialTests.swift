@@ -47,8 +47,8 @@ struct YearRecordCredentialTests {
         #expect(identity["salt"] == "5a1t5a1t5a1t5a1t")
         #expect(HashedIdentifier.matches(identity, identifier: Fixtures.citizenID))
         #expect(!HashedIdentifier.matches(identity, identifier: "019208123457"))
-        // 4 subjects + conduct, learning level, promotion, award.
-        #expect(subject["verifiableCredential"]?.arrayValue?.count == 8)
+        // One AchievementCredential with the year's results.
+        #expect(subject["verifiableCredential"]?.arrayValue?.count == 1)
         // Status: a BitstringStatusListEntry with the index as a decimal string.
         let status = try #require(credential["credentialStatus"])
         #expect(status["type"] == "BitstringStatusListEntry")
@@ -58,61 +58,65 @@ struct YearRecordCredentialTests {
         #expect(try BitstringStatusListEntry.entries(in: credential).first?.statusListIndex == 4242)
     }
 
-    @Test("every part is an OB 3.0 AchievementCredential with its required members")
+    @Test("the year's results are one OB 3.0 AchievementCredential with its required members")
     func achievementCredentialRequiredMembers() throws {
         let credential = try YearRecordCredential.build(Fixtures.handRecord())
-        let parts = try #require(credential["credentialSubject"]?["verifiableCredential"]?.arrayValue)
-        var ids = Set<String>()
-        for part in parts {
-            #expect(part["@context"] == [.string(Self.vc2), .string(Self.ob3)])
-            #expect(Self.strings(part["type"]) == ["VerifiableCredential", "AchievementCredential"])
-            let id = try #require(part["id"]?.stringValue)
-            #expect(id.hasPrefix("urn:uuid:"))
-            ids.insert(id)
-            #expect(part["issuer"]?["id"]?.stringValue == Fixtures.school.did)
-            let issuerTypes = Self.strings(part["issuer"]?["type"])
-            #expect(issuerTypes.contains("Profile"))
-            #expect(part["validFrom"]?.stringValue.flatMap(DateTimeStamp.parse) != nil)
-            let subject = try #require(part["credentialSubject"])
-            #expect(Self.strings(subject["type"]).contains("AchievementSubject"))
-            #expect(subject["id"] == credential["credentialSubject"]?["id"])
-            #expect(subject["term"] == "2024-2025")
-            let achievement = try #require(subject["achievement"])
-            for member in ["id", "name", "description"] {
-                #expect(achievement[member]?.stringValue?.isEmpty == false, "achievement.\(member)")
-            }
-            #expect(Self.strings(achievement["type"]).contains("Achievement"))
-            #expect(achievement["criteria"]?["narrative"]?.stringValue?.contains("Thông tư 22/2021/TT-BGDĐT") == true)
-            let result = try #require(subject["result"]?.arrayValue?.first)
-            #expect(Self.strings(result["type"]).contains("Result"))
-            #expect(result["value"]?.stringValue != nil, "result values are strings")
-            // A result that names a description points at the achievement's own.
-            if let described = result["resultDescription"] {
-                let description = try #require(achievement["resultDescription"]?.arrayValue?.first)
-                #expect(description["id"] == described)
-                #expect(description["resultType"]?.stringValue != nil)
-                #expect(description["name"]?.stringValue != nil)
-            }
-            #expect(ShapeRules.problems(of: part).isEmpty)
+        let part = try #require(credential["credentialSubject"]?["verifiableCredential"]?.arrayValue?.first)
+        #expect(part["@context"] == [.string(Self.vc2), .string(Self.ob3)])
+        #expect(Self.strings(part["type"]) == ["VerifiableCredential", "AchievementCredential"])
+        #expect(part["id"]?.stringValue?.hasPrefix("urn:uuid:") == true)
+        #expect(part["id"] != credential["id"])
+        #expect(part["issuer"]?["id"]?.stringValue == Fixtures.school.did)
+        let issuerTypes = Self.strings(part["issuer"]?["type"])
+        #expect(issuerTypes.contains("Profile"))
+        #expect(part["validFrom"]?.stringValue.flatMap(DateTimeStamp.parse) != nil)
+        let subject = try #require(part["credentialSubject"])
+        #expect(Self.strings(subject["type"]).contains("AchievementSubject"))
+        #expect(subject["id"] == credential["credentialSubject"]?["id"])
+        #expect(subject["term"] == "2024-2025")
+        let achievement = try #require(subject["achievement"])
+        for member in ["id", "name", "description"] {
+            #expect(achievement[member]?.stringValue?.isEmpty == false, "achievement.\(member)")
         }
-        #expect(ids.count == parts.count, "part ids are distinct")
+        #expect(Self.strings(achievement["type"]).contains("Achievement"))
+        #expect(achievement["achievementType"] == "LearningProgram")
+        #expect(achievement["criteria"]?["narrative"]?.stringValue?.contains("Thông tư 22/2021/TT-BGDĐT") == true)
+        #expect(ShapeRules.problems(of: part).isEmpty)
 
-        let toan = try #require(parts.first)
-        #expect(toan["credentialSubject"]?["achievement"]?["achievementType"] == "Course")
-        let toanResult = try #require(toan["credentialSubject"]?["result"]?.arrayValue?.first)
-        #expect(toanResult["value"] == "8.5")
-        let average = try #require(toan["credentialSubject"]?["achievement"]?["resultDescription"]?.arrayValue?.first)
-        #expect(average["valueMin"] == "0")
-        #expect(average["valueMax"] == "10")
-        let gdtc = try #require(parts[2]["credentialSubject"]?["result"]?.arrayValue?.first)
-        #expect(gdtc["value"] == "Đạt")
-        let exempt = try #require(parts[3]["credentialSubject"]?["result"]?.arrayValue?.first)
-        #expect(exempt["value"] == "Miễn học")
-        #expect(exempt["resultDescription"] == nil)
-        let types = parts.suffix(4).map { $0["credentialSubject"]?["achievement"]?["achievementType"]?.stringValue }
-        #expect(types == ["Assessment", "Assessment", "ext:PromotionDecision", "Award"])
-        let conductScale = try #require(parts[4]["credentialSubject"]?["achievement"]?["resultDescription"]?.arrayValue?.first)
-        #expect(conductScale["allowedValue"] == ["Chưa đạt", "Đạt", "Khá", "Tốt"], "lowest first")
+        // 4 subjects, then conduct, learning level, promotion and award: each result points
+        // at its own description, in the same order.
+        let descriptions = try #require(achievement["resultDescription"]?.arrayValue)
+        let results = try #require(subject["result"]?.arrayValue)
+        #expect(descriptions.count == 8)
+        #expect(results.count == 8)
+        for (description, result) in zip(descriptions, results) {
+            #expect(Self.strings(description["type"]) == ["ResultDescription"])
+            #expect(description["resultType"]?.stringValue != nil)
+            #expect(result["resultDescription"] == description["id"])
+            #expect(Self.strings(result["type"]) == ["Result"])
+            #expect(result["value"]?.stringValue != nil, "result values are strings")
+        }
+        #expect(Set(descriptions.compactMap { $0["id"]?.stringValue }).count == 8, "description ids are distinct")
+        #expect(descriptions.map { $0["name"]?.stringValue } == [
+            "Toán", "Ngữ văn", "Giáo dục thể chất", "Tin học",
+            "Kết quả rèn luyện cả năm", "Kết quả học tập cả năm", "Xét lên lớp", RatingScale.award.nameVI,
+        ])
+        #expect(results.map { $0["value"]?.stringValue } == ["8.5", "7.0", "Đạt", "Miễn học", "Tốt", "Khá", "Được lên lớp", "Học sinh Giỏi"])
+        #expect(descriptions[0]["id"] == "urn:nemis:tt22_2021:7:toan:diem")
+        #expect(descriptions[0]["resultType"] == "GradePointAverage")
+        #expect(descriptions[0]["valueMin"] == "0")
+        #expect(descriptions[0]["valueMax"] == "10")
+        #expect(descriptions[2]["id"] == "urn:nemis:tt22_2021:7:gdtc:comment_subject")
+        #expect(descriptions[2]["allowedValue"] == ["Chưa đạt", "Đạt"])
+        #expect(descriptions[3]["id"] == "urn:nemis:tt22_2021:7:tin_hoc:mien")
+        #expect(descriptions[4]["allowedValue"] == ["Chưa đạt", "Đạt", "Khá", "Tốt"], "lowest first")
+    }
+
+    @Test("subject codes that cannot sit in a URN are refused, naming the code")
+    func invalidSubjectCode() throws {
+        var record = Fixtures.handRecord()
+        record.subjects[0].code = "toán học"
+        #expect(throws: YearRecordError.invalidCode("toán học")) { try YearRecordCredential.build(record) }
     }
 
     @Test("the citizen ID never appears in clear, in any serialisation")

@@ -30,6 +30,8 @@ public struct LearnerYearRecord: Sendable, Hashable {
     public var ruleSet: RuleSetReference
     /// Subject results in report-card order.
     public var subjects: [SubjectOutcome]
+    /// Other rated items, after the subjects: a primary pupil's qualities and competencies.
+    public var assessments: [SubjectOutcome]
     /// Year conduct (secondary) or the year's result (primary), if rated.
     public var conduct: Rating?
     /// Year learning result.
@@ -52,7 +54,7 @@ public struct LearnerYearRecord: Sendable, Hashable {
     public init(
         learnerID: String, citizenID: String, identifierSalt: String, learnerName: String? = nil,
         school: SchoolProfile, schoolYearStart: Int, grade: Int, className: String? = nil,
-        ruleSet: RuleSetReference, subjects: [SubjectOutcome],
+        ruleSet: RuleSetReference, subjects: [SubjectOutcome], assessments: [SubjectOutcome] = [],
         conduct: Rating? = nil, learningLevel: Rating? = nil, promotion: Rating? = nil, award: Rating? = nil,
         version: Int = 1, validFrom: Date, validUntil: Date? = nil, status: BitstringStatusListEntry
     ) {
@@ -66,6 +68,7 @@ public struct LearnerYearRecord: Sendable, Hashable {
         self.className = className
         self.ruleSet = ruleSet
         self.subjects = subjects
+        self.assessments = assessments
         self.conduct = conduct
         self.learningLevel = learningLevel
         self.promotion = promotion
@@ -136,11 +139,14 @@ public struct SubjectOutcome: Sendable, Hashable {
     public var nameVI: String
     /// The year result.
     public var result: Result
+    /// Primary: the end-of-year periodic test score (a whole number 0–10), if the subject has one.
+    public var testScore: String?
 
     /// A subject result.
-    public init(code: String, nameVI: String, result: Result) {
+    public init(code: String, nameVI: String, result: Result, testScore: String? = nil) {
         self.code = code
         self.nameVI = nameVI
         self.result = result
+        self.testScore = testScore
     }
 }

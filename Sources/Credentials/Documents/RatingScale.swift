@@ -76,6 +76,18 @@ public struct RatingScale: Sendable, Hashable {
         Level(code: "hoan_thanh", labelVI: "Hoàn thành", labelEN: "Completed"),
         Level(code: "hoan_thanh_tot", labelVI: "Hoàn thành tốt", labelEN: "Completed well"),
     ])
+    /// A primary pupil's quality or competency, Circular 27/2020.
+    public static let primaryCompetency = RatingScale(code: "primary_competency", nameVI: "Mức đạt được của phẩm chất, năng lực", levels: [
+        Level(code: "can_co_gang", labelVI: "Cần cố gắng", labelEN: "Needs effort"),
+        Level(code: "dat", labelVI: "Đạt", labelEN: "Satisfactory"),
+        Level(code: "tot", labelVI: "Tốt", labelEN: "Good"),
+    ])
+    /// Whether a primary pupil completed the grade's programme, Circular 27/2020 Art. 12.
+    public static let primaryCompletion = RatingScale(code: "primary_completion", nameVI: "Hoàn thành chương trình lớp học", levels: [
+        Level(code: "supplementary_assessment", labelVI: "Được giúp đỡ và đánh giá bổ sung",
+              labelEN: "Helped, then assessed again"),
+        Level(code: "completed", labelVI: "Hoàn thành chương trình lớp học", labelEN: "Completed the grade's programme"),
+    ], resultType: "Status")
     /// A primary learner's year result, Circular 27/2020.
     public static let primaryYear = RatingScale(code: "primary_year", nameVI: "Kết quả giáo dục cả năm", levels: [
         Level(code: "chua_hoan_thanh", labelVI: "Chưa hoàn thành", labelEN: "Not yet completed"),

@@ -2,7 +2,7 @@ import DataIntegrity
 
 /// Builds the unsigned credential for a learner's year record: a 1EdTech CLR 2.0
 /// `ClrCredential` on the W3C VC 2.0 data model, whose `ClrSubject.verifiableCredential`
-/// holds one Open Badges 3.0 `AchievementCredential` per result.
+/// holds one Open Badges 3.0 `AchievementCredential` with the year's results.
 ///
 /// Why `verifiableCredential[]` and not `achievement[]`: in CLR 2.0 `verifiableCredential`
 /// is the required member of `ClrSubject` (1..*), and a *result* (`value`, linked to a
@@ -10,12 +10,15 @@ import DataIntegrity
 /// `AchievementCredential`. `ClrSubject.achievement[]` and `association[]` describe
 /// achievements and how they relate, without results; they are optional and left out.
 ///
-/// The parts are: each subject (`achievementType` `Course`, year average or rating), year
-/// conduct and learning result (`Assessment`), the promotion decision
-/// (`ext:PromotionDecision`) and the award (`Award`). The parts are not signed one by one:
-/// the single eddsa-jcs-2022 proof on the `ClrCredential` covers every byte of them, which
-/// keeps a record to one signature (1.5 million records per province in one batch). A
-/// part taken out of the record carries no proof of its own.
+/// Why one `AchievementCredential` and not one per subject: its `Achievement` (type
+/// `LearningProgram`, the grade's year) carries a `ResultDescription` for each subject,
+/// year conduct and learning result, the promotion decision and the award, and its
+/// `result[]` gives each value pointing at its description. A credential per subject would
+/// repeat the context, issuer, subject and achievement envelope a dozen times: four times
+/// the bytes to store, send and hash for the same facts. Description ids are readable and
+/// the same in every record (`urn:nemis:tt22_2021:6:toan:diem`), so results can be compared
+/// across schools. The nested credential is not signed on its own: the single
+/// eddsa-jcs-2022 proof on the `ClrCredential` covers every byte of it.
 ///
 /// The document is built as `JSONValue` (what the verifier reads), or, for batch signing,
 /// straight as its canonical (JCS) text; both are rendered from one `YearRecordModel`, and

@@ -1,11 +1,12 @@
 import DataIntegrity
 
-/// Builds year record credentials, remembering what records share: each `Achievement`
-/// (with its `ResultDescription`) is the same for every learner of a grade, subject and rule
-/// set, and the issuer Profile is the same for a whole school, so each is made once.
+/// Builds year record credentials, remembering what records share: the year's
+/// `Achievement` (with a `ResultDescription` per subject and decision) is the same for
+/// every learner of a grade, rule set and list of subjects, and the issuer Profile is the
+/// same for a whole school, so each is made once.
 /// Not thread-safe by design: use one builder per thread.
 public struct YearRecordCredentialBuilder: Sendable {
-    /// Achievements by subject or decision, result kind and grade; a few dozen per school.
+    /// Year achievements by what they are made from; a few dozen per school.
     private var achievements: [AchievementKey: SharedAchievement] = [:]
     /// The Profile of the last school seen (a batch has one issuer).
     private var issuer: IssuerProfile?
@@ -23,9 +24,9 @@ public struct YearRecordCredentialBuilder: Sendable {
         achievementContexts = .array(CredentialVocabulary.achievementContexts.arrayValue!.map { .string($0.stringValue!) })
         clrSchema = ["id": .string(CredentialVocabulary.clrSchema["id"]!.stringValue!), "type": "1EdTechJsonSchemaValidator2019"]
         constants = CanonicalConstants(
-            clrContexts: (try? CanonicalJSON.canonicalize(clrContexts)) ?? [],
-            achievementContexts: (try? CanonicalJSON.canonicalize(achievementContexts)) ?? [],
-            clrSchema: (try? CanonicalJSON.canonicalize(clrSchema)) ?? [])
+            clrContexts: (try? JCS.canonicalize(clrContexts)) ?? [],
+            achievementContexts: (try? JCS.canonicalize(achievementContexts)) ?? [],
+            clrSchema: (try? JCS.canonicalize(clrSchema)) ?? [])
     }
 
     /// The unsigned `ClrCredential` for `record`.
@@ -37,8 +38,7 @@ public struct YearRecordCredentialBuilder: Sendable {
     /// document: the batch signing path, where the stored form is the canonical text.
     public mutating func canonicalText(_ record: LearnerYearRecord) throws(YearRecordError) -> CanonicalCredential {
         let model = try model(record)
-        let (bytes, members) = model.canonical(constants: constants)
-        return CanonicalCredential(bytes: bytes, topLevelMembers: members, context: clrContexts, issuer: model.issuer.did)
+        return CanonicalCredential(document: model.canonical(constants: constants), context: clrContexts, issuer: model.issuer.did)
     }
 
     // MARK: Model
@@ -49,23 +49,22 @@ public struct YearRecordCredentialBuilder: Sendable {
             learnerID: record.learnerID, schoolCode: record.school.sectorCode,
             schoolYearStart: record.schoolYearStart, version: record.version)
         let schoolYear = record.schoolYear
-        let texts = Texts(ruleSet: record.ruleSet, schoolYear: schoolYear, grade: record.grade)
 
-        var parts: [YearRecordModel.Part] = []
+        var parts: [ResultPart] = []
         parts.reserveCapacity(record.subjects.count + 4)
-        for subject in record.subjects {
-            let (shared, value) = try subjectAchievement(subject, texts)
-            parts.append(.init(id: Self.partID(id, "subject:" + subject.code), shared: shared, value: value))
+        for subject in record.subjects + record.assessments {
+            parts.append(try Self.subjectPart(subject))
+            if let score = subject.testScore {
+                parts.append(ResultPart(code: subject.code, name: "\(subject.nameVI): bài kiểm tra định kì cuối năm", variant: "kiem_tra",
+                                        resultType: "RawScore", extra: [("valueMax", "10"), ("valueMin", "0")], value: score))
+            }
         }
-        let decisions: [(Rating?, String, String)] = [
-            (record.conduct, "conduct", "Assessment"),
-            (record.learningLevel, "learning_level", "Assessment"),
-            (record.promotion, "promotion", "ext:PromotionDecision"),
-            (record.award, "award", "Award"),
+        let decisions: [(Rating?, String)] = [
+            (record.conduct, "conduct"), (record.learningLevel, "learning_level"),
+            (record.promotion, "promotion"), (record.award, "award"),
         ]
-        for case let (rating?, key, achievementType) in decisions {
-            let (shared, value) = try ratingAchievement(rating, key: key, achievementType: achievementType, texts)
-            parts.append(.init(id: Self.partID(id, key), shared: shared, value: value))
+        for case let (rating?, key) in decisions {
+            parts.append(try Self.ratingPart(rating, code: key, name: rating.scale.nameVI))
         }
 
         let classText = record.className.map { ", lớp \($0)" } ?? ""
@@ -82,11 +81,10 @@ public struct YearRecordCredentialBuilder: Sendable {
             validUntil: record.validUntil.map { DateTimeStamp.format($0) },
             status: record.status,
             term: schoolYear,
-            parts: parts)
-    }
-
-    private static func partID(_ credentialID: String, _ key: String) -> String {
-        NameBasedUUID.urn(domain: "nemis:year-record-part", [credentialID, key])
+            partID: NameBasedUUID.urn(domain: "nemis:year-record-part", [id, "results"]),
+            partName: "Kết quả học tập và rèn luyện lớp \(record.grade), năm học \(schoolYear)",
+            achievement: yearAchievement(parts, grade: record.grade, ruleSet: record.ruleSet),
+            values: parts.map(\.value))
     }
 
     private mutating func issuerProfile(_ school: SchoolProfile) -> IssuerProfile {
@@ -96,124 +94,104 @@ public struct YearRecordCredentialBuilder: Sendable {
         return made
     }
 
-    // MARK: Shared achievements
+    // MARK: Results
 
-    /// The record-wide texts an achievement is made from.
-    private struct Texts {
-        let ruleSet: RuleSetReference
-        let schoolYear: String
-        let grade: Int
+    /// One result of the record: which subject or decision, how it is expressed, its value.
+    private struct ResultPart {
+        /// Subject code or decision key, e.g. "toan", "conduct".
+        let code: String
+        /// The name a reader sees, e.g. "Toán".
+        let name: String
+        /// How the result is expressed: "diem" (0–10 average), a rating scale's code, or
+        /// "mien" (exempt). Part of the description's id, since each variant is described
+        /// differently.
+        let variant: String
+        let resultType: String
+        /// `valueMin`/`valueMax` or `allowedValue`, in JCS order.
+        let extra: [(key: String, value: JSONValue)]
+        let value: String
     }
 
-    private mutating func subjectAchievement(_ subject: SubjectOutcome, _ texts: Texts) throws(YearRecordError) -> (SharedAchievement, String) {
-        let idKey = ["subject", texts.ruleSet.code, String(texts.grade), subject.code]
-        let value: String
-        let variant: String
-        let description: () -> JSONValue?
+    private static func subjectPart(_ subject: SubjectOutcome) throws(YearRecordError) -> ResultPart {
         switch subject.result {
         case .score(let score):
-            value = score
-            variant = "score"
-            description = {
-                Self.resultDescription(
-                    key: idKey + ["year_average"], name: "Điểm trung bình môn cả năm (thang điểm 10)",
-                    resultType: "GradePointAverage", extra: [("valueMin", "0"), ("valueMax", "10")])
-            }
+            return ResultPart(code: subject.code, name: subject.nameVI, variant: "diem", resultType: "GradePointAverage",
+                              extra: [("valueMax", "10"), ("valueMin", "0")], value: score)
         case .rating(let rating):
-            guard let level = rating.scale.level(rating.levelCode) else {
-                throw .unknownLevel(scale: rating.scale.code, code: rating.levelCode)
-            }
-            value = level.labelVI
-            variant = "rating:" + rating.scale.code
-            description = { Self.ratingDescription(rating.scale, key: idKey) }
+            return try ratingPart(rating, code: subject.code, name: subject.nameVI)
         case .exempt:
-            value = "Miễn học"
-            variant = "exempt"
-            description = { nil }
+            return ResultPart(code: subject.code, name: subject.nameVI, variant: "mien", resultType: "Result",
+                              extra: [], value: "Miễn học")
         }
-        let shared = achievement(AchievementKey(part: subject.code, variant: variant, grade: texts.grade), name: subject.nameVI, texts) {
-            Made(idKey: idKey, type: "Course", name: "\(subject.nameVI) lớp \(texts.grade)", humanCode: subject.code,
-                 description: "Môn \(subject.nameVI) lớp \(texts.grade), kết quả cả năm.", result: description())
-        }
-        return (shared, value)
     }
 
-    private mutating func ratingAchievement(
-        _ rating: Rating, key: String, achievementType: String, _ texts: Texts
-    ) throws(YearRecordError) -> (SharedAchievement, String) {
+    /// A rated result; `allowedValue` lists the scale's labels, lowest first (the order
+    /// OB 3.0 asks for).
+    private static func ratingPart(_ rating: Rating, code: String, name: String) throws(YearRecordError) -> ResultPart {
         guard let level = rating.scale.level(rating.levelCode) else {
             throw .unknownLevel(scale: rating.scale.code, code: rating.levelCode)
         }
-        let variant = rating.scale.code + "/" + achievementType
-        let shared = achievement(AchievementKey(part: key, variant: variant, grade: texts.grade), name: rating.scale.nameVI, texts) {
-            let idKey = [key, texts.ruleSet.code, String(texts.grade), rating.scale.code]
-            return Made(idKey: idKey, type: achievementType, name: "\(rating.scale.nameVI) lớp \(texts.grade)", humanCode: key,
-                        description: "\(rating.scale.nameVI) lớp \(texts.grade).",
-                        result: Self.ratingDescription(rating.scale, key: idKey))
+        return ResultPart(code: code, name: name, variant: rating.scale.code, resultType: rating.scale.resultType,
+                          extra: [("allowedValue", .array(rating.scale.levels.map { .string($0.labelVI) }))], value: level.labelVI)
+    }
+
+    /// The shared year `Achievement` for these results, made on first use.
+    private mutating func yearAchievement(_ parts: [ResultPart], grade: Int, ruleSet: RuleSetReference) -> SharedAchievement {
+        // Everything the achievement is made from, values excepted; names are part of it so
+        // a renamed subject never reuses a stale description.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512)
+        for text in [String(grade), ruleSet.code, ruleSet.nameVI] + parts.flatMap({ [$0.code, $0.variant, $0.name] }) {
+            bytes += text.utf8
+            bytes.append(0x1F)
         }
-        return (shared, level.labelVI)
-    }
+        let key = AchievementKey(bytes: bytes)
+        if let cached = achievements[key] { return cached }
 
-    /// What an achievement is made of.
-    private struct Made {
-        let idKey: [String]
-        let type: String
-        let name: String
-        let humanCode: String
-        let description: String
-        let result: JSONValue?
-    }
-
-    /// The shared `Achievement` for `key`, made on first use, and made again when the texts
-    /// it was made from (`name`, the rule set, the school year) differ.
-    private mutating func achievement(_ key: AchievementKey, name: String, _ texts: Texts, _ make: () -> Made) -> SharedAchievement {
-        let inputs = [name, texts.ruleSet.code, texts.ruleSet.nameVI, texts.schoolYear]
-        if let cached = achievements[key], cached.texts == inputs { return cached }
-        let parts = make()
-        var members: [(key: String, value: JSONValue)] = [
-            ("achievementType", .string(parts.type)),
-            ("criteria", ["narrative": .string("Đánh giá theo \(texts.ruleSet.nameVI).")]),
-            ("description", .string(parts.description)),
-            ("humanCode", .string(parts.humanCode)),
-            ("id", .string(NameBasedUUID.urn(domain: "nemis:achievement", parts.idKey))),
-            ("inLanguage", "vi"),
-            ("name", .string(parts.name)),
+        let ids = parts.map { Self.resultDescriptionID(ruleSet: ruleSet, grade: grade, code: $0.code, variant: $0.variant) }
+        let descriptions: [JSONValue] = zip(parts, ids).map { part, id in
+            var members: [(key: String, value: JSONValue)] = [
+                ("id", .string(id)), ("name", .string(part.name)), ("resultType", .string(part.resultType)),
+                ("type", ["ResultDescription"]),
+            ]
+            members += part.extra
+            return .object(members.sorted { JCS.precedes($0.key, $1.key) })
+        }
+        let achievement: JSONValue = [
+            "achievementType": "LearningProgram",
+            "criteria": ["narrative": .string("Đánh giá theo \(ruleSet.nameVI).")],
+            "description": .string("Kết quả các môn học, rèn luyện, lên lớp và khen thưởng cả năm lớp \(grade)."),
+            "id": .string(NameBasedUUID.urn(domain: "nemis:achievement", ["year", ruleSet.code, String(grade)] + ids)),
+            "inLanguage": "vi",
+            "name": .string("Kết quả học tập và rèn luyện lớp \(grade)"),
+            "resultDescription": .array(descriptions),
+            "type": ["Achievement"],
         ]
-        if let result = parts.result { members.append(("resultDescription", [result])) }
-        members.append(("type", ["Achievement"]))
-        let achievement = JSONValue.object(members)
         let made = SharedAchievement(
-            achievement: achievement,
-            achievementCanonical: (try? CanonicalJSON.canonicalize(achievement)) ?? [],
-            resultDescriptionID: parts.result?["id"]?.stringValue,
-            partName: "\(parts.name), năm học \(texts.schoolYear)",
-            texts: inputs)
+            achievement: achievement, achievementCanonical: (try? JCS.canonicalize(achievement)) ?? [],
+            resultDescriptionIDs: ids)
         achievements[key] = made
         return made
     }
 
-    /// A `ResultDescription` whose `allowedValue` lists the scale's labels, lowest first (the
-    /// order OB 3.0 asks for). Rubric levels with their own ids would add four objects per
-    /// rating to every record for no information a reader lacks.
-    private static func ratingDescription(_ scale: RatingScale, key: [String]) -> JSONValue {
-        resultDescription(
-            key: key + [scale.code], name: scale.nameVI, resultType: scale.resultType,
-            extra: [("allowedValue", .array(scale.levels.map { .string($0.labelVI) }))])
-    }
-
-    private static func resultDescription(key: [String], name: String, resultType: String, extra: [(String, JSONValue)]) -> JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            ("id", .string(NameBasedUUID.urn(domain: "nemis:result-description", key))),
-            ("name", .string(name)),
-            ("resultType", .string(resultType)),
-            ("type", ["ResultDescription"]),
-        ]
-        members += extra.map { (key: $0.0, value: $0.1) }
-        // Made once per grade and subject, so sorting here costs nothing per record.
-        return .object(members.sorted { JCS.precedes($0.key, $1.key) })
+    /// A stable, readable id for what a result describes, the same in every record:
+    /// `urn:nemis:tt22_2021:6:toan:diem` is the year average in mathematics of grade 6
+    /// under Circular 22, so a reader can compare subjects across schools and years.
+    static func resultDescriptionID(ruleSet: RuleSetReference, grade: Int, code: String, variant: String) -> String {
+        "urn:nemis:\(ruleSet.code):\(grade):\(code):\(variant)"
     }
 
     // MARK: Validation
+
+    private static func isURNSafe(_ code: String) -> Bool {
+        !code.isEmpty && code.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"): true
+            default: false
+            }
+        }
+    }
 
     private mutating func validate(_ record: LearnerYearRecord) throws(YearRecordError) {
         if record.learnerID.isEmpty { throw .emptyField("learnerID") }
@@ -228,21 +206,32 @@ public struct YearRecordCredentialBuilder: Sendable {
         }
         if let until = record.validUntil, until <= record.validFrom { throw .validUntilNotAfterValidFrom }
         guard record.status.statusListIndex >= 0 else { throw .invalidStatusIndex(record.status.statusListIndex) }
-        var seen = Set<String>()
-        for subject in record.subjects {
-            guard !subject.code.isEmpty else { throw .emptyField("subject code") }
-            guard seen.insert(subject.code).inserted else { throw .duplicateSubject(subject.code) }
+        guard Self.isURNSafe(record.ruleSet.code) else { throw .invalidCode(record.ruleSet.code) }
+        // A few dozen short ASCII codes: comparing them pairwise is cheaper than hashing.
+        let codes = (record.subjects + record.assessments).map(\.code)
+        for (index, code) in codes.enumerated() {
+            guard !code.isEmpty else { throw .emptyField("subject code") }
+            guard Self.isURNSafe(code) else { throw .invalidCode(code) }
+            guard !codes[..<index].contains(where: { $0.utf8.elementsEqual(code.utf8) }) else { throw .duplicateSubject(code) }
         }
+    }
+}
+
+/// The UTF-8 of everything a year achievement is made from, hashed in one call (hashing a
+/// `String` normalises Vietnamese text first, and `[UInt8]` hashes byte by byte).
+struct AchievementKey: Hashable {
+    let bytes: [UInt8]
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }
 
 /// A credential's canonical (JCS) text, ready to sign, with where each top-level member
 /// starts (so the proof can be spliced in without canonicalising again).
 public struct CanonicalCredential: Sendable {
-    /// The unsigned credential's canonical UTF-8 text.
-    public let bytes: [UInt8]
-    /// Top-level member names and the offsets of their keys in `bytes`.
-    public let topLevelMembers: [(key: String, offset: Int)]
+    /// The unsigned credential's canonical text and its members.
+    public let document: CanonicalDocument
     /// The credential's `@context`, which the proof copies.
     public let context: JSONValue
     /// The credential's issuer id.

@@ -10,8 +10,11 @@ public enum YearRecordError: Error, Equatable, Sendable {
     case issuerNotDIDKey(String)
     /// A rating's code is not one of its scale's levels.
     case unknownLevel(scale: String, code: String)
-    /// A subject code appears twice, which would give two parts the same id.
+    /// A subject code appears twice, which would give two results the same description.
     case duplicateSubject(String)
+    /// A subject or rule-set code has characters other than ASCII letters, digits, `_` and
+    /// `-`; codes become part of the result descriptions' URNs.
+    case invalidCode(String)
     /// `validUntil` is not after `validFrom`.
     case validUntilNotAfterValidFrom
     /// The status entry's index is negative.
@@ -26,6 +29,7 @@ public enum YearRecordError: Error, Equatable, Sendable {
         case .issuerNotDIDKey(let did): "The school's identifier \"\(did)\" is not an Ed25519 did:key."
         case .unknownLevel(let scale, let code): "\"\(code)\" is not a level of the scale \"\(scale)\"."
         case .duplicateSubject(let code): "Subject \"\(code)\" appears more than once."
+        case .invalidCode(let code): "\"\(code)\" may hold only ASCII letters, digits, _ and -."
         case .validUntilNotAfterValidFrom: "validUntil must be after validFrom."
         case .invalidStatusIndex(let index): "Status list index \(index) is negative."
         }

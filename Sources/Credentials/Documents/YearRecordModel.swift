@@ -17,15 +17,13 @@ struct YearRecordModel {
     let validUntil: String?
     let status: BitstringStatusListEntry
     let term: String
-    let parts: [Part]
-
-    /// One `AchievementCredential` of the record.
-    struct Part {
-        let id: String
-        let shared: SharedAchievement
-        /// The result's `value`.
-        let value: String
-    }
+    /// The one `AchievementCredential` inside the record: its id and name.
+    let partID: String
+    let partName: String
+    /// The year's `Achievement`, with one `ResultDescription` per subject and decision.
+    let achievement: SharedAchievement
+    /// The results' values, in the order of `achievement.resultDescriptionIDs`.
+    let values: [String]
 }
 
 /// The issuing school's Profile, rendered once per school.
@@ -54,8 +52,8 @@ struct IssuerProfile {
         ]
         minimal = ["id": .string(school.did), "type": ["Profile"]]
         // These values hold no numbers or duplicate names, so canonicalising cannot fail.
-        fullCanonical = (try? CanonicalJSON.canonicalize(full)) ?? []
-        minimalCanonical = (try? CanonicalJSON.canonicalize(minimal)) ?? []
+        fullCanonical = (try? JCS.canonicalize(full)) ?? []
+        minimalCanonical = (try? JCS.canonicalize(minimal)) ?? []
     }
 
     func matches(_ school: SchoolProfile) -> Bool {
@@ -64,24 +62,13 @@ struct IssuerProfile {
     }
 }
 
-/// What every learner's part for one subject (or decision) of one grade shares.
+/// The year's `Achievement`: what every learner of one grade, rule set and list of
+/// subjects and decisions shares, so a batch makes it once per such list.
 struct SharedAchievement {
-    /// The OB 3.0 `Achievement`, with its `ResultDescription`.
+    /// The OB 3.0 `Achievement` with its `ResultDescription`s.
     let achievement: JSONValue
     /// Its canonical text.
     let achievementCanonical: [UInt8]
-    /// The `id` of the result description a result points at, if any.
-    let resultDescriptionID: String?
-    /// The part credential's `name`.
-    let partName: String
-    /// The texts it was made from, compared on every use so a cached entry never outlives them.
-    let texts: [String]
-}
-
-/// Which shared achievement: a subject code or decision key, its result kind, and the grade.
-/// ASCII codes only, which hash fast (Vietnamese names are compared, not hashed).
-struct AchievementKey: Hashable {
-    let part: String
-    let variant: String
-    let grade: Int
+    /// The `id` of each result description, in the order of the record's results.
+    let resultDescriptionIDs: [String]
 }

@@ -6,28 +6,24 @@ extension YearRecordModel {
     func json(clrContexts: JSONValue, achievementContexts: JSONValue, clrSchema: JSONValue) -> JSONValue {
         let subjectID = JSONValue.string(self.subjectID)
         let validFrom = JSONValue.string(self.validFrom)
-        let term = JSONValue.string(self.term)
-        let parts: [JSONValue] = parts.map { part in
-            var result: [(key: String, value: JSONValue)] = []
-            if let description = part.shared.resultDescriptionID { result.append(("resultDescription", .string(description))) }
-            result.append(("type", ["Result"]))
-            result.append(("value", .string(part.value)))
-            return [
-                "@context": achievementContexts,
-                "credentialSubject": [
-                    "achievement": part.shared.achievement,
-                    "id": subjectID,
-                    "result": [.object(result)],
-                    "term": term,
-                    "type": ["AchievementSubject"],
-                ],
-                "id": .string(part.id),
-                "issuer": issuer.minimal,
-                "name": .string(part.shared.partName),
-                "type": YearRecordCredential.partTypes,
-                "validFrom": validFrom,
-            ]
+        let results: [JSONValue] = zip(achievement.resultDescriptionIDs, values).map { id, value in
+            ["resultDescription": .string(id), "type": ["Result"], "value": .string(value)]
         }
+        let part: JSONValue = [
+            "@context": achievementContexts,
+            "credentialSubject": [
+                "achievement": achievement.achievement,
+                "id": subjectID,
+                "result": .array(results),
+                "term": .string(term),
+                "type": ["AchievementSubject"],
+            ],
+            "id": .string(partID),
+            "issuer": issuer.minimal,
+            "name": .string(partName),
+            "type": YearRecordCredential.partTypes,
+            "validFrom": validFrom,
+        ]
         var identifiers: [JSONValue] = [hashedIdentifier.json]
         if let learnerName {
             identifiers.append(["hashed": false, "identityHash": .string(learnerName), "identityType": "name", "type": "IdentityObject"])
@@ -40,7 +36,7 @@ extension YearRecordModel {
                 "id": subjectID,
                 "identifier": .array(identifiers),
                 "type": ["ClrSubject"],
-                "verifiableCredential": .array(parts),
+                "verifiableCredential": [part],
             ]),
             ("description", .string(description)),
             ("id", .string(id)),
@@ -53,16 +49,17 @@ extension YearRecordModel {
         return .object(members)
     }
 
-    /// The canonical (JCS) text of `json(...)`, written directly: the shared achievements,
+    /// The canonical (JCS) text of `json(...)`, written directly: the shared achievement,
     /// profiles and constant members are canonicalised once and copied, and only the
-    /// learner's values are escaped per record. Returns where each top-level member starts,
+    /// learner's values are escaped per record. Records where each top-level member starts,
     /// for splicing in the proof.
-    func canonical(constants: CanonicalConstants) -> (bytes: [UInt8], members: [(key: String, offset: Int)]) {
-        let writer = CanonicalWriter(sortMembers: true, capacity: 24_576)
+    func canonical(constants: CanonicalConstants) -> CanonicalDocument {
+        var writer = JSONTextWriter(sortMembers: true, capacity: 8192)
         var members: [(key: String, offset: Int)] = []
         members.reserveCapacity(11)
+        // `text` starts with the brace or comma before the member, then its quoted name.
         func member(_ key: String, _ text: StaticString) {
-            members.append((key, writer.sink.count))
+            members.append((key, writer.count + 1))
             writer.raw(text)
         }
         member("@context", "{\"@context\":")
@@ -71,7 +68,7 @@ extension YearRecordModel {
         writer.raw(constants.clrSchema)
         writer.raw("]")
         member("credentialStatus", ",\"credentialStatus\":")
-        writeStatus(writer)
+        writeStatus(&writer)
         member("credentialSubject", ",\"credentialSubject\":{\"id\":")
         writer.writeString(subjectID)
         writer.raw(",\"identifier\":[{\"hashed\":true,\"identityHash\":")
@@ -86,36 +83,31 @@ extension YearRecordModel {
             writer.writeString(learnerName)
             writer.raw(",\"identityType\":\"name\",\"type\":\"IdentityObject\"}")
         }
-        writer.raw("],\"type\":[\"ClrSubject\"],\"verifiableCredential\":[")
-        for (index, part) in parts.enumerated() {
-            if index > 0 { writer.raw(",") }
-            writer.raw("{\"@context\":")
-            writer.raw(constants.achievementContexts)
-            writer.raw(",\"credentialSubject\":{\"achievement\":")
-            writer.raw(part.shared.achievementCanonical)
-            writer.raw(",\"id\":")
-            writer.writeString(subjectID)
-            writer.raw(",\"result\":[{")
-            if let description = part.shared.resultDescriptionID {
-                writer.raw("\"resultDescription\":")
-                writer.writeString(description)
-                writer.raw(",")
-            }
-            writer.raw("\"type\":[\"Result\"],\"value\":")
-            writer.writeString(part.value)
-            writer.raw("}],\"term\":")
-            writer.writeString(term)
-            writer.raw(",\"type\":[\"AchievementSubject\"]},\"id\":")
-            writer.writeString(part.id)
-            writer.raw(",\"issuer\":")
-            writer.raw(issuer.minimalCanonical)
-            writer.raw(",\"name\":")
-            writer.writeString(part.shared.partName)
-            writer.raw(",\"type\":[\"VerifiableCredential\",\"AchievementCredential\"],\"validFrom\":")
-            writer.writeString(validFrom)
+        writer.raw("],\"type\":[\"ClrSubject\"],\"verifiableCredential\":[{\"@context\":")
+        writer.raw(constants.achievementContexts)
+        writer.raw(",\"credentialSubject\":{\"achievement\":")
+        writer.raw(achievement.achievementCanonical)
+        writer.raw(",\"id\":")
+        writer.writeString(subjectID)
+        writer.raw(",\"result\":[")
+        for (index, (id, value)) in zip(achievement.resultDescriptionIDs, values).enumerated() {
+            writer.raw(index == 0 ? "{\"resultDescription\":" : ",{\"resultDescription\":")
+            writer.writeString(id)
+            writer.raw(",\"type\":[\"Result\"],\"value\":")
+            writer.writeString(value)
             writer.raw("}")
         }
-        writer.raw("]}")
+        writer.raw("],\"term\":")
+        writer.writeString(term)
+        writer.raw(",\"type\":[\"AchievementSubject\"]},\"id\":")
+        writer.writeString(partID)
+        writer.raw(",\"issuer\":")
+        writer.raw(issuer.minimalCanonical)
+        writer.raw(",\"name\":")
+        writer.writeString(partName)
+        writer.raw(",\"type\":[\"VerifiableCredential\",\"AchievementCredential\"],\"validFrom\":")
+        writer.writeString(validFrom)
+        writer.raw("}]}")
         member("description", ",\"description\":")
         writer.writeString(description)
         member("id", ",\"id\":")
@@ -132,16 +124,13 @@ extension YearRecordModel {
             writer.writeString(validUntil)
         }
         writer.raw("}")
-        // Offsets point at the comma before each member after the first; `splice` inserts
-        // before a member's key, so move them past the comma.
-        let offsets = members.enumerated().map { (key: $0.element.key, offset: $0.offset == 0 ? 1 : $0.element.offset + 1) }
-        return (writer.output, offsets)
+        return CanonicalDocument(bytes: writer.output, members: members)
     }
 }
 
 extension YearRecordModel {
     /// `YearRecordCredential.statusEntry(status)`, written directly.
-    fileprivate func writeStatus(_ writer: CanonicalWriter) {
+    fileprivate func writeStatus(_ writer: inout JSONTextWriter) {
         writer.raw("{\"id\":")
         writer.writeString(status.id ?? "\(status.statusListCredential)#\(status.statusListIndex)")
         writer.raw(",\"statusListCredential\":")

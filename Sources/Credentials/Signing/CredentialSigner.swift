@@ -37,21 +37,21 @@ public enum CredentialSigner {
     /// same credential; tests check the two agree byte for byte.
     public static func sign(canonical credential: CanonicalCredential, with key: IssuerKey, created: Date?) throws(CredentialSigningError) -> [UInt8] {
         guard credential.issuer == key.did else { throw .issuerNotKeyHolder(issuer: credential.issuer, key: key.did) }
-        guard !credential.topLevelMembers.contains(where: { $0.key == "proof" }) else { throw .proof(.documentAlreadyHasProof) }
+        guard !credential.document.hasMember("proof") else { throw .proof(.documentAlreadyHasProof) }
         let options = EddsaJcs2022.proofOptions(
             for: ["@context": credential.context], verificationMethod: key.verificationMethod,
             created: created.map { DateTimeStamp.format($0) })
-        return try proofSpliced(into: (credential.bytes, credential.topLevelMembers), options: options, key: key.privateKey).text
+        return try proofSpliced(into: credential.document, options: options, key: key.privateKey).text
     }
 
     /// Signs the canonical text, then splices the proof into it.
     private static func proofSpliced(
-        into canonical: (bytes: [UInt8], members: [(key: String, offset: Int)]), options: JSONValue,
+        into canonical: CanonicalDocument, options: JSONValue,
         key: Curve25519.Signing.PrivateKey
     ) throws(CredentialSigningError) -> (proof: JSONValue, text: [UInt8]) {
         var hashData: [UInt8]
         do {
-            hashData = Array(SHA256.hash(data: try CanonicalJSON.canonicalize(options, capacity: 1024)))
+            hashData = Array(SHA256.hash(data: try JCS.canonicalize(options, capacity: 1024)))
         } catch {
             throw .proof(.canonicalizationFailed(error))
         }
@@ -65,11 +65,11 @@ public enum CredentialSigner {
         let proof = options.settingMember("proofValue", to: .string(Multibase.base58btc.encode(signature)))
         let proofText: [UInt8]
         do {
-            proofText = try CanonicalJSON.canonicalize(proof, capacity: 1024)
+            proofText = try JCS.canonicalize(proof, capacity: 1024)
         } catch {
             throw .proof(.canonicalizationFailed(error))
         }
-        return (proof, CanonicalJSON.splice(canonical, key: "proof", valueBytes: proofText))
+        return (proof, canonical.inserting(key: "proof", valueBytes: proofText))
     }
 
     /// Signs `document` and also returns the signed credential's canonical (JCS) text, made
@@ -78,8 +78,8 @@ public enum CredentialSigner {
     /// stable, and exactly what verifiers hash.
     ///
     /// The steps are those of `EddsaJcs2022.sign` (the kernel builds the proof options; the
-    /// options hash comes first; the same signature and `proofValue`), with the faster
-    /// `CanonicalJSON` writer; tests check the two agree byte for byte.
+    /// options hash comes first; the same signature and `proofValue`); tests check the two
+    /// agree byte for byte.
     public static func signWithCanonicalText(
         _ document: JSONValue, key: Curve25519.Signing.PrivateKey, verificationMethod: String, created: Date?
     ) throws(CredentialSigningError) -> SignedCredential {
@@ -99,9 +99,9 @@ public enum CredentialSigner {
 
         let options = EddsaJcs2022.proofOptions(
             for: document, verificationMethod: verificationMethod, created: created.map { DateTimeStamp.format($0) })
-        let canonical: (bytes: [UInt8], members: [(key: String, offset: Int)])
+        let canonical: CanonicalDocument
         do {
-            canonical = try CanonicalJSON.canonicalizeRecordingMembers(document)
+            canonical = try CanonicalDocument(canonicalizing: document)
         } catch {
             throw .proof(.canonicalizationFailed(error))
         }

@@ -6,8 +6,8 @@
 /// Unicode normalisation.
 public enum JCS {
     /// The canonical UTF-8 bytes of `value`.
-    public static func canonicalize(_ value: JSONValue) throws(JSONError) -> [UInt8] {
-        var writer = JSONWriter(sortMembers: true)
+    public static func canonicalize(_ value: JSONValue, capacity: Int = 4096) throws(JSONError) -> [UInt8] {
+        var writer = JSONTextWriter(sortMembers: true, capacity: capacity)
         try writer.write(value)
         return writer.output
     }
@@ -22,18 +22,36 @@ public enum JCS {
         try canonicalize(JSONParser.parse(bytes))
     }
 
-    /// JCS member order: lexicographic over UTF-16 code units. This differs from
-    /// scalar order above U+FFFF: U+1F600 (surrogates D83D DE00) sorts before U+FB33.
+    /// JCS member order: lexicographic over UTF-16 code units, decided on the UTF-8 bytes.
+    ///
+    /// UTF-8 byte order is code point order, which agrees with UTF-16 order except between
+    /// U+E000–U+FFFF (lead bytes EE, EF) and supplementary characters (lead bytes F0–F4,
+    /// surrogates D800–DFFF in UTF-16): there the supplementary character comes first, so
+    /// U+1F600 sorts before U+FB33. Bytes before the first difference are equal, so both
+    /// strings are at the same point of the same kind of sequence there.
     public static func precedes(_ a: String, _ b: String) -> Bool {
-        a.utf16.lexicographicallyPrecedes(b.utf16)
+        let decided = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                let count = min(x.count, y.count)
+                var i = 0
+                while i < count && x[i] == y[i] { i += 1 }
+                guard i < count else { return x.count < y.count }
+                let p = x[i]
+                let q = y[i]
+                if p >= 0xEE && q >= 0xEE && (p >= 0xF0) != (q >= 0xF0) { return p >= 0xF0 }
+                return p < q
+            }
+        }
+        // Strings without contiguous UTF-8 (bridged ones) compare their UTF-16 directly.
+        return (decided ?? nil) ?? a.utf16.lexicographicallyPrecedes(b.utf16)
     }
 }
 
 extension JSONValue {
     /// Compact JSON text in document member order, with the same string and number
     /// rules as JCS. For output meant to be read or stored, not hashed.
-    public func encoded() throws(JSONError) -> [UInt8] {
-        var writer = JSONWriter(sortMembers: false)
+    public func encoded(capacity: Int = 4096) throws(JSONError) -> [UInt8] {
+        var writer = JSONTextWriter(sortMembers: false, capacity: capacity)
         try writer.write(self)
         return writer.output
     }
@@ -41,84 +59,5 @@ extension JSONValue {
     /// `encoded()` as a `String`.
     public func encodedString() throws(JSONError) -> String {
         String(decoding: try encoded(), as: UTF8.self)
-    }
-}
-
-/// Serialises `JSONValue`s with JCS string and number rules, optionally sorting members.
-struct JSONWriter {
-    let sortMembers: Bool
-    var output: [UInt8] = []
-
-    init(sortMembers: Bool) {
-        self.sortMembers = sortMembers
-    }
-
-    mutating func write(_ value: JSONValue) throws(JSONError) {
-        switch value {
-        case .null:
-            output.append(contentsOf: "null".utf8)
-        case .bool(let b):
-            output.append(contentsOf: (b ? "true" : "false").utf8)
-        case .number(let n):
-            guard let text = ECMAScriptNumber.format(n) else { throw .nonFiniteNumber }
-            output.append(contentsOf: text.utf8)
-        case .string(let s):
-            writeString(s)
-        case .array(let items):
-            output.append(UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
-                if i > 0 { output.append(UInt8(ascii: ",")) }
-                try write(item)
-            }
-            output.append(UInt8(ascii: "]"))
-        case .object(let members):
-            let ordered = try orderedCheckingDuplicates(members)
-            output.append(UInt8(ascii: "{"))
-            for (i, member) in ordered.enumerated() {
-                if i > 0 { output.append(UInt8(ascii: ",")) }
-                writeString(member.key)
-                output.append(UInt8(ascii: ":"))
-                try write(member.value)
-            }
-            output.append(UInt8(ascii: "}"))
-        }
-    }
-
-    /// Members in output order. Duplicates are refused in both modes: a verifier that
-    /// keeps the first and one that keeps the last would disagree about the content.
-    func orderedCheckingDuplicates(
-        _ members: [(key: String, value: JSONValue)]
-    ) throws(JSONError) -> [(key: String, value: JSONValue)] {
-        let sorted = members.sorted { JCS.precedes($0.key, $1.key) }
-        for i in sorted.indices.dropFirst() where sorted[i - 1].key.hasSameScalars(as: sorted[i].key) {
-            throw .duplicateKeyInValue(sorted[i].key)
-        }
-        return sortMembers ? sorted : members
-    }
-
-    /// RFC 8785 §3.2.2.2: escape only `"`, `\` and C0 controls; use the two-character forms
-    /// where JSON has them and lowercase `\u00xx` otherwise. Everything else, including
-    /// `/`, DEL and non-ASCII, is written as raw UTF-8.
-    mutating func writeString(_ s: String) {
-        output.append(UInt8(ascii: "\""))
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): output.append(contentsOf: [0x5C, 0x5C])
-            case 0x08: output.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0C: output.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                output.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                output.append(hex[Int(byte >> 4)])
-                output.append(hex[Int(byte & 0x0F)])
-            default:
-                output.append(byte)
-            }
-        }
-        output.append(UInt8(ascii: "\""))
     }
 }

@@ -14,26 +14,32 @@ public enum JSONParser {
     public static func parse(
         _ bytes: some Collection<UInt8>, maximumDepth: Int = defaultMaximumDepth
     ) throws(JSONError) -> JSONValue {
-        var reader = Reader(bytes: Array(bytes), maximumDepth: maximumDepth)
-        return try reader.parseDocument()
+        let result = bytes.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(JSONError) -> JSONValue in
+                var reader = Reader(bytes: buffer, maximumDepth: maximumDepth)
+                return try reader.parseDocument()
+            }
+        }
+        if let result { return try result.get() }
+        return try parse(Array(bytes), maximumDepth: maximumDepth)
     }
 
     /// Parses JSON text held in a `String` (its UTF-8 bytes, unchanged).
     public static func parse(
         _ text: String, maximumDepth: Int = defaultMaximumDepth
     ) throws(JSONError) -> JSONValue {
-        try parse(Array(text.utf8), maximumDepth: maximumDepth)
+        try parse(text.utf8, maximumDepth: maximumDepth)
     }
 }
 
 /// Recursive-descent reader over the input bytes; `index` always points at the next
 /// unread byte, which is the offset reported in errors.
 private struct Reader {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     let maximumDepth: Int
     var index = 0
 
-    init(bytes: [UInt8], maximumDepth: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
         self.bytes = bytes
         self.maximumDepth = maximumDepth
     }
@@ -56,7 +62,7 @@ private struct Reader {
         case UInt8(ascii: "["):
             return try parseArray(depth: depth + 1)
         case UInt8(ascii: "\""):
-            return .string(String(decoding: try parseStringBytes(), as: UTF8.self))
+            return .string(try parseString())
         case UInt8(ascii: "t"):
             try expectLiteral("true")
             return .bool(true)
@@ -77,9 +83,10 @@ private struct Reader {
         guard depth <= maximumDepth else { throw .nestingTooDeep(limit: maximumDepth, offset: index) }
         index += 1  // "{"
         var members: [(key: String, value: JSONValue)] = []
-        // Keys are remembered as their UTF-8 bytes: byte equality is scalar equality,
-        // unlike `Set<String>`, which would treat "é" and "e\u{301}" as one key.
-        var seen = Set<[UInt8]>()
+        // Names are compared by their UTF-8 bytes: byte equality is scalar equality, unlike
+        // `String ==` or `Set<String>`, which treat "é" and "e\u{301}" as one name. Small
+        // objects (nearly all) are searched directly; a set is made only for large ones.
+        var seen: Set<[UInt8]>?
         skipWhitespace()
         if try peek() == UInt8(ascii: "}") {
             index += 1
@@ -89,9 +96,15 @@ private struct Reader {
             skipWhitespace()
             let keyOffset = index
             guard try peek() == UInt8(ascii: "\"") else { throw .unexpectedByte(bytes[index], offset: index) }
-            let keyBytes = try parseStringBytes()
-            let key = String(decoding: keyBytes, as: UTF8.self)
-            guard seen.insert(keyBytes).inserted else { throw .duplicateKey(key, offset: keyOffset) }
+            let key = try parseString()
+            if var names = seen {
+                guard names.insert(Array(key.utf8)).inserted else { throw .duplicateKey(key, offset: keyOffset) }
+                seen = names
+            } else if members.contains(where: { $0.key.utf8.elementsEqual(key.utf8) }) {
+                throw .duplicateKey(key, offset: keyOffset)
+            } else if members.count == 15 {
+                seen = Set(members.map { Array($0.key.utf8) } + [Array(key.utf8)])
+            }
             skipWhitespace()
             try expect(UInt8(ascii: ":"))
             skipWhitespace()
@@ -136,6 +149,23 @@ private struct Reader {
     }
 
     // MARK: Strings
+
+    /// Reads a string token. Most strings have no escapes: their bytes, once validated, are
+    /// the string, taken in one piece; the others are rebuilt by `parseStringBytes`.
+    mutating func parseString() throws(JSONError) -> String {
+        let start = index + 1
+        var i = start
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "\"") {
+                index = i + 1
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            i += byte < 0x80 ? 1 : try validUTF8SequenceLength(at: i)
+        }
+        return String(decoding: try parseStringBytes(), as: UTF8.self)
+    }
 
     /// Reads a string token and returns its content as well-formed UTF-8 with escapes
     /// resolved. Non-ASCII input bytes are validated here, so the result never needs
@@ -277,7 +307,7 @@ private struct Reader {
             guard index < bytes.count, isDigit(bytes[index]) else { throw .invalidNumber(offset: start) }
             skipDigits()
         }
-        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let value = Double(text) else { throw .invalidNumber(offset: start) }
         // Overflow becomes ±infinity, which JSON cannot carry back out; underflow to zero
         // is the correctly rounded value and is kept.

@@ -9,7 +9,10 @@
 /// Swift's canonical equivalence, so `"\u{E9}"` and `"e\u{301}"` are different values, as
 /// they are different bytes under a signature. Member order is part of equality; use
 /// `canonicallyOrdered()` to compare two objects regardless of order.
-public indirect enum JSONValue: Sendable {
+///
+/// Not `indirect`: arrays already hold their elements out of line, and a box around every
+/// value would cost an allocation per value parsed and a retain per value written.
+public enum JSONValue: Sendable {
     case null
     case bool(Bool)
     /// Every JSON number is an IEEE-754 double, as in I-JSON (RFC 7493) and JCS.
