@@ -82,5 +82,40 @@ public enum RecordsMigrations {
             """,
             "CREATE INDEX health_checks_learner ON health_checks (learner_id, checked_on)",
         ]),
+        // Primary pupils are rated, not scored (Circular 27/2020): a subject's rating, periodic test
+        // and comment per semester, and the qualities and competencies the homeroom teacher rates.
+        Migration(9, "primary assessments", [
+            """
+            CREATE TABLE primary_subject_assessments (
+                learner_id TEXT NOT NULL,
+                school_year TEXT NOT NULL,
+                semester TEXT NOT NULL,
+                subject_code TEXT NOT NULL,
+                class_id TEXT NOT NULL,
+                org_id TEXT NOT NULL,
+                rating TEXT,
+                test_score INTEGER,
+                comment TEXT,
+                updated_by TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (learner_id, school_year, semester, subject_code)
+            )
+            """,
+            "CREATE INDEX primary_subject_assessments_class ON primary_subject_assessments (class_id, semester)",
+            """
+            CREATE TABLE primary_competency_assessments (
+                learner_id TEXT NOT NULL,
+                school_year TEXT NOT NULL,
+                semester TEXT NOT NULL,
+                class_id TEXT NOT NULL,
+                org_id TEXT NOT NULL,
+                ratings TEXT NOT NULL,
+                updated_by TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (learner_id, school_year, semester)
+            )
+            """,
+            "CREATE INDEX primary_competency_assessments_class ON primary_competency_assessments (class_id, semester)",
+        ]),
     ]
 }

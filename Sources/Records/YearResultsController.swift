@@ -89,6 +89,10 @@ struct YearResultsController {
     @Sendable func summer(_ request: Request, _ context: NEMISContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let schoolClass = try await ClassMembership.visibleClass(registry, id: try context.parameters.require("id"), principal: principal)
+        if PrimaryCatalogue.isPrimary(grade: schoolClass.grade) {
+            throw APIError.conflict(field: nil, code: "yearResults.primarySummer",
+                                    "primary pupils have no summer re-assessment: enter the supplementary assessment as semester II ratings and compute again")
+        }
         let data = Data(buffer: try await request.body.collect(upTo: context.maxUploadSize))
         let input = try JSON.decodeStrict(SummerRequest.self, from: data, allowedFields: ["items"],
                                           itemFields: ["items": ["learnerCode", "reassessments", "conductAfterTraining"]])
@@ -279,10 +283,12 @@ struct YearResultsController {
     @Sendable func compute(_ request: Request, _ context: NEMISContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let schoolClass = try await ClassMembership.visibleClass(registry, id: try context.parameters.require("id"), principal: principal)
+        if PrimaryCatalogue.isPrimary(grade: schoolClass.grade) {
+            return try JSONResponse.encode(try await PrimaryYearResults(database: database).compute(schoolClass, principal: principal))
+        }
         let subjects = SubjectCatalogue.subjects(grade: schoolClass.grade)
         guard !subjects.isEmpty else {
-            throw APIError.conflict(field: nil, code: "yearResults.grade",
-                                    "grade \(schoolClass.grade) is assessed under Circular 27 (primary), which these year results do not cover yet")
+            throw APIError.conflict(field: nil, code: "yearResults.grade", "grade \(schoolClass.grade) has no year results")
         }
         let answer = try await database.transaction { db in
             try await RecordsAccess.requireManage(db, principal, schoolClass)
@@ -335,7 +341,7 @@ struct YearResultsController {
             INSERT INTO year_results (learner_id, school_year, class_id, org_id, rule_set, learning_level, conduct, decision, award, body,
                                       computed_by, computed_at)
             VALUES (\(bind: result.learnerId), \(bind: result.schoolYear), \(bind: schoolClass.id), \(bind: schoolClass.orgID),
-                    \(bind: result.ruleSet), \(bind: result.levelYear), \(bind: result.conduct), \(bind: result.decision), \(bind: result.award),
+                    \(bind: result.ruleSet), \(bind: result.levelYear), \(bind: result.conduct ?? ""), \(bind: result.decision), \(bind: result.award),
                     \(bind: try JSON.string(result)), \(bind: principal.name), \(bind: Clock.timestamp()))
             ON CONFLICT (learner_id, school_year) DO UPDATE SET
                 class_id = excluded.class_id, org_id = excluded.org_id, rule_set = excluded.rule_set, learning_level = excluded.learning_level,

@@ -61,7 +61,9 @@ public enum ChangeFeed {
 
     /// Learning-records resources: their changes are shown only to callers with records:read, since even
     /// the fact that a learner's scores changed is a learning record.
-    public static let learningRecordResources = ["gradebook_entries", "conduct_entries", "year_results"]
+    public static let learningRecordResources = [
+        "gradebook_entries", "conduct_entries", "year_results", "primary_assessments", "primary_competencies",
+    ]
 
     /// Changes visible under `roots` with `min < changeVersion <= max`, oldest first, leaving out the
     /// resources in `hidden`.
