@@ -36,6 +36,7 @@ let package = Package(
         .target(name: "VietnameseText", swiftSettings: strict),
         .target(name: "Grading", swiftSettings: strict),
         .target(name: "Clearing", swiftSettings: strict),
+        .target(name: "ExamRules", swiftSettings: strict),
         .target(name: "Compression", swiftSettings: strict),
         .target(
             name: "DataIntegrity",
@@ -112,9 +113,18 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Exams",
+            dependencies: [
+                "Platform", "Registry", "ExamRules", "CitizenID",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "App",
             dependencies: [
-                "Platform", "Registry", "Records", "Credentials", "Web",
+                "Platform", "Registry", "Records", "Credentials", "Exams", "Web",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -145,6 +155,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ClearingTests", dependencies: ["Clearing", "Admissions"], swiftSettings: strict),
+        .testTarget(name: "ExamRulesTests", dependencies: ["ExamRules"], swiftSettings: strict),
         .testTarget(name: "CompressionTests", dependencies: ["Compression"], swiftSettings: strict),
         .testTarget(
             name: "SpreadsheetTests",

@@ -1,4 +1,5 @@
 import Credentials
+import Exams
 import Foundation
 import Hummingbird
 import Logging
@@ -62,6 +63,7 @@ public enum NEMIS {
         let registry = RegistryService(database: database)
         registry.register(in: catalog)
         RecordsService(database: database, registry: registry).register(in: catalog)
+        ExamsService(database: database, registry: registry).register(in: catalog)
         let issuing = CredentialsService(database: database, registry: registry, vault: credentials.vault, publicBaseURL: credentials.publicURL)
         issuing.register(in: catalog)
         WebController(access: access, cookies: cookies, verify: issuing.verify).register(in: catalog)

@@ -1,4 +1,5 @@
 import Credentials
+import Exams
 import Foundation
 import Logging
 import Platform
@@ -8,7 +9,7 @@ import SQLKit
 
 /// Opening the database the configuration names, and the full list of migrations.
 public enum Storage {
-    public static let migrations: [Migration] = PlatformMigrations.all + RegistryMigrations.all + RecordsMigrations.all + CredentialsMigrations.all
+    public static let migrations: [Migration] = PlatformMigrations.all + RegistryMigrations.all + RecordsMigrations.all + CredentialsMigrations.all + ExamsMigrations.all
 
     /// Opens the database. For PostgreSQL the returned storage is also a Service that must run.
     public static func open(_ configuration: AppConfiguration, logger: Logger) async throws -> any Database {

@@ -89,4 +89,38 @@ public enum LearnerDirectory {
         }
         return found
     }
+
+    /// Where a learner is enrolled in a school year: their record and their class.
+    public struct Placement: Sendable {
+        public let learnerID: String
+        public let learnerCode: String
+        public let fullName: String
+        public let dateOfBirth: CivilDate?
+        public let sex: String?
+        public let citizenID: String?
+        /// The class's school.
+        public let orgID: String
+        public let schoolCode: String
+        public let className: String
+        public let grade: String
+    }
+
+    /// The learner with `learnerCode` and their active class in `schoolYear`, if they have one.
+    /// The caller decides whether the principal may act at `orgID`.
+    public static func placement(_ db: any SQLDatabase, learnerCode: String, schoolYear: String) async throws -> Placement? {
+        guard let row = try await db.raw("""
+            SELECT t.id, t.body, t.citizen_id, c.org_id, c.grade, c.body AS class_body
+            FROM learners t
+            JOIN enrolments e ON e.learner_id = t.id AND e.status = 'active' AND e.school_year = \(bind: schoolYear)
+            JOIN classes c ON c.id = e.class_id
+            WHERE t.natural_key = \(bind: learnerCode.trimmingCharacters(in: .whitespaces).uppercased())
+            """).first() else { return nil }
+        let learner = try JSON.decoder.decode(Learner.self, from: Data(try row.decode(column: "body", as: String.self).utf8))
+        let schoolClass = try JSON.decoder.decode(SchoolClass.self, from: Data(try row.decode(column: "class_body", as: String.self).utf8))
+        return Placement(
+            learnerID: try row.decode(column: "id", as: String.self), learnerCode: learner.learnerCode ?? learnerCode,
+            fullName: learner.fullName, dateOfBirth: learner.dateOfBirth, sex: learner.sex,
+            citizenID: try row.decode(column: "citizen_id", as: String?.self), orgID: try row.decode(column: "org_id", as: String.self),
+            schoolCode: schoolClass.schoolCode, className: schoolClass.name, grade: try row.decode(column: "grade", as: String.self))
+    }
 }

@@ -5,8 +5,8 @@ import VietnameseText
 
 /// Checks shared by every person record (staff, learners, guardians): a name, a date of birth that is
 /// not in the future, and a citizen ID consistent with the sex and birth year (DOMAIN.md 1.4–1.5).
-enum PersonRules {
-    static func name(_ raw: String, field: String, into errors: inout ValidationCollector) -> PersonName? {
+public enum PersonRules {
+    public static func name(_ raw: String, field: String, into errors: inout ValidationCollector) -> PersonName? {
         let repaired = LegacyVietnamese.repairIfLegacy(raw).text
         // Names are capitalised word by word. Words typed all upper or all lower case (NGUYỄN, thị) are
         // re-cased; mixed-case words such as the Ê Đê "H'Lan" are kept as written.
@@ -25,7 +25,7 @@ enum PersonRules {
         return PersonName(fullName: clean)
     }
 
-    static func dateOfBirth(_ date: CivilDate?, field: String = "dateOfBirth", into errors: inout ValidationCollector) {
+    public static func dateOfBirth(_ date: CivilDate?, field: String = "dateOfBirth", into errors: inout ValidationCollector) {
         guard let date else {
             errors.add(field, "dateOfBirth.missing", "the date of birth is required (YYYY-MM-DD)")
             return
@@ -39,7 +39,7 @@ enum PersonRules {
 
     /// Returns the canonical 12 digits, or nil (with an error) when the ID is present but wrong.
     /// Excel damage is repaired; an ID that disagrees with the record's sex or birth year is refused.
-    static func citizenID(_ raw: String?, sex: Sex?, dateOfBirth: CivilDate?, into errors: inout ValidationCollector) -> String? {
+    public static func citizenID(_ raw: String?, sex: Sex?, dateOfBirth: CivilDate?, into errors: inout ValidationCollector) -> String? {
         guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         let repair = CitizenID.repair(raw)
         guard let id = repair.citizenID else {

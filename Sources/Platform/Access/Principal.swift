@@ -27,6 +27,11 @@ public enum Permission: String, Sendable, CaseIterable, Codable {
     case healthWrite = "health:write"
     /// Manage the school's signing keys, prepare, sign and revoke its learners' year records.
     case credentialsIssue = "credentials:issue"
+    /// Register the school's grade-12 learners for the graduation exam and confirm them.
+    case examsRegister = "exams:register"
+    /// Run the graduation exam: seasons and their timeline, free candidates, scores, results and
+    /// re-marking decisions.
+    case examsManage = "exams:manage"
 }
 
 /// The roles of DOMAIN.md's education-management tree. The permissions of each are fixed here, in one
@@ -44,11 +49,11 @@ public enum Role: String, Sendable, CaseIterable, Codable {
 
     public var permissions: Set<Permission> {
         switch self {
-        case .ministryAdmin: [.registryRead, .registryWrite, .identityRead, .auditRead, .orgWrite, .userAdmin, .recordsRead]
+        case .ministryAdmin: [.registryRead, .registryWrite, .identityRead, .auditRead, .orgWrite, .userAdmin, .recordsRead, .examsManage]
         case .ministryAnalyst: [.registryRead]
-        case .departmentAdmin: [.registryRead, .registryWrite, .identityRead, .auditRead, .userAdmin, .recordsRead]
+        case .departmentAdmin: [.registryRead, .registryWrite, .identityRead, .auditRead, .userAdmin, .recordsRead, .examsManage]
         case .schoolAdmin: [.registryRead, .registryWrite, .identityRead, .auditRead, .userAdmin,
-                            .recordsRead, .recordsWrite, .recordsManage, .healthRead, .healthWrite, .credentialsIssue]
+                            .recordsRead, .recordsWrite, .recordsManage, .healthRead, .healthWrite, .credentialsIssue, .examsRegister]
         case .teacher: [.registryRead, .recordsRead, .recordsWrite]
         case .schoolHealth: [.registryRead, .healthRead, .healthWrite]
         case .apiClient: []

@@ -1,0 +1,20 @@
+import Platform
+import Registry
+
+/// The graduation exam's routes: seasons, registration, scores and results, re-marking.
+public struct ExamsService: Sendable {
+    let database: any Database
+    let registry: RegistryService
+
+    public init(database: any Database, registry: RegistryService) {
+        self.database = database
+        self.registry = registry
+    }
+
+    public func register(in catalog: APICatalog) {
+        ExamSeasonsController(database: database).register(in: catalog)
+        RegistrationsController(database: database, registry: registry).register(in: catalog)
+        ScoresController(database: database).register(in: catalog)
+        RemarksController(database: database).register(in: catalog)
+    }
+}

@@ -1,0 +1,244 @@
+import CitizenID
+import ExamRules
+import Foundation
+import Hummingbird
+import Platform
+import Registry
+import SQLKit
+
+/// Registration for the graduation exam: a school registers its grade-12 learners (identity and
+/// class come from the registry), the exam board registers free candidates from their own
+/// declaration; either may change a registration until registration closes, every version is
+/// kept, and the school (or the board) confirms its candidates.
+struct RegistrationsController {
+    let database: any Database
+    let registry: RegistryService
+
+    func register(in catalog: APICatalog) {
+        catalog.schema("ExamRegistration", [
+            FieldSpec("id", .uuid, readOnly: true, "Registration"),
+            FieldSpec("learnerCode", .string, "A school's grade-12 learner: identity and class come from the registry"),
+            FieldSpec("citizenId", .string, "A free candidate's citizen ID (12 digits)"),
+            FieldSpec("fullName", .string, "A free candidate's name"),
+            FieldSpec("dateOfBirth", .date, "A free candidate's date of birth"),
+            FieldSpec("sex", .enumeration(["male", "female"]), "A free candidate's sex"),
+            FieldSpec("programme", .enumeration(["2018", "2006"]), "Programme studied (2018 unless said)"),
+            FieldSpec("subjects", .array(.string), required: true, "TOAN, NGUVAN and two electives (2018); with NGOAINGU and KHTN or KHXH (2006)"),
+            FieldSpec("foreignLanguage", .enumeration(ExamSubjects.languages), "The language sat, with NGOAINGU"),
+            FieldSpec("exemption", .object([FieldSpec("reason", .enumeration(["certificate", "olympiad"]), required: true, "Why"),
+                                            FieldSpec("evidence", .string, required: true, "Certificate, date and number")]),
+                      "Foreign-language exemption"),
+            FieldSpec("priorityPoints", .string, "0, 0.25 or 0.5"),
+            FieldSpec("priorityEvidence", .string, "What proves the priority claim"),
+            FieldSpec("incentivePrizes", .array(.enumeration(IncentivePoints.Prize.allCases.map(\.rawValue))), "Prizes earning incentive points"),
+            FieldSpec("yearAverages", .object([FieldSpec("grade10", .string, "Year average"), FieldSpec("grade11", .string, "Year average"),
+                                               FieldSpec("grade12", .string, "Year average")]), "Grade 10–12 averages, two decimals"),
+            FieldSpec("purposes", .array(.enumeration(["graduation", "admission"])), "Why the candidate sits the exam"),
+            FieldSpec("status", .string, readOnly: true, "submitted or confirmed"),
+            FieldSpec("version", .integer, readOnly: true, "Changes so far + 1"),
+        ])
+        catalog.add(APIRoute(.post, "/api/v1/exam-seasons/{id}/registrations", summary: "Register a candidate (the school, or the board for a free candidate)",
+                             tag: "Graduation exam", request: "ExamRegistration", response: "ExamRegistration"), create)
+        catalog.add(APIRoute(.get, "/api/v1/exam-seasons/{id}/registrations", summary: "The season's registrations one may see",
+                             tag: "Graduation exam", response: "ExamRegistration", page: true), list)
+        catalog.add(APIRoute(.get, "/api/v1/exam-registrations/{id}", summary: "A registration", tag: "Graduation exam",
+                             response: "ExamRegistration"), show)
+        catalog.add(APIRoute(.put, "/api/v1/exam-registrations/{id}", summary: "Change a registration before registration closes",
+                             tag: "Graduation exam", request: "ExamRegistration", response: "ExamRegistration"), update)
+        catalog.add(APIRoute(.get, "/api/v1/exam-registrations/{id}/history", summary: "Every version of a registration",
+                             tag: "Graduation exam", response: "ExamRegistration", page: true), history)
+        catalog.add(APIRoute(.post, "/api/v1/exam-registrations/{id}/confirm", summary: "Confirm a candidate (the school, or the board)",
+                             tag: "Graduation exam", response: "ExamRegistration"), confirm)
+    }
+
+    // MARK: creating
+
+    @Sendable func create(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let input = try await Self.decode(request, context)
+        let seasonID = try context.parameters.require("id")
+        let stored = try await database.transaction { db in
+            let season = try await ExamSeasonsController.load(db, id: seasonID)
+            try season.require(.registration)
+            var errors = ValidationCollector()
+            var registration: Registration
+            let orgID: String
+            let learnerID: String?
+            if let code = input.learnerCode {
+                guard let placement = try await LearnerDirectory.placement(db, learnerCode: code, schoolYear: season.schoolYear),
+                      try await ExamsAccess.mayRead(db, principal, orgID: placement.orgID) else {
+                    throw APIError.conflict(field: "learnerCode", code: "registration.notEnrolled",
+                                            "learner '\(code)' is not enrolled in a class you may register in \(season.schoolYear)")
+                }
+                try await ExamsAccess.requireRegistrar(db, principal, orgID: placement.orgID)
+                guard placement.grade == "12" else {
+                    throw APIError.conflict(field: "learnerCode", code: "registration.grade",
+                                            "\(placement.fullName) is in grade \(placement.grade) (class \(placement.className)); a school registers its grade-12 learners")
+                }
+                guard let citizenID = placement.citizenID, let dateOfBirth = placement.dateOfBirth, let sex = placement.sex else {
+                    throw APIError.conflict(field: "learnerCode", code: "registration.identity",
+                                            "\(placement.fullName)'s registry record lacks a citizen ID, date of birth or sex; complete it first")
+                }
+                registration = Registration(
+                    id: UUID().uuidString.lowercased(), seasonId: seasonID, citizenId: citizenID, fullName: placement.fullName,
+                    dateOfBirth: dateOfBirth, sex: sex, learnerCode: placement.learnerCode, schoolCode: placement.schoolCode,
+                    className: placement.className, programme: .p2018, subjects: [], priorityPoints: .zero, incentivePrizes: [],
+                    purposes: ["graduation"], status: "submitted", version: 1)
+                orgID = placement.orgID
+                learnerID = placement.learnerID
+            } else {
+                guard let unit = principal.nodes(for: .examsManage).first else {
+                    throw APIError.forbidden("free candidates are registered by the exam board (exams:manage); a school names its learner by learnerCode")
+                }
+                let sex = input.sex.flatMap(Sex.init(rawValue:))
+                if sex == nil { errors.add("sex", "registration.sex", "sex is male or female") }
+                PersonRules.dateOfBirth(input.dateOfBirth, into: &errors)
+                let name = PersonRules.name(input.fullName ?? "", field: "fullName", into: &errors)
+                let citizenID = PersonRules.citizenID(input.citizenId, sex: sex, dateOfBirth: input.dateOfBirth, into: &errors)
+                if input.citizenId == nil { errors.add("citizenId", "registration.citizenId", "a free candidate registers with their citizen ID") }
+                try errors.check()
+                registration = Registration(
+                    id: UUID().uuidString.lowercased(), seasonId: seasonID, citizenId: citizenID ?? "", fullName: name?.fullName ?? "",
+                    dateOfBirth: input.dateOfBirth!, sex: sex!.rawValue, programme: .p2018, subjects: [], priorityPoints: .zero,
+                    incentivePrizes: [], purposes: ["graduation"], status: "submitted", version: 1)
+                orgID = unit
+                learnerID = nil
+            }
+            input.applyChoices(to: &registration, errors: &errors)
+            try errors.check()
+            if try await db.raw("""
+                SELECT 1 AS hit FROM exam_registrations WHERE season_id = \(bind: seasonID) AND citizen_id = \(bind: registration.citizenId)
+                """).first() != nil {
+                throw APIError.conflict(field: input.learnerCode == nil ? "citizenId" : "learnerCode", code: "registration.duplicate",
+                                        "\(registration.fullName) is already registered for the \(season.examYear) exam")
+            }
+            try await db.raw("""
+                INSERT INTO exam_registrations (id, season_id, citizen_id, learner_id, org_id, status, version, body, updated_by, updated_at)
+                VALUES (\(bind: registration.id), \(bind: seasonID), \(bind: registration.citizenId), \(bind: learnerID), \(bind: orgID),
+                        \(bind: registration.status), 1, \(bind: try JSON.string(registration)), \(bind: principal.name), \(bind: Clock.timestamp()))
+                """).run()
+            try await Self.keepVersion(db, registration, principal: principal)
+            try await AuditLog.record(db, principal: principal, action: .create, resource: "exam_registrations", recordID: registration.id,
+                                      orgID: orgID, detail: "season \(season.examYear)")
+            return registration
+        }
+        return try JSONResponse.encode(stored, status: .created)
+    }
+
+    // MARK: reading
+
+    @Sendable func show(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let (registration, _) = try await database.read { db in
+            try await Self.load(db, id: try context.parameters.require("id"), principal: principal)
+        }
+        return try JSONResponse.encode(registration)
+    }
+
+    @Sendable func list(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let seasonID = try context.parameters.require("id")
+        let items = try await database.read { db in
+            _ = try await ExamSeasonsController.load(db, id: seasonID)
+            var visible: [String] = []
+            for row in try await db.raw("""
+                SELECT org_id, body FROM exam_registrations WHERE season_id = \(bind: seasonID) ORDER BY citizen_id
+                """).all() where try await ExamsAccess.mayRead(db, principal, orgID: try row.decode(column: "org_id", as: String.self)) {
+                visible.append(try row.decode(column: "body", as: String.self))
+            }
+            return visible
+        }
+        return JSONResponse.page(items: items, nextPageToken: nil)
+    }
+
+    @Sendable func history(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let items = try await database.read { db in
+            let (registration, _) = try await Self.load(db, id: try context.parameters.require("id"), principal: principal)
+            return try await db.raw("""
+                SELECT body, changed_by, changed_at FROM exam_registration_history WHERE registration_id = \(bind: registration.id)
+                ORDER BY version
+                """).all().map { row in
+                let body = try row.decode(column: "body", as: String.self)
+                return "{\"changedAt\":\(try JSON.string(try row.decode(column: "changed_at", as: String.self))),"
+                    + "\"changedBy\":\(try JSON.string(try row.decode(column: "changed_by", as: String.self))),\"registration\":\(body)}"
+            }
+        }
+        return JSONResponse.page(items: items, nextPageToken: nil)
+    }
+
+    // MARK: changing
+
+    @Sendable func update(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let input = try await Self.decode(request, context)
+        let stored = try await database.transaction { db in
+            var (registration, orgID) = try await Self.load(db, id: try context.parameters.require("id"), principal: principal)
+            try await ExamsAccess.requireRegistrar(db, principal, orgID: orgID)
+            try await ExamSeasonsController.load(db, id: registration.seasonId).require(.registration)
+            if input.learnerCode != nil || input.citizenId != nil || input.fullName != nil || input.dateOfBirth != nil || input.sex != nil {
+                throw APIError.conflict(field: nil, code: "registration.identity",
+                                        "identity cannot change on a registration; correct the registry record or register again")
+            }
+            var errors = ValidationCollector()
+            input.applyChoices(to: &registration, errors: &errors)
+            try errors.check()
+            // A change after confirmation needs confirming again.
+            registration.status = "submitted"
+            registration.version += 1
+            try await db.raw("""
+                UPDATE exam_registrations SET body = \(bind: try JSON.string(registration)), version = \(bind: registration.version),
+                    status = 'submitted', updated_by = \(bind: principal.name), updated_at = \(bind: Clock.timestamp())
+                WHERE id = \(bind: registration.id)
+                """).run()
+            try await Self.keepVersion(db, registration, principal: principal)
+            try await AuditLog.record(db, principal: principal, action: .update, resource: "exam_registrations", recordID: registration.id,
+                                      orgID: orgID, detail: "version \(registration.version)")
+            return registration
+        }
+        return try JSONResponse.encode(stored)
+    }
+
+    @Sendable func confirm(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let stored = try await database.transaction { db in
+            var (registration, orgID) = try await Self.load(db, id: try context.parameters.require("id"), principal: principal)
+            try await ExamsAccess.requireRegistrar(db, principal, orgID: orgID)
+            try await ExamSeasonsController.load(db, id: registration.seasonId).require(.registration)
+            registration.status = "confirmed"
+            try await db.raw("""
+                UPDATE exam_registrations SET body = \(bind: try JSON.string(registration)), status = 'confirmed',
+                    updated_by = \(bind: principal.name), updated_at = \(bind: Clock.timestamp()) WHERE id = \(bind: registration.id)
+                """).run()
+            try await AuditLog.record(db, principal: principal, action: .transition, resource: "exam_registrations",
+                                      recordID: registration.id, orgID: orgID, detail: "confirmed")
+            return registration
+        }
+        return try JSONResponse.encode(stored)
+    }
+
+    // MARK: shared
+
+    private static func decode(_ request: Request, _ context: NEMISContext) async throws -> RegistrationInput {
+        let data = Data(buffer: try await request.body.collect(upTo: context.maxUploadSize))
+        return try JSON.decodeStrict(RegistrationInput.self, from: data, allowedFields: RegistrationInput.fields)
+    }
+
+    /// The registration and its registration unit, if the principal may see it; 404 otherwise.
+    static func load(_ db: any SQLDatabase, id: String, principal: Principal) async throws -> (Registration, String) {
+        guard let row = try await db.raw("SELECT org_id, body FROM exam_registrations WHERE id = \(bind: id)").first() else {
+            throw APIError.notFound
+        }
+        let orgID = try row.decode(column: "org_id", as: String.self)
+        guard try await ExamsAccess.mayRead(db, principal, orgID: orgID) else { throw APIError.notFound }
+        return (try JSON.decoder.decode(Registration.self, from: Data(try row.decode(column: "body", as: String.self).utf8)), orgID)
+    }
+
+    private static func keepVersion(_ db: any SQLDatabase, _ registration: Registration, principal: Principal) async throws {
+        try await db.raw("""
+            INSERT INTO exam_registration_history (registration_id, version, body, changed_by, changed_at)
+            VALUES (\(bind: registration.id), \(bind: registration.version), \(bind: try JSON.string(registration)),
+                    \(bind: principal.name), \(bind: Clock.timestamp()))
+            """).run()
+    }
+}

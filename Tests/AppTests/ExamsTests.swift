@@ -1,0 +1,177 @@
+import Foundation
+import HTTPTypes
+import Platform
+import Testing
+
+@testable import App
+
+/// An upper-secondary school in department SGDA with a grade-12 and a grade-11 learner, and the
+/// 2027 graduation exam season.
+struct ExamWorld {
+    let world: World
+    let seasonID: String
+    let school: Caller
+    let grade12: String
+    let grade11: String
+
+    static let grade12CitizenID = "019209000111"
+
+    static func build(_ api: TestAPI) async throws -> ExamWorld {
+        let world = try await World.build(api)
+        let ministry = world.ministryAdmin
+        try await api.expect(.created, .post, "/api/v1/schools", as: ministry, [
+            "schoolCode": "SCHT", "name": "Trường THPT SCHT", "levels": ["upperSecondary"], "ownership": "public",
+            "communeCode": "05443", "departmentCode": "SGDA"])
+        for (className, grade) in [("12A1", "12"), ("11A1", "11")] {
+            try await api.expect(.created, .post, "/api/v1/classes", as: ministry, [
+                "schoolCode": "SCHT", "schoolYear": World.year, "name": className, "grade": grade])
+        }
+        var codes: [String] = []
+        for (name, born, citizenID, className) in [("Đinh Quang Huy", "2009-02-14", grade12CitizenID, "12A1"),
+                                                   ("Lý Thu Trang", "2010-06-30", "019310000222", "11A1")] {
+            let learner = try await api.expect(.created, .post, "/api/v1/learners", as: ministry, [
+                "fullName": name, "dateOfBirth": born, "sex": name.contains("Thu") ? "female" : "male", "schoolCode": "SCHT",
+                "citizenId": citizenID])
+            let code = try #require(learner.json["learnerCode"] as? String)
+            try await api.expect(.created, .post, "/api/v1/enrolments", as: ministry, [
+                "learnerCode": code, "schoolCode": "SCHT", "schoolYear": World.year, "className": className, "entryDate": "2026-09-05"])
+            codes.append(code)
+        }
+        let season = try await api.expect(.created, .post, "/api/v1/exam-seasons", as: ministry, timeline(registrationOpen: true))
+        return ExamWorld(world: world, seasonID: try #require(season.json["id"] as? String),
+                         school: try await api.user("admin.thpt", .schoolAdmin, at: "SCHT"), grade12: codes[0], grade11: codes[1])
+    }
+
+    /// The 2027 season with registration open now, or with the exam over (and results published or not).
+    static func timeline(registrationOpen: Bool = false, resultsPublished: Bool = false) -> [String: Any] {
+        let now = Date()
+        func at(_ days: Double) -> String { Date(timeInterval: days * 86_400, since: now).formatted(.iso8601) }
+        let offsets: [Double] = registrationOpen ? [-1, 1, 10, 12, 30, 40] : resultsPublished ? [-40, -30, -12, -10, -1, 5] : [-40, -30, -12, -10, 5, 15]
+        return ["examYear": 2027, "name": "Kỳ thi tốt nghiệp THPT năm 2027",
+                "registrationOpens": at(offsets[0]), "registrationCloses": at(offsets[1]), "examStarts": at(offsets[2]),
+                "examEnds": at(offsets[3]), "resultsPublished": at(offsets[4]), "remarkingCloses": at(offsets[5])]
+    }
+}
+
+@Suite("Graduation exam: seasons, registration, scores, results and re-marking, on SQLite and PostgreSQL")
+struct ExamsTests {
+    @Test(arguments: Engine.allCases)
+    func aCandidateRegistersSitsTheExamAndIsRemarked(engine: Engine) async throws {
+        try await withApp(engine) { api in
+            let e = try await ExamWorld.build(api)
+            let registrations = "/api/v1/exam-seasons/\(e.seasonID)/registrations"
+            // Only the ministry sets seasons; one per year.
+            try await api.expect(.forbidden, .post, "/api/v1/exam-seasons", as: e.world.departmentAdminA, ExamWorld.timeline())
+            try await api.expect(.conflict, .post, "/api/v1/exam-seasons", as: e.world.ministryAdmin, ExamWorld.timeline())
+            var backwards = ExamWorld.timeline()
+            backwards["examYear"] = 2028
+            backwards["examStarts"] = "2020-01-01T08:00:00+07:00"
+            let disordered = try await api.expect(.unprocessableContent, .post, "/api/v1/exam-seasons", as: e.world.ministryAdmin, backwards)
+            #expect(disordered.errorField == "/examStarts")
+
+            // The school registers its grade-12 learner; identity comes from the registry.
+            let choices: [String: Any] = ["subjects": ["TOAN", "NGUVAN", "NGOAINGU", "VATLI"], "foreignLanguage": "N1",
+                                          "yearAverages": ["grade10": "7.00", "grade11": "7.50", "grade12": "8.00"],
+                                          "priorityPoints": "0.25", "priorityEvidence": "Con thương binh, giấy chứng nhận số 123"]
+            let created = try await api.expect(.created, .post, registrations, as: e.school, choices.merging(["learnerCode": e.grade12]) { a, _ in a })
+            let id = try #require(created.json["id"] as? String)
+            #expect(created.json["fullName"] as? String == "Đinh Quang Huy")
+            #expect(created.json["citizenId"] as? String == ExamWorld.grade12CitizenID)
+            #expect(created.json["className"] as? String == "12A1")
+            // Twice, a grade-11 learner, another school's admin, a teacher: refused, each with its reason.
+            try await api.expect(.conflict, .post, registrations, as: e.school, choices.merging(["learnerCode": e.grade12]) { a, _ in a })
+            let grade11 = try await api.expect(.conflict, .post, registrations, as: e.school, choices.merging(["learnerCode": e.grade11]) { a, _ in a })
+            #expect(grade11.text.contains("grade 11"))
+            try await api.expect(.conflict, .post, registrations, as: e.world.schoolAdminB, choices.merging(["learnerCode": e.grade12]) { a, _ in a })
+            try await api.expect(.forbidden, .post, registrations, as: e.world.teacherA,
+                                 ["citizenId": "019209000999", "fullName": "A B", "dateOfBirth": "2009-01-01", "sex": "male", "subjects": ["TOAN"]])
+            // Bad choices name their field; nothing is stored.
+            let badSubjects = try await api.expect(.unprocessableContent, .post, registrations, as: e.world.departmentAdminA, [
+                "citizenId": "019309000333", "fullName": "Tạ Minh Châu", "dateOfBirth": "2009-05-05", "sex": "female",
+                "subjects": ["TOAN", "NGUVAN", "VATLI", "AMNHAC"]])
+            #expect(badSubjects.errorField == "/subjects")
+            let wrongSex = try await api.expect(.unprocessableContent, .post, registrations, as: e.world.departmentAdminA, [
+                "citizenId": "019209000333", "fullName": "Tạ Minh Châu", "dateOfBirth": "2009-05-05", "sex": "female",
+                "subjects": ["TOAN", "NGUVAN", "LICHSU", "DIALI"]])
+            #expect(wrongSex.errorField == "/citizenId")
+
+            // A free candidate, registered by the department's exam board.
+            let free = try await api.expect(.created, .post, registrations, as: e.world.departmentAdminA, [
+                "citizenId": "019309000333", "fullName": "tạ minh châu", "dateOfBirth": "2009-05-05", "sex": "female",
+                "subjects": ["TOAN", "NGUVAN", "LICHSU", "DIALI"], "purposes": ["graduation", "admission"],
+                "yearAverages": ["grade10": "6.00", "grade11": "6.00", "grade12": "6.00"], "incentivePrizes": ["provincial_3"]])
+            #expect(free.json["fullName"] as? String == "Tạ Minh Châu")
+            let freeID = try #require(free.json["id"] as? String)
+            #expect(try await api.expect(.ok, .get, registrations, as: e.school).items.count == 1, "a school sees its own candidates only")
+            #expect(try await api.expect(.ok, .get, registrations, as: e.world.departmentAdminA).items.count == 2)
+
+            // Changes until registration closes, each version kept; a change after confirmation needs confirming again.
+            try await api.expect(.ok, .post, "/api/v1/exam-registrations/\(id)/confirm", as: e.school)
+            let exempt = try await api.expect(.ok, .put, "/api/v1/exam-registrations/\(id)", as: e.school, [
+                "exemption": ["reason": "certificate", "evidence": "IELTS 6.5, 12/03/2027, số 27VN012345"]])
+            #expect(exempt.json["version"] as? Int == 2)
+            #expect(exempt.json["status"] as? String == "submitted")
+            let badExemption = try await api.expect(.unprocessableContent, .put, "/api/v1/exam-registrations/\(freeID)", as: e.world.departmentAdminA,
+                                                    ["exemption": ["reason": "certificate", "evidence": "IELTS 7.0 2027"]])
+            #expect(badExemption.errorField == "/exemption")
+            try await api.expect(.conflict, .put, "/api/v1/exam-registrations/\(id)", as: e.school, ["fullName": "Người khác"])
+            #expect(try await api.expect(.ok, .get, "/api/v1/exam-registrations/\(id)/history", as: e.school).items.count == 2)
+            try await api.expect(.ok, .post, "/api/v1/exam-registrations/\(id)/confirm", as: e.school)
+
+            // The exam is over: registration is closed, the board enters scores.
+            try await api.expect(.ok, .put, "/api/v1/exam-seasons/\(e.seasonID)", as: e.world.ministryAdmin, ExamWorld.timeline())
+            try await api.expect(.conflict, .put, "/api/v1/exam-registrations/\(id)", as: e.school, ["priorityPoints": "0.5"])
+            let scores = "/api/v1/exam-seasons/\(e.seasonID)/scores"
+            let rows: [[String: String]] = [
+                ["citizenId": ExamWorld.grade12CitizenID, "subject": "TOAN", "score": "7.0"],
+                ["citizenId": ExamWorld.grade12CitizenID, "subject": "NGUVAN", "score": "6,5"],
+                ["citizenId": ExamWorld.grade12CitizenID, "subject": "VATLI", "score": "8.0"],
+                ["citizenId": "019309000333", "subject": "TOAN", "score": "8.0"],
+                ["citizenId": "019309000333", "subject": "NGUVAN", "score": "7.0"],
+                ["citizenId": "019309000333", "subject": "LICHSU", "score": "1.0"],
+                ["citizenId": "019309000333", "subject": "DIALI", "score": "9.0"],
+            ]
+            try await api.expect(.forbidden, .put, scores, as: e.school, ["items": rows])
+            let noPaper = try await api.expect(.unprocessableContent, .put, scores, as: e.world.ministryAdmin, ["items": rows + [
+                ["citizenId": ExamWorld.grade12CitizenID, "subject": "NGOAINGU", "score": "9"]]])
+            #expect(noPaper.errorField == "/items/7/subject", "the exempted language has no paper")
+            try await api.expect(.ok, .put, scores, as: e.world.departmentAdminA, ["items": rows])
+
+            // Results by the 2025 formula: (21.5/3 + 7.67)/2 + 0.25 = 7.67; the free candidate has a 1.0 (điểm liệt).
+            let computed = try await api.expect(.ok, .post, "/api/v1/exam-seasons/\(e.seasonID)/results", as: e.world.ministryAdmin)
+            #expect(computed.json["computed"] as? Int == 2)
+            #expect(computed.json["passed"] as? Int == 1)
+            try await api.expect(.forbidden, .post, "/api/v1/exam-seasons/\(e.seasonID)/results", as: e.school)
+            try await api.expect(.conflict, .get, "/api/v1/exam-registrations/\(id)/result", as: e.school)
+            let boardView = try await api.expect(.ok, .get, "/api/v1/exam-registrations/\(id)/result", as: e.world.departmentAdminA)
+            #expect(boardView.json["graduationScore"] as? String == "7.67")
+            #expect(boardView.json["schoolAverage"] as? String == "7.67")
+            #expect(boardView.json["passed"] as? Bool == true)
+            let failed = try await api.expect(.ok, .get, "/api/v1/exam-registrations/\(freeID)/result", as: e.world.departmentAdminA)
+            #expect(failed.json["passed"] as? Bool == false)
+            #expect(failed.json["failingSubjects"] as? [String] == ["LICHSU"])
+            #expect(failed.json["incentivePoints"] as? String == "1.00")
+
+            // Results published: the school sees them and asks for re-marking within the window.
+            try await api.expect(.ok, .put, "/api/v1/exam-seasons/\(e.seasonID)", as: e.world.ministryAdmin, ExamWorld.timeline(resultsPublished: true))
+            #expect(try await api.expect(.ok, .get, "/api/v1/exam-registrations/\(id)/result", as: e.school).json["passed"] as? Bool == true)
+            let remark = try await api.expect(.created, .post, "/api/v1/exam-registrations/\(id)/remarks", as: e.school, ["subject": "NGUVAN"])
+            let remarkID = try #require(remark.json["id"] as? String)
+            try await api.expect(.conflict, .post, "/api/v1/exam-registrations/\(id)/remarks", as: e.school, ["subject": "NGUVAN"])
+            try await api.expect(.conflict, .post, "/api/v1/exam-registrations/\(id)/remarks", as: e.school, ["subject": "NGOAINGU"])
+            try await api.expect(.forbidden, .put, "/api/v1/exam-remarks/\(remarkID)", as: e.school, ["kind": "essay", "marks": ["8", "8"]])
+            // The markers disagree, a third agrees with the second: 7.5 replaces 6.5 and the result follows.
+            let waiting = try await api.expect(.ok, .put, "/api/v1/exam-remarks/\(remarkID)", as: e.world.departmentAdminA,
+                                               ["kind": "essay", "marks": ["7.0", "7.5"]])
+            #expect(waiting.json["status"] as? String == "awaiting_third_marker")
+            let decided = try await api.expect(.ok, .put, "/api/v1/exam-remarks/\(remarkID)", as: e.world.departmentAdminA,
+                                               ["kind": "essay", "marks": ["7.0", "7.5", "7.5"]])
+            #expect(decided.json["finalScore"] as? String == "7.50")
+            #expect(decided.json["changed"] as? Bool == true)
+            // (22.5/3 + 7.67)/2 + 0.25 = (7.5 + 7.67)/2 + 0.25 = 7.585 → 7.59 + 0.25 = 7.84.
+            let after = try await api.expect(.ok, .get, "/api/v1/exam-registrations/\(id)/result", as: e.school)
+            #expect(after.json["graduationScore"] as? String == "7.84")
+            try await api.expect(.conflict, .put, "/api/v1/exam-remarks/\(remarkID)", as: e.world.departmentAdminA, ["kind": "essay", "marks": ["9", "9"]])
+        }
+    }
+}
