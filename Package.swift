@@ -115,7 +115,7 @@ let package = Package(
         .target(
             name: "Exams",
             dependencies: [
-                "Platform", "Registry", "ExamRules", "CitizenID",
+                "Platform", "Registry", "ExamRules", "Clearing", "CitizenID",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],

@@ -16,6 +16,10 @@ struct ExamSeason: Codable, Sendable {
     var examEnds: String
     var resultsPublished: String
     var remarkingCloses: String
+    /// Admissions: wishes are placed from the publication of results until `wishesClose`, clearing
+    /// runs after it, and admitted candidates confirm until `confirmationCloses`.
+    var wishesClose: String?
+    var confirmationCloses: String?
     /// Computed from `examYear`.
     var formula: GraduationFormula?
 
@@ -23,7 +27,7 @@ struct ExamSeason: Codable, Sendable {
     var schoolYear: String { "\(examYear - 1)-\(examYear)" }
 
     static let fields: Set<String> = ["examYear", "name", "registrationOpens", "registrationCloses", "examStarts", "examEnds",
-                                      "resultsPublished", "remarkingCloses"]
+                                      "resultsPublished", "remarkingCloses", "wishesClose", "confirmationCloses"]
 
     /// Every problem with the timeline, under the field that causes it.
     func problems() -> ValidationCollector {
@@ -44,6 +48,18 @@ struct ExamSeason: Codable, Sendable {
         for (earlier, later) in zip(instants, instants.dropFirst()) where later.1 < earlier.1 {
             errors.add(later.0, "season.order", "\(later.0) must not be before \(earlier.0)")
         }
+        var admission: [(String, Date)] = instants.first { $0.0 == "resultsPublished" }.map { [$0] } ?? []
+        for (field, text) in [("wishesClose", wishesClose), ("confirmationCloses", confirmationCloses)] {
+            guard let text else { continue }
+            guard let date = Self.instant(text) else {
+                errors.add(field, "season.date", "'\(text)' is not a date-time such as 2026-07-28T17:00:00+07:00")
+                continue
+            }
+            if let previous = admission.last, date < previous.1 {
+                errors.add(field, "season.order", "\(field) must not be before \(previous.0)")
+            }
+            admission.append((field, date))
+        }
         return errors
     }
 
@@ -55,13 +71,16 @@ struct ExamSeason: Codable, Sendable {
     private func at(_ text: String) -> Date { Self.instant(text) ?? .distantFuture }
 
     enum Window: String {
-        case registration, scoring, remarkRequests
+        case registration, scoring, remarkRequests, wishes, clearing, confirmation
 
         var explanation: String {
             switch self {
             case .registration: "registration is open from registrationOpens to registrationCloses"
             case .scoring: "scores are entered after the exam ends"
             case .remarkRequests: "re-marking is requested between the publication of results and remarkingCloses"
+            case .wishes: "wishes are placed between the publication of results and wishesClose"
+            case .clearing: "clearing runs after wishesClose"
+            case .confirmation: "admission is confirmed until confirmationCloses"
             }
         }
     }
@@ -71,6 +90,9 @@ struct ExamSeason: Codable, Sendable {
         case .registration: at(registrationOpens) <= now && now <= at(registrationCloses)
         case .scoring: at(examEnds) <= now
         case .remarkRequests: at(resultsPublished) <= now && now <= at(remarkingCloses)
+        case .wishes: wishesClose.map { at(resultsPublished) <= now && now <= at($0) } ?? false
+        case .clearing: wishesClose.map { at($0) <= now } ?? false
+        case .confirmation: confirmationCloses.map { now <= at($0) } ?? false
         }
     }
 

@@ -1,10 +1,10 @@
 import Platform
 
-/// The graduation exam's tables: seasons with their timeline, registrations with their history,
-/// scores, results and re-marking requests.
+/// The graduation exam's tables (seasons with their timeline, registrations with their history,
+/// scores, results and re-marking requests) and the admissions that follow it.
 public enum ExamsMigrations {
     public static let all: [Migration] = [
-        Migration(10, "graduation exam", [
+        Migration(10, "graduation exam and admissions", [
             """
             CREATE TABLE exam_seasons (
                 id TEXT PRIMARY KEY,
@@ -71,6 +71,50 @@ public enum ExamsMigrations {
                 UNIQUE (registration_id, subject_code)
             )
             """,
+            // Admissions: each programme's quota and combinations, candidates' ordered wishes, the
+            // clearing's outcome, and confirmations (one per candidate, which the primary key
+            // enforces whatever number of requests race).
+            """
+            CREATE TABLE admission_programs (
+                id TEXT PRIMARY KEY,
+                season_id TEXT NOT NULL,
+                code TEXT NOT NULL,
+                body TEXT NOT NULL,
+                updated_by TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                UNIQUE (season_id, code)
+            )
+            """,
+            """
+            CREATE TABLE admission_wishes (
+                registration_id TEXT NOT NULL,
+                season_id TEXT NOT NULL,
+                rank INTEGER NOT NULL,
+                program_id TEXT NOT NULL,
+                PRIMARY KEY (registration_id, rank),
+                UNIQUE (registration_id, program_id)
+            )
+            """,
+            """
+            CREATE TABLE admission_results (
+                registration_id TEXT PRIMARY KEY,
+                season_id TEXT NOT NULL,
+                program_id TEXT,
+                body TEXT NOT NULL,
+                computed_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX admission_results_program ON admission_results (program_id)",
+            """
+            CREATE TABLE admission_confirmations (
+                registration_id TEXT PRIMARY KEY,
+                season_id TEXT NOT NULL,
+                program_id TEXT NOT NULL,
+                confirmed_by TEXT NOT NULL,
+                confirmed_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX admission_confirmations_program ON admission_confirmations (program_id)",
         ]),
     ]
 }

@@ -25,6 +25,9 @@ struct Registration: Codable, Sendable {
     var priorityEvidence: String?
     var incentivePrizes: [IncentivePoints.Prize]
     var yearAverages: YearAverages?
+    /// Admission priority: the area of the school attended longest, and the policy group.
+    var admissionArea: AdmissionScoring.Area?
+    var admissionGroup: AdmissionScoring.Group?
     var purposes: [String]
     /// submitted, then confirmed by the school (or the exam board for a free candidate).
     var status: String
@@ -66,11 +69,13 @@ struct RegistrationInput: Codable, Sendable {
     var priorityEvidence: String?
     var incentivePrizes: [String]?
     var yearAverages: [String: String]?
+    var admissionArea: String?
+    var admissionGroup: String?
     var purposes: [String]?
 
     static let fields: Set<String> = ["learnerCode", "citizenId", "fullName", "dateOfBirth", "sex", "programme", "subjects",
                                       "foreignLanguage", "exemption", "priorityPoints", "priorityEvidence", "incentivePrizes",
-                                      "yearAverages", "purposes"]
+                                      "yearAverages", "admissionArea", "admissionGroup", "purposes"]
 
     /// Applies the exam choices of this input to `registration`, adding every problem to `errors`.
     func applyChoices(to registration: inout Registration, errors: inout ValidationCollector) {
@@ -137,6 +142,22 @@ struct RegistrationInput: Codable, Sendable {
             }
             if let g10 = parsed["grade10"], let g11 = parsed["grade11"], let g12 = parsed["grade12"] {
                 registration.yearAverages = .init(grade10: g10, grade11: g11, grade12: g12)
+            }
+        }
+        if let admissionArea {
+            if let area = AdmissionScoring.Area(rawValue: admissionArea.uppercased()) {
+                registration.admissionArea = area
+            } else {
+                errors.add("admissionArea", "registration.area", "admissionArea is one of \(AdmissionScoring.Area.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+        if let admissionGroup {
+            if admissionGroup.isEmpty {
+                registration.admissionGroup = nil
+            } else if let group = AdmissionScoring.Group(rawValue: admissionGroup.uppercased()) {
+                registration.admissionGroup = group
+            } else {
+                errors.add("admissionGroup", "registration.group", "admissionGroup is UT1 or UT2")
             }
         }
         if let purposes { registration.purposes = purposes }

@@ -175,3 +175,110 @@ struct ExamsTests {
         }
     }
 }
+
+extension ExamWorld {
+    /// The exam over and results out, with wishes open (or closed and confirmation open).
+    static func admissionTimeline(wishesOpen: Bool) -> [String: Any] {
+        var timeline = timeline(resultsPublished: true)
+        let now = Date()
+        func at(_ days: Double) -> String { Date(timeInterval: days * 86_400, since: now).formatted(.iso8601) }
+        timeline["wishesClose"] = wishesOpen ? at(3) : at(-0.01)
+        timeline["confirmationCloses"] = at(10)
+        return timeline
+    }
+}
+
+@Suite("Admissions: programmes, wishes, the clearing with its explanations, and race-free confirmation")
+struct AdmissionsTests {
+    @Test(arguments: Engine.allCases)
+    func candidatesAreClearedExplainedAndConfirmOnce(engine: Engine) async throws {
+        try await withApp(engine) { api in
+            let e = try await ExamWorld.build(api)
+            let board = e.world.departmentAdminA
+            let registrations = "/api/v1/exam-seasons/\(e.seasonID)/registrations"
+            let subjects = ["TOAN", "NGUVAN", "VATLI", "HOAHOC"]
+            let averages = ["grade10": "7.00", "grade11": "7.00", "grade12": "7.00"]
+            let school = try await api.expect(.created, .post, registrations, as: e.school, [
+                "learnerCode": e.grade12, "subjects": subjects, "yearAverages": averages, "purposes": ["graduation", "admission"]])
+            let strong = try #require(school.json["id"] as? String)
+            var ids = [strong]
+            for (citizenID, name, area) in [("019309000333", "Tạ Minh Châu", "KV1"), ("019209000444", "Hà Văn Nam", "KV3")] {
+                let free = try await api.expect(.created, .post, registrations, as: board, [
+                    "citizenId": citizenID, "fullName": name, "dateOfBirth": "2009-05-05", "sex": name.contains("Châu") ? "female" : "male",
+                    "subjects": subjects, "yearAverages": averages, "purposes": ["graduation", "admission"], "admissionArea": area])
+                ids.append(try #require(free.json["id"] as? String))
+            }
+            // Programmes: BK01 takes one, BK02 two; both by A00 (Toán, Vật lí, Hoá học).
+            let a00: [[String: Any]] = [["code": "A00", "subjects": ["TOAN", "VATLI", "HOAHOC"]]]
+            let programs = "/api/v1/exam-seasons/\(e.seasonID)/programs"
+            try await api.expect(.forbidden, .post, programs, as: board, ["code": "BK01", "name": "Kĩ thuật máy tính", "institution": "BKA",
+                                                                         "quota": 1, "combinations": a00, "threshold": "18"])
+            for (code, quota) in [("BK01", 1), ("BK02", 2)] {
+                try await api.expect(.created, .post, programs, as: e.world.ministryAdmin, [
+                    "code": code, "name": "Chương trình \(code)", "institution": "BKA", "quota": quota, "combinations": a00, "threshold": "18"])
+            }
+            let badCombination = try await api.expect(.unprocessableContent, .post, programs, as: e.world.ministryAdmin, [
+                "code": "BK03", "name": "X", "institution": "BKA", "quota": 1, "combinations": [["code": "A00", "subjects": ["TOAN", "VATLI"]]],
+                "threshold": "18"])
+            #expect(badCombination.errorField == "/combinations/0/subjects")
+            // Wishes are not taken before results are out.
+            try await api.expect(.conflict, .put, "/api/v1/exam-registrations/\(strong)/wishes", as: e.school, ["programs": ["BK01", "BK02"]])
+
+            try await api.expect(.ok, .put, "/api/v1/exam-seasons/\(e.seasonID)", as: e.world.ministryAdmin, ExamWorld.timeline())
+            var rows: [[String: String]] = []
+            for (citizenID, score) in [(ExamWorld.grade12CitizenID, "9"), ("019309000333", "8"), ("019209000444", "7")] {
+                for subject in subjects { rows.append(["citizenId": citizenID, "subject": subject, "score": score]) }
+            }
+            try await api.expect(.ok, .put, "/api/v1/exam-seasons/\(e.seasonID)/scores", as: board, ["items": rows])
+
+            try await api.expect(.ok, .put, "/api/v1/exam-seasons/\(e.seasonID)", as: e.world.ministryAdmin, ExamWorld.admissionTimeline(wishesOpen: true))
+            try await api.expect(.ok, .put, "/api/v1/exam-registrations/\(strong)/wishes", as: e.school, ["programs": ["BK01", "BK02"]])
+            let unknown = try await api.expect(.unprocessableContent, .put, "/api/v1/exam-registrations/\(ids[1])/wishes", as: board,
+                                               ["programs": ["BK01", "XX99"]])
+            #expect(unknown.errorField == "/programs/1")
+            for id in ids.dropFirst() {
+                try await api.expect(.ok, .put, "/api/v1/exam-registrations/\(id)/wishes", as: board, ["programs": ["bk01", "BK02"]])
+            }
+            #expect(try await api.expect(.ok, .get, "/api/v1/exam-registrations/\(strong)/wishes", as: e.school).items.count == 2)
+            try await api.expect(.conflict, .post, "/api/v1/exam-seasons/\(e.seasonID)/clearing", as: e.world.ministryAdmin)
+
+            // Wishes closed: the clearing. 27.00 takes BK01; 24 at KV1 gives 24 + 6/7.5 × 0.75 = 24.60; 21.00.
+            try await api.expect(.ok, .put, "/api/v1/exam-seasons/\(e.seasonID)", as: e.world.ministryAdmin, ExamWorld.admissionTimeline(wishesOpen: false))
+            try await api.expect(.forbidden, .post, "/api/v1/exam-seasons/\(e.seasonID)/clearing", as: board)
+            let cleared = try await api.expect(.ok, .post, "/api/v1/exam-seasons/\(e.seasonID)/clearing", as: e.world.ministryAdmin)
+            #expect(cleared.json["admitted"] as? Int == 3)
+            let lines = try #require(cleared.json["programs"] as? [[String: Any]])
+            #expect(lines.first { $0["code"] as? String == "BK01" }?["cutoff"] as? String == "27.00")
+            let top = try await api.expect(.ok, .get, "/api/v1/exam-registrations/\(strong)/admission", as: e.school)
+            #expect(top.json["programCode"] as? String == "BK01")
+            let second = try await api.expect(.ok, .get, "/api/v1/exam-registrations/\(ids[1])/admission", as: board)
+            #expect(second.json["programCode"] as? String == "BK02")
+            #expect(second.json["score"] as? String == "24.60")
+            let explained = try #require(second.json["wishes"] as? [[String: Any]])
+            #expect(explained.first?["status"] as? String == "cutoff_not_met")
+            #expect(explained.first?["cutoff"] as? String == "27.00")
+            #expect(explained.first?["score"] as? String == "24.60")
+            #expect(explained.last?["status"] as? String == "admitted")
+
+            // Twelve confirmations race for one candidate: exactly one is taken.
+            let confirm = "/api/v1/exam-registrations/\(ids[1])/admission/confirm"
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<12 { group.addTask { try await api.call(.post, confirm, as: board).status } }
+                return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .ok }.count == 1)
+            #expect(statuses.filter { $0 == .conflict }.count == 11)
+            let list = try await api.expect(.ok, .get, "/api/v1/exam-seasons/\(e.seasonID)/programs/BK02/confirmed", as: board)
+            #expect(list.items.map { $0["fullName"] as? String } == ["Tạ Minh Châu"])
+            try await api.expect(.forbidden, .get, "/api/v1/exam-seasons/\(e.seasonID)/programs/BK02/confirmed", as: e.school)
+            #expect(try await api.expect(.ok, .get, "/api/v1/exam-registrations/\(ids[1])/admission", as: board).json["confirmed"] as? Bool == true)
+
+            // A second round keeps the confirmed seat and clears the others again.
+            let again = try await api.expect(.ok, .post, "/api/v1/exam-seasons/\(e.seasonID)/clearing", as: e.world.ministryAdmin)
+            #expect(again.json["candidates"] as? Int == 2)
+            let bk02 = try #require((again.json["programs"] as? [[String: Any]])?.first { $0["code"] as? String == "BK02" })
+            #expect(bk02["confirmed"] as? Int == 1)
+            #expect(bk02["admitted"] as? Int == 1)
+        }
+    }
+}

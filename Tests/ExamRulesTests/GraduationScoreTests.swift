@@ -100,3 +100,36 @@ struct GraduationScoreTests {
         for bad in ["", "-1", "7.255", "7.", ".5", "1e1", "abc", "7,2,5"] { #expect(Points(bad) == nil, "\(bad)") }
     }
 }
+
+@Suite("Admission scores with the priority taper (DOMAIN.md §7.1)")
+struct AdmissionScoreTests {
+    @Test("DOMAIN.md's table at level 1.0: 23.5 → +0.87, 25.5 → +0.60, 27.5 → +0.33, 29.5 → +0.07")
+    func taperTable() {
+        for (total, expected) in [("23.5", "24.37"), ("25.5", "26.10"), ("27.5", "27.83"), ("29.5", "29.57")] {
+            #expect(AdmissionScoring.score(total: Points(total)!, priorityLevel: Points("1.0")!) == Points(expected)!, "\(total)")
+        }
+    }
+
+    @Test("below 22.5 the whole level is added; the score never passes 30; areas and groups add up")
+    func belowTaper() {
+        #expect(AdmissionScoring.score(total: Points("20")!, priorityLevel: Points("2.75")!) == Points("22.75")!)
+        #expect(AdmissionScoring.score(total: Points("22.4")!, priorityLevel: Points("2.0")!) == Points("24.40")!)
+        #expect(AdmissionScoring.score(total: Points("30")!, priorityLevel: Points("2.75")!) == Points("30")!)
+        #expect(AdmissionScoring.priorityLevel(area: .kv1, group: .ut1) == Points("2.75")!)
+        #expect(AdmissionScoring.priorityLevel(area: .kv3, group: nil) == .zero)
+        // At level 2.75 a total of 23 gives 23 + 7/7.5 × 2.75 = 25.5667 → 25.57.
+        #expect(AdmissionScoring.score(total: Points("23")!, priorityLevel: Points("2.75")!) == Points("25.57")!)
+    }
+
+    @Test("property: a higher total never gives a lower score at the same level")
+    func monotone() {
+        for level in [0, 25, 75, 100, 200, 275] {
+            var previous = Points.zero
+            for total in stride(from: 0, through: 3000, by: 5) {
+                let score = AdmissionScoring.score(total: Points(hundredths: total), priorityLevel: Points(hundredths: level))
+                #expect(score >= previous, "total \(total) level \(level)")
+                previous = score
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import ExamRules
+import Foundation
+import Hummingbird
+import Platform
+import SQLKit
+
+/// The programmes of a season's admissions, set by the exam board; anyone signed in reads them.
+struct ProgramsController {
+    let database: any Database
+
+    func register(in catalog: APICatalog) {
+        catalog.schema("AdmissionProgram", [
+            FieldSpec("id", .uuid, readOnly: true, "Programme"),
+            FieldSpec("code", .string, required: true, "Programme code, unique in the season, e.g. BKA01"),
+            FieldSpec("name", .string, required: true, "Name"),
+            FieldSpec("institution", .string, required: true, "Institution code"),
+            FieldSpec("quota", .integer, required: true, "Seats"),
+            FieldSpec("combinations", .array(.object([FieldSpec("code", .string, required: true, "e.g. A00"),
+                                                      FieldSpec("subjects", .array(.string), required: true, "Three exam subjects")])),
+                      required: true, "Subject combinations accepted"),
+            FieldSpec("threshold", .string, required: true, "Entry threshold on the 30-point scale"),
+            FieldSpec("tieMode", .enumeration(["strict", "admit_all"]), "Ties at the cutoff"),
+        ])
+        catalog.add(APIRoute(.post, "/api/v1/exam-seasons/{id}/programs", summary: "Add an admission programme (the board)",
+                             tag: "Admissions", request: "AdmissionProgram", response: "AdmissionProgram"), create)
+        catalog.add(APIRoute(.get, "/api/v1/exam-seasons/{id}/programs", summary: "The season's admission programmes",
+                             tag: "Admissions", response: "AdmissionProgram", page: true), list)
+    }
+
+    @Sendable func create(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let seasonID = try context.parameters.require("id")
+        let data = Data(buffer: try await request.body.collect(upTo: context.maxUploadSize))
+        var program = try JSON.decodeStrict(AdmissionProgram.self, from: data, allowedFields: AdmissionProgram.fields)
+        program.code = program.code.trimmingCharacters(in: .whitespaces).uppercased()
+        try program.problems().check()
+        program.id = UUID().uuidString.lowercased()
+        let stored = program
+        try await database.transaction { db in
+            try await ExamsAccess.requireNationalBoard(db, principal)
+            _ = try await ExamSeasonsController.load(db, id: seasonID)
+            if try await db.raw("SELECT 1 AS hit FROM admission_programs WHERE season_id = \(bind: seasonID) AND code = \(bind: stored.code)")
+                .first() != nil {
+                throw APIError.conflict(field: "code", code: "program.duplicate", "programme \(stored.code) already exists in this season")
+            }
+            try await db.raw("""
+                INSERT INTO admission_programs (id, season_id, code, body, updated_by, updated_at)
+                VALUES (\(bind: stored.id!), \(bind: seasonID), \(bind: stored.code), \(bind: try JSON.string(stored)),
+                        \(bind: principal.name), \(bind: Clock.timestamp()))
+                """).run()
+            try await AuditLog.record(db, principal: principal, action: .create, resource: "admission_programs", recordID: stored.id,
+                                      orgID: nil, detail: stored.code)
+        }
+        return try JSONResponse.encode(stored, status: .created)
+    }
+
+    @Sendable func list(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        _ = try context.requirePrincipal()
+        let seasonID = try context.parameters.require("id")
+        let items = try await database.read { db in
+            try await db.raw("SELECT body FROM admission_programs WHERE season_id = \(bind: seasonID) ORDER BY code").all()
+                .map { try $0.decode(column: "body", as: String.self) }
+        }
+        return JSONResponse.page(items: items, nextPageToken: nil)
+    }
+
+    static func all(_ db: any SQLDatabase, seasonID: String) async throws -> [AdmissionProgram] {
+        try await db.raw("SELECT body FROM admission_programs WHERE season_id = \(bind: seasonID) ORDER BY code").all().map {
+            try JSON.decoder.decode(AdmissionProgram.self, from: Data(try $0.decode(column: "body", as: String.self).utf8))
+        }
+    }
+}

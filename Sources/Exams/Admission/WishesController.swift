@@ -1,0 +1,84 @@
+import Foundation
+import Hummingbird
+import Platform
+import SQLKit
+
+/// A candidate's ordered wishes (nguyện vọng): placed by the candidate's school or the board
+/// between the publication of results and the wishes deadline; the whole list is replaced each time.
+struct WishesController {
+    let database: any Database
+
+    /// At most this many wishes (from 2026, DOMAIN.md §7.1).
+    static let limit = 15
+
+    struct WishesInput: Codable { let programs: [String] }
+
+    struct Wish: Codable, Sendable {
+        let rank: Int
+        let programCode: String
+        let programName: String
+    }
+
+    func register(in catalog: APICatalog) {
+        catalog.schema("AdmissionWishes", [FieldSpec("programs", .array(.string), required: true,
+                                                     "Programme codes, first wish first (at most \(Self.limit))")])
+        catalog.add(APIRoute(.put, "/api/v1/exam-registrations/{id}/wishes", summary: "Place a candidate's ordered wishes",
+                             tag: "Admissions", request: "AdmissionWishes"), place)
+        catalog.add(APIRoute(.get, "/api/v1/exam-registrations/{id}/wishes", summary: "A candidate's wishes", tag: "Admissions",
+                             page: true), list)
+    }
+
+    @Sendable func place(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let data = Data(buffer: try await request.body.collect(upTo: context.maxUploadSize))
+        let input = try JSON.decodeStrict(WishesInput.self, from: data, allowedFields: ["programs"])
+        let wishes = try await database.transaction { db in
+            let (registration, orgID) = try await RegistrationsController.load(db, id: try context.parameters.require("id"), principal: principal)
+            try await ExamsAccess.requireRegistrar(db, principal, orgID: orgID)
+            try await ExamSeasonsController.load(db, id: registration.seasonId).require(.wishes)
+            guard registration.purposes.contains("admission") else {
+                throw APIError.conflict(field: nil, code: "wishes.purpose", "\(registration.fullName) did not register for admission")
+            }
+            let programs = Dictionary(uniqueKeysWithValues: try await ProgramsController.all(db, seasonID: registration.seasonId).map { ($0.code, $0) })
+            var errors = ValidationCollector()
+            if input.programs.count > Self.limit { errors.add("programs", "wishes.limit", "at most \(Self.limit) wishes") }
+            var seen = Set<String>()
+            var placed: [(Int, AdmissionProgram)] = []
+            for (index, raw) in input.programs.enumerated() {
+                let code = raw.trimmingCharacters(in: .whitespaces).uppercased()
+                guard let program = programs[code] else {
+                    errors.add("programs/\(index)", "wishes.unknown", "'\(raw)' is not a programme of this season")
+                    continue
+                }
+                if !seen.insert(code).inserted { errors.add("programs/\(index)", "wishes.duplicate", "\(code) is listed twice") }
+                placed.append((index + 1, program))
+            }
+            try errors.check()
+            try await db.raw("DELETE FROM admission_wishes WHERE registration_id = \(bind: registration.id)").run()
+            for (rank, program) in placed {
+                try await db.raw("""
+                    INSERT INTO admission_wishes (registration_id, season_id, rank, program_id)
+                    VALUES (\(bind: registration.id), \(bind: registration.seasonId), \(bind: rank), \(bind: program.id!))
+                    """).run()
+            }
+            try await AuditLog.record(db, principal: principal, action: .update, resource: "admission_wishes", recordID: registration.id,
+                                      orgID: orgID, detail: placed.map(\.1.code).joined(separator: ","))
+            return placed.map { Wish(rank: $0.0, programCode: $0.1.code, programName: $0.1.name) }
+        }
+        return JSONResponse.page(items: try wishes.map { try JSON.string($0) }, nextPageToken: nil)
+    }
+
+    @Sendable func list(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let wishes = try await database.read { db in
+            let (registration, _) = try await RegistrationsController.load(db, id: try context.parameters.require("id"), principal: principal)
+            let programs = Dictionary(uniqueKeysWithValues: try await ProgramsController.all(db, seasonID: registration.seasonId).map { ($0.id!, $0) })
+            return try await db.raw("SELECT rank, program_id FROM admission_wishes WHERE registration_id = \(bind: registration.id) ORDER BY rank")
+                .all().compactMap { row -> Wish? in
+                    guard let program = programs[try row.decode(column: "program_id", as: String.self)] else { return nil }
+                    return Wish(rank: try row.decode(column: "rank", as: Int.self), programCode: program.code, programName: program.name)
+                }
+        }
+        return JSONResponse.page(items: try wishes.map { try JSON.string($0) }, nextPageToken: nil)
+    }
+}
