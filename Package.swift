@@ -137,10 +137,15 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(
+            name: "BulkData",
+            dependencies: ["Platform", "Registry", "Records", "CitizenID", "VietnameseText"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "nemis",
             dependencies: [
-                "App", "Admissions", "Credentials",
+                "App", "Admissions", "Credentials", "BulkData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -167,6 +172,11 @@ let package = Package(
             name: "DataIntegrityTests",
             dependencies: ["DataIntegrity", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Vectors")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "BulkDataTests",
+            dependencies: ["BulkData", "Platform", "Registry", "CitizenID", "VietnameseText"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+import Platform
 /// The header row of an input file: which column holds which named field.
 struct CSVHeader {
     let file: String

@@ -1,3 +1,4 @@
+import Platform
 /// One problem in an input file, with where to find it: file, line, column and value.
 public struct ClearingFileIssue: Error, Hashable, Sendable, CustomStringConvertible {
     /// The file as named on the command line.
@@ -50,17 +51,8 @@ public struct ClearingInputError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// A file could not be opened, read or written.
-public struct ClearingIOError: Error, Sendable, CustomStringConvertible {
-    /// The file.
-    public let path: String
-    /// What was being done: "open", "read", "write", "rename".
-    public let operation: String
-    /// The system's reason.
-    public let reason: String
-
-    public var description: String { "cannot \(operation) \(path): \(reason)" }
-}
+/// A file could not be opened, read or written (the CSV reader and writer live in Platform).
+public typealias ClearingIOError = FileIOError
 
 /// Collects issues while a file is read, keeping the first `limit` and counting the rest, so a
 /// file with a million bad rows reports quickly without holding a million messages.

@@ -1,3 +1,4 @@
+import Platform
 import Clearing
 
 /// What `nemis admissions clear` reads and writes.

@@ -1,3 +1,4 @@
+import Platform
 import Clearing
 
 /// Writes the clearing outputs in DOMAIN.md §7.2's formats.

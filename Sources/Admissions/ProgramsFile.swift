@@ -1,3 +1,4 @@
+import Platform
 import Clearing
 
 /// The programmes of `programs.csv` (`program_id,quota[,tie_mode]`), in file order.

@@ -1,3 +1,4 @@
+import Platform
 import Clearing
 
 /// `confirmed.csv` (`candidate_id,program_id`): seats confirmed in earlier rounds, kept in this one.

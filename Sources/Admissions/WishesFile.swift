@@ -1,3 +1,4 @@
+import Platform
 import Clearing
 
 /// The columns of `wishes.csv` as parallel arrays, one entry per valid row: about 21 bytes a row.

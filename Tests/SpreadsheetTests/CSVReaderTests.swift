@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Admissions
+@testable import Platform
 
 /// The streaming CSV reader gives the same records whatever its buffer size, so records cut by a
 /// buffer boundary (in a quoted field, between CR and LF, inside a doubled quote) read whole.

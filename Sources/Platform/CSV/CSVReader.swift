@@ -1,22 +1,22 @@
 /// One CSV record, valid only during the callback that receives it: its fields point into the
 /// reader's buffer, so reading 7 million rows allocates nothing per row.
-struct CSVRecord {
+public struct CSVRecord {
     /// 1-based line where the record starts.
-    let line: Int
+    public let line: Int
     /// Number of fields.
-    let count: Int
-    fileprivate let base: UnsafeMutablePointer<UInt8>
-    fileprivate let starts: UnsafeMutablePointer<Int>
-    fileprivate let ends: UnsafeMutablePointer<Int>
+    public let count: Int
+    @usableFromInline let base: UnsafeMutablePointer<UInt8>
+    @usableFromInline let starts: UnsafeMutablePointer<Int>
+    @usableFromInline let ends: UnsafeMutablePointer<Int>
 
     /// The bytes of field `index`, unquoted and unescaped.
-    @inline(__always)
-    subscript(index: Int) -> UnsafeRawBufferPointer {
+    @inlinable @inline(__always)
+    public subscript(index: Int) -> UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(start: base + starts[index], count: ends[index] - starts[index])
     }
 
     /// Field `index` as a string, for messages.
-    func text(_ index: Int) -> String { String(decoding: self[index], as: UTF8.self) }
+    public func text(_ index: Int) -> String { String(decoding: self[index], as: UTF8.self) }
 }
 
 /// Reads a CSV file (RFC 4180: comma-separated, fields optionally in double quotes with `""` for a
@@ -29,8 +29,8 @@ struct CSVRecord {
 /// The scanning state is `@exclusivity(unchecked)`: only this class touches it, one call at a
 /// time, and the runtime check on every access of a class property would otherwise cost more
 /// than the scanning itself.
-final class CSVReader {
-    let path: String
+public final class CSVReader {
+    public let path: String
     private let descriptor: Int32
     @exclusivity(unchecked) private var buffer: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var capacity: Int
@@ -42,12 +42,12 @@ final class CSVReader {
     @exclusivity(unchecked) private var escaped: UnsafeMutablePointer<Bool>
 
     /// Size of the file when it was opened, for sizing arrays up front.
-    let fileSize: Int
+    public let fileSize: Int
 
-    init(path: String, chunkSize: Int = 1 << 22) throws(ClearingIOError) {
+    public init(path: String, chunkSize: Int = 1 << 22) throws(FileIOError) {
         self.path = path
-        descriptor = try SystemCalls.openForReading(path)
-        fileSize = SystemCalls.fileSize(descriptor)
+        descriptor = try FileSystemCalls.openForReading(path)
+        fileSize = FileSystemCalls.fileSize(descriptor)
         capacity = max(chunkSize, 4) // room for a byte order mark and one more byte
         buffer = .allocate(capacity: capacity)
         starts = .allocate(capacity: fieldCapacity)
@@ -56,7 +56,7 @@ final class CSVReader {
     }
 
     deinit {
-        SystemCalls.close(descriptor)
+        FileSystemCalls.close(descriptor)
         buffer.deallocate()
         starts.deallocate()
         ends.deallocate()
@@ -72,8 +72,8 @@ final class CSVReader {
 
     /// Calls `body` with each well-formed record, and `malformed(line, column, message)` for
     /// each record that is not valid CSV.
-    func forEachRecord(_ body: (CSVRecord) -> Void,
-                       malformed: (_ line: Int, _ column: Int, _ message: String) -> Void) throws(ClearingIOError) {
+    public func forEachRecord(_ body: (CSVRecord) -> Void,
+                       malformed: (_ line: Int, _ column: Int, _ message: String) -> Void) throws(FileIOError) {
         // Enough bytes to recognise a byte order mark, however short the reads.
         repeat { try refill(keepingFrom: 0) } while filled < 3 && !atEndOfFile
         var position = 0
@@ -104,7 +104,7 @@ final class CSVReader {
 
     /// Moves the unread tail to the front and reads more after it, doubling the buffer when one
     /// record fills it.
-    private func refill(keepingFrom position: Int) throws(ClearingIOError) {
+    private func refill(keepingFrom position: Int) throws(FileIOError) {
         let kept = filled - position
         if position > 0 {
             buffer.update(from: buffer + position, count: kept)
@@ -117,7 +117,7 @@ final class CSVReader {
         }
         filled = kept
         while filled < capacity {
-            let count = try SystemCalls.read(descriptor, into: buffer + filled, count: capacity - filled, path: path)
+            let count = try FileSystemCalls.read(descriptor, into: buffer + filled, count: capacity - filled, path: path)
             if count == 0 { atEndOfFile = true; break }
             filled += count
             if filled - kept >= capacity / 2 { break }
