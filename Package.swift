@@ -104,6 +104,26 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Payments",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Fees",
+            dependencies: [
+                "Platform", "Payments",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Web",
             dependencies: [
                 "Platform", "Registry", "Credentials", "DataIntegrity",
@@ -124,7 +144,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Platform", "Registry", "Records", "Credentials", "Exams", "Web",
+                "Platform", "Registry", "Records", "Credentials", "Exams", "Web", "Fees",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -145,7 +165,7 @@ let package = Package(
         .executableTarget(
             name: "nemis",
             dependencies: [
-                "App", "Admissions", "Credentials", "BulkData",
+                "App", "Admissions", "Credentials", "BulkData", "Fees",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -162,6 +182,7 @@ let package = Package(
         .testTarget(name: "ClearingTests", dependencies: ["Clearing", "Admissions"], swiftSettings: strict),
         .testTarget(name: "ExamRulesTests", dependencies: ["ExamRules"], swiftSettings: strict),
         .testTarget(name: "CompressionTests", dependencies: ["Compression"], swiftSettings: strict),
+        .testTarget(name: "PaymentsTests", dependencies: ["Payments"], swiftSettings: strict),
         .testTarget(
             name: "SpreadsheetTests",
             dependencies: ["Platform", "Compression"],
@@ -182,7 +203,7 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "Platform", "Registry",
+                "App", "Platform", "Registry", "Fees", "Payments",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

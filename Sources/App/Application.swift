@@ -1,5 +1,6 @@
 import Credentials
 import Exams
+import Fees
 import Foundation
 import Hummingbird
 import Logging
@@ -27,7 +28,7 @@ public enum NEMIS {
     ) throws -> some ApplicationProtocol {
         let credentials = try configuration.credentialsSetup()
         let router = try buildRouter(database: database, logger: logger, cookies: SessionCookies(secure: configuration.secureCookies),
-                                     credentials: credentials)
+                                     credentials: credentials, fees: configuration.fees)
         var app = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "nemis"),
@@ -36,6 +37,7 @@ public enum NEMIS {
         if let postgres = database as? PostgresStorage {
             app.addServices(postgres)
         }
+        if let reconcile = FeeReconcileService(database: database, settings: configuration.fees, logger: logger) { app.addServices(reconcile) }
         app.beforeServerStarts {
             try await Storage.prepare(database, logger: logger)
             try await CredentialsService(database: database, registry: RegistryService(database: database), vault: credentials.vault,
@@ -46,7 +48,7 @@ public enum NEMIS {
     }
 
     public static func buildRouter(database: any Database, logger: Logger, cookies: SessionCookies,
-                                   credentials: CredentialsSetup) throws -> Router<NEMISContext> {
+                                   credentials: CredentialsSetup, fees: FeesSettings? = nil) throws -> Router<NEMISContext> {
         MetricsBootstrap.once()
         let router = Router(context: NEMISContext.self)
         router.add(middleware: ProblemMiddleware())
@@ -66,6 +68,7 @@ public enum NEMIS {
         ExamsService(database: database, registry: registry).register(in: catalog)
         let issuing = CredentialsService(database: database, registry: registry, vault: credentials.vault, publicBaseURL: credentials.publicURL)
         issuing.register(in: catalog)
+        FeeOrdersController(database: database, settings: fees ?? FeesSettings(environment: [:], publicURL: ""), logger: logger).register(in: catalog)
         WebController(access: access, cookies: cookies, verify: issuing.verify).register(in: catalog)
         let document = try catalog.openAPIDocument(version: version)
         catalog.add(APIRoute(.get, "/api/v1/openapi.json", summary: "This OpenAPI 3.1 document", tag: "Operations", isPublic: true)) { _, _ in

@@ -1,4 +1,5 @@
 import Credentials
+import Fees
 import Foundation
 import Logging
 
@@ -17,6 +18,8 @@ public struct AppConfiguration: Sendable {
     public var publicURL: String
     /// The key that seals signing keys at rest (32 bytes, base64); see `credentialsVault`.
     public var keyEncryptionKey: String?
+    /// The payment gateway for fee orders (`NEMIS_PAYMENT_*`; see `FeesSettings`).
+    public var fees: FeesSettings
 
     public init(host: String? = nil, port: Int? = nil, databaseURL: String? = nil, sqlitePath: String? = nil,
                 logLevel: Logger.Level? = nil, keyEncryptionKey: String? = nil,
@@ -31,6 +34,7 @@ public struct AppConfiguration: Sendable {
         self.secureCookies = environment["NEMIS_SECURE_COOKIES"].map { ["1", "true", "yes"].contains($0.lowercased()) } ?? !loopback
         self.publicURL = environment["NEMIS_PUBLIC_URL"] ?? "http://\(self.host):\(self.port)"
         self.keyEncryptionKey = keyEncryptionKey ?? environment["NEMIS_KEY_ENCRYPTION_KEY"]
+        self.fees = FeesSettings(environment: environment, publicURL: self.publicURL)
     }
 
     /// Where the data lives, for messages; never prints a password.

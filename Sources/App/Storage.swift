@@ -1,5 +1,6 @@
 import Credentials
 import Exams
+import Fees
 import Foundation
 import Logging
 import Platform
@@ -9,7 +10,7 @@ import SQLKit
 
 /// Opening the database the configuration names, and the full list of migrations.
 public enum Storage {
-    public static let migrations: [Migration] = PlatformMigrations.all + RegistryMigrations.all + RecordsMigrations.all + CredentialsMigrations.all + ExamsMigrations.all
+    public static let migrations: [Migration] = PlatformMigrations.all + RegistryMigrations.all + RecordsMigrations.all + CredentialsMigrations.all + ExamsMigrations.all + FeesMigrations.all
 
     /// Opens the database. For PostgreSQL the returned storage is also a Service that must run.
     public static func open(_ configuration: AppConfiguration, logger: Logger) async throws -> any Database {

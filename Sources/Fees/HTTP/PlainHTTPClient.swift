@@ -1,0 +1,97 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// One HTTP/1.1 request over a fresh connection, for the few calls NEMIS and the stand-in gateway make
+/// to each other (querydr, IPN). The package has no HTTP client library and adds none, so this speaks
+/// plain `http://` only: a real gateway's HTTPS endpoint needs a TLS-terminating egress proxy in front.
+public enum PlainHTTPClient {
+    /// The two methods the payment protocol uses.
+    public enum Method: String, Sendable {
+        case GET, POST
+
+        var nio: HTTPMethod { self == .GET ? .GET : .POST }
+    }
+
+    public struct Response: Sendable {
+        public let status: Int
+        public let headers: [(String, String)]
+        public let body: String
+
+        public func header(_ name: String) -> String? {
+            headers.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
+        }
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case unsupportedURL(String)
+        case timedOut(String, Duration)
+        case connectionClosed(String)
+
+        public var description: String {
+            switch self {
+            case .unsupportedURL(let url): "cannot call \(url): only http://host[:port]/path URLs are supported"
+            case .timedOut(let url, let limit): "no answer from \(url) within \(limit)"
+            case .connectionClosed(let url): "\(url) closed the connection before answering"
+            }
+        }
+    }
+
+    /// Sends the request and reads the whole answer; throws on a connection failure or after `timeout`.
+    public static func send(_ method: Method, _ url: String, headers: [(String, String)] = [], body: String? = nil,
+                            timeout: Duration = .seconds(10)) async throws -> Response {
+        guard let components = URLComponents(string: url), components.scheme == "http", let host = components.host, !host.isEmpty
+        else { throw Failure.unsupportedURL(url) }
+        let port = components.port ?? 80
+        var target = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
+        if let query = components.percentEncodedQuery { target += "?" + query }
+        var head = HTTPRequestHead(version: .http1_1, method: method.nio, uri: target)
+        head.headers.add(name: "Host", value: components.port.map { "\(host):\($0)" } ?? host)
+        head.headers.add(name: "Connection", value: "close")
+        head.headers.add(name: "Content-Length", value: String(body?.utf8.count ?? 0))
+        for (name, value) in headers { head.headers.add(name: name, value: value) }
+        let request = head
+
+        return try await withThrowingTaskGroup(of: Response.self) { group in
+            group.addTask { try await exchange(host: host, port: port, head: request, body: body, url: url) }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                throw Failure.timedOut(url, timeout)
+            }
+            defer { group.cancelAll() }
+            return try await group.next()!
+        }
+    }
+
+    private static func exchange(host: String, port: Int, head: HTTPRequestHead, body: String?, url: String) async throws -> Response {
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connectTimeout(.seconds(5))
+            .connect(host: host, port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                    return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(wrappingChannelSynchronously: channel)
+                }
+            }
+        return try await channel.executeThenClose { inbound, outbound in
+            try await outbound.write(.head(head))
+            if let body { try await outbound.write(.body(.byteBuffer(ByteBuffer(string: body)))) }
+            try await outbound.write(.end(nil))
+            var status = 0
+            var headers: [(String, String)] = []
+            var collected = ByteBuffer()
+            for try await part in inbound {
+                switch part {
+                case .head(let responseHead):
+                    status = Int(responseHead.status.code)
+                    headers = responseHead.headers.map { ($0.name, $0.value) }
+                case .body(var chunk):
+                    collected.writeBuffer(&chunk)
+                case .end:
+                    return Response(status: status, headers: headers, body: String(buffer: collected))
+                }
+            }
+            throw Failure.connectionClosed(url)
+        }
+    }
+}
