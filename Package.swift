@@ -126,7 +126,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "Platform", "Registry", "Credentials", "DataIntegrity",
+                "Platform", "Registry", "Records", "Credentials", "DataIntegrity", "Grading", "Compression",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

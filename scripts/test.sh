@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's test command: every test, on SQLite and on a real PostgreSQL server.
 #   scripts/test.sh                 build and run all tests
-#   scripts/test.sh --filter Citizen   any `swift test` arguments pass through
+#   scripts/test.sh --filter Citizen   any `swift test` arguments pass through (and skip the browser tests)
+#   NEMIS_SKIP_E2E=1 scripts/test.sh   every Swift test, without the browser tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,4 +17,9 @@ if ! python3 -c "import openapi_spec_validator" 2>/dev/null; then
 fi
 
 swift build --build-tests "${BUILD_ARGS[@]}"
-exec scripts/with-postgres.sh swift test --skip-build "${BUILD_ARGS[@]}" "$@"
+scripts/with-postgres.sh swift test --skip-build "${BUILD_ARGS[@]}" "$@"
+
+# A full run ends with the web pages in a real browser (headless Chromium); a filtered run skips it.
+if [[ $# -eq 0 && "${NEMIS_SKIP_E2E:-}" != "1" ]]; then
+    scripts/e2e.sh
+fi

@@ -55,7 +55,7 @@ public enum NEMIS {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: LogRequestsMiddleware(.debug))
         let access = AccessStore(database: database)
-        router.add(middleware: AuthMiddleware(access: access))
+        router.add(middleware: AuthMiddleware(access: access, formRoutes: WebController.formRoutes))
 
         let catalog = APICatalog(router: router)
         OperationsController(database: database).register(in: catalog)

@@ -117,10 +117,15 @@ struct GradebookController {
     /// The subject and semester named in the query, checked against the class's grade.
     static func target(_ request: Request, _ schoolClass: ClassMembership.ClassInfo) throws -> (Subject, String, GradebookRules) {
         let query = request.uri.queryParameters
-        guard let semester = query["semester"].map(String.init), ["I", "II"].contains(semester) else {
+        return try target(subjectCode: query["subject"].map(String.init), semester: query["semester"].map(String.init), schoolClass)
+    }
+
+    static func target(subjectCode: String?, semester: String?,
+                       _ schoolClass: ClassMembership.ClassInfo) throws -> (Subject, String, GradebookRules) {
+        guard let semester, ["I", "II"].contains(semester) else {
             throw APIError.malformed(field: "semester", "semester is I or II")
         }
-        guard let code = query["subject"].map(String.init), let subject = SubjectCatalogue.subject(code: code, grade: schoolClass.grade) else {
+        guard let code = subjectCode, let subject = SubjectCatalogue.subject(code: code, grade: schoolClass.grade) else {
             let known = SubjectCatalogue.subjects(grade: schoolClass.grade).map(\.code).joined(separator: ", ")
             throw APIError.malformed(field: "subject", known.isEmpty
                 ? "grade \(schoolClass.grade) keeps no gradebook of scores (primary is assessed under Circular 27)"

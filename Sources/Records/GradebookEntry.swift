@@ -15,11 +15,18 @@ struct GradebookEntry: Codable, Sendable, Equatable {
 }
 
 /// What a teacher sends for one learner.
-struct GradebookRowInput: Codable, Sendable {
-    let learnerCode: String
-    let regular: [String]?
-    let midTerm: String?
-    let endOfTerm: String?
+public struct GradebookRowInput: Codable, Sendable {
+    public let learnerCode: String
+    public let regular: [String]?
+    public let midTerm: String?
+    public let endOfTerm: String?
+
+    public init(learnerCode: String, regular: [String]?, midTerm: String?, endOfTerm: String?) {
+        self.learnerCode = learnerCode
+        self.regular = regular
+        self.midTerm = midTerm
+        self.endOfTerm = endOfTerm
+    }
 }
 
 /// Turning typed entries into canonical values and results under a rule set.

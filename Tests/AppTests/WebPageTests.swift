@@ -33,7 +33,9 @@ struct WebPageTests {
             #expect(!schools.text.contains("SCHB"))
             let schoolID = try #require(schools.text.firstMatch(of: /href="\/schools\/([0-9a-f-]+)"/)?.1)
             let school = try await api.call(.get, "/schools/\(schoolID)", as: browser)
-            #expect(school.text.contains("Lê Thị Hoa"))
+            #expect(school.text.contains("1A1"))
+            let staff = try await api.call(.get, "/schools/\(schoolID)/staff", as: browser)
+            #expect(staff.text.contains("Lê Thị Hoa"))
             // Learner search ignores diacritics; the learner page shows the citizen ID to a school admin.
             let found = try await api.call(.get, "/learners?q=nguyen+van+an", as: browser)
             let learnerID = try #require(found.text.firstMatch(of: /href="\/learners\/([0-9a-f-]+)"/)?.1)
@@ -43,7 +45,7 @@ struct WebPageTests {
             let foreign = try await api.call(.get, "/learners/\(try #require(world.learnerB["id"]))", as: browser)
             #expect(foreign.status == .notFound)
             // Pages are light: no script, nothing fetched from elsewhere.
-            for page in [home, schools, school, learner] {
+            for page in [home, schools, school, staff, learner] {
                 #expect(!page.text.contains("<script"))
                 #expect(!page.text.contains("http://") && !page.text.contains("https://"))
                 #expect(page.text.utf8.count < 100_000)

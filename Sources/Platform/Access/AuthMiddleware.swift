@@ -6,11 +6,21 @@ import Hummingbird
 public struct AuthMiddleware: RouterMiddleware {
     public typealias Context = NEMISContext
     public static let cookieName = "nemis_session"
-    /// Routes whose handlers verify the CSRF token posted as a form field.
-    static let formRoutes: Set<String> = ["/sign-in", "/sign-out", "/verify"]
     let access: AccessStore
+    /// Routes whose handlers verify the CSRF token posted as a form field, because an HTML form cannot
+    /// send a header. The web pages own this list; `*` stands for one path segment ("/classes/*/gradebook").
+    let formRoutes: [[Substring]]
 
-    public init(access: AccessStore) { self.access = access }
+    public init(access: AccessStore, formRoutes: [String]) {
+        self.access = access
+        self.formRoutes = formRoutes.map { $0.split(separator: "/") }
+    }
+
+    func isFormRoute(_ segments: [Substring]) -> Bool {
+        formRoutes.contains { pattern in
+            pattern.count == segments.count && zip(pattern, segments).allSatisfy { $0 == "*" || $0 == $1 }
+        }
+    }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -26,8 +36,8 @@ public struct AuthMiddleware: RouterMiddleware {
             // The web forms carry the token as a hidden field, which their handlers check; every
             // other unsafe request with a session cookie needs the header. The path is compared with
             // empty segments removed, as the router reads it, so "//api/…" cannot slip past.
-            let path = "/" + request.uri.path.split(separator: "/").joined(separator: "/")
-            if ![.get, .head, .options].contains(request.method) && !Self.formRoutes.contains(path) {
+            let segments = request.uri.path.split(separator: "/")
+            if ![.get, .head, .options].contains(request.method) && !isFormRoute(segments) {
                 guard request.headers[.csrfToken] == csrf else {
                     throw APIError.forbidden("missing or wrong X-CSRF-Token for a session-authenticated request")
                 }

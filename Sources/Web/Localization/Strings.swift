@@ -1,0 +1,282 @@
+import Credentials
+import Platform
+import Records
+import Registry
+
+/// Every visible string of the pages, in Vietnamese and English, in this one file. A phrase is a
+/// case of `Phrase` with both texts side by side, so a missing translation does not compile;
+/// phrases that take values are the methods of `Strings` below.
+enum Phrase: CaseIterable {
+    // The frame
+    case tagline, skipToContent, mainNavigation, signOut, otherLanguageName
+    case home, schools, learners, mySchool, classes, staff, myClasses, verify
+    // Signing in, the overview
+    case signIn, username, password, wrongCredentials, overview, roles
+    case countSchools, countClasses, countLearners, countStaff
+    // Registry pages
+    case searchSchools, searchLearners, search, nextPage
+    case schoolName, code, level, schoolCode, commune, status
+    case className, grade, homeroomTeacher, fullName, position
+    case number, dateOfBirth, sex, female, male, ethnicity, citizenID, learnerCode, school
+    case studyHistory, schoolYear, gradebooks
+    case movements, noMovements, exitDate, exitReason
+    // Errors
+    case notFoundTitle, notFoundText, forbiddenTitle, forbiddenText, badRequestTitle, badRequestText
+    case formExpired, backHome
+    // Teacher pages
+    case myClassesIntro, noClassesThisYear, notLinkedToStaff, homeroom, subjectsTaught
+    // Gradebook
+    case scoreHint, commentHint, midTerm, endOfTerm, average, rating, saveScores, saved, closedTerm
+    case noLearnersInClass, backToClass
+    // Year results
+    case yearResults, yearResultsNote, noYearResultsYet, notComputed
+    case learningResult, conductResult, sessionsAbsent, decision, award
+    // Verification
+    case verifyTitle, verifyIntro, credentialText, credentialFile, verifyButton, verifyResultTitle
+    case issuer, inKeyRegistry, notInKeyRegistry, check, outcome, details, verifyAnother
+    case pasteOrChoose, passed, failed, warning, skipped
+
+    var texts: (vi: String, en: String) {
+        switch self {
+        case .tagline: ("Cơ sở dữ liệu ngành giáo dục", "National education database")
+        case .skipToContent: ("Bỏ qua, đến nội dung chính", "Skip to main content")
+        case .mainNavigation: ("Điều hướng chính", "Main navigation")
+        case .signOut: ("Đăng xuất", "Sign out")
+        case .otherLanguageName: ("English", "Tiếng Việt")
+        case .home: ("Trang chủ", "Home")
+        case .schools: ("Trường học", "Schools")
+        case .learners: ("Học sinh", "Learners")
+        case .mySchool: ("Trường của tôi", "My school")
+        case .classes: ("Lớp học", "Classes")
+        case .staff: ("Cán bộ, giáo viên", "Staff")
+        case .myClasses: ("Lớp của tôi", "My classes")
+        case .verify: ("Xác minh học bạ", "Verify a record")
+        case .signIn: ("Đăng nhập", "Sign in")
+        case .username: ("Tên đăng nhập", "Username")
+        case .password: ("Mật khẩu", "Password")
+        case .wrongCredentials: ("Sai tên đăng nhập hoặc mật khẩu.", "Wrong username or password.")
+        case .overview: ("Tổng quan", "Overview")
+        case .roles: ("Vai trò", "Roles")
+        case .countSchools: ("trường học", "schools")
+        case .countClasses: ("lớp học", "classes")
+        case .countLearners: ("học sinh", "learners")
+        case .countStaff: ("cán bộ, giáo viên", "staff")
+        case .searchSchools: ("Tìm theo tên hoặc mã (không cần dấu)", "Search by name or code (accents optional)")
+        case .searchLearners: ("Tìm theo họ tên hoặc mã học sinh (không cần dấu)", "Search by name or learner code (accents optional)")
+        case .search: ("Tìm", "Search")
+        case .nextPage: ("Trang sau →", "Next page →")
+        case .schoolName: ("Tên trường", "School")
+        case .code: ("Mã", "Code")
+        case .level: ("Cấp học", "Level")
+        case .schoolCode: ("Mã trường", "School code")
+        case .commune: ("Xã/phường", "Commune")
+        case .status: ("Trạng thái", "Status")
+        case .className: ("Lớp", "Class")
+        case .grade: ("Khối", "Grade")
+        case .homeroomTeacher: ("Giáo viên chủ nhiệm", "Homeroom teacher")
+        case .fullName: ("Họ và tên", "Full name")
+        case .position: ("Vị trí", "Position")
+        case .number: ("STT", "No.")
+        case .dateOfBirth: ("Ngày sinh", "Date of birth")
+        case .sex: ("Giới tính", "Sex")
+        case .female: ("Nữ", "Female")
+        case .male: ("Nam", "Male")
+        case .ethnicity: ("Dân tộc", "Ethnicity")
+        case .citizenID: ("Số định danh cá nhân", "Personal ID number")
+        case .learnerCode: ("Mã học sinh", "Learner code")
+        case .school: ("Trường", "School")
+        case .studyHistory: ("Quá trình học", "School history")
+        case .schoolYear: ("Năm học", "School year")
+        case .gradebooks: ("Sổ điểm và kết quả", "Gradebooks and results")
+        case .movements: ("Biến động học sinh", "Learner movements")
+        case .noMovements: ("Năm học này chưa có học sinh chuyển đi, thôi học hay bỏ học.",
+                            "No learner has transferred out, withdrawn or dropped out this school year.")
+        case .exitDate: ("Ngày rời lớp", "Left on")
+        case .exitReason: ("Lí do", "Reason")
+        case .notFoundTitle: ("Không tìm thấy", "Not found")
+        case .notFoundText: ("Trang hoặc hồ sơ này không có, hoặc nằm ngoài phạm vi của bạn.",
+                             "This page or record does not exist, or is outside what you may see.")
+        case .forbiddenTitle: ("Không có quyền", "Not permitted")
+        case .forbiddenText: ("Tài khoản của bạn không được làm việc này.", "Your account may not do this.")
+        case .badRequestTitle: ("Yêu cầu không hợp lệ", "Invalid request")
+        case .badRequestText: ("Địa chỉ hoặc dữ liệu gửi lên không đúng.", "The address or the data sent is not valid.")
+        case .formExpired: ("Phiên làm việc đã thay đổi: hãy tải lại trang rồi gửi lại.",
+                            "Your session has changed: reload the page and send the form again.")
+        case .backHome: ("Về trang chủ", "Back to the home page")
+        case .myClassesIntro: ("Các lớp bạn chủ nhiệm hoặc được phân công giảng dạy năm học này.",
+                               "The classes you are homeroom teacher of, or are assigned to teach, this school year.")
+        case .noClassesThisYear: ("Bạn chưa được phân công lớp nào trong năm học này.", "You have no class assigned this school year.")
+        case .notLinkedToStaff: ("Tài khoản chưa gắn với hồ sơ cán bộ, nên chưa có lớp nào.",
+                                 "Your account is not linked to a staff record, so it has no classes.")
+        case .homeroom: ("Chủ nhiệm", "Homeroom")
+        case .subjectsTaught: ("Môn dạy", "Subjects taught")
+        case .scoreHint: ("Nhập điểm từ 0 đến 10, tối đa một chữ số thập phân (7,5 hoặc 7.5). Để trống ô chưa có điểm.",
+                          "Enter scores from 0 to 10 with at most one decimal (7.5 or 7,5). Leave a box empty until there is a score.")
+        case .commentHint: ("Môn đánh giá bằng nhận xét: nhập Đ (Đạt) hoặc CĐ (Chưa đạt).",
+                            "This subject is assessed by comment: enter Đ (pass) or CĐ (not yet passed).")
+        case .midTerm: ("Giữa kì", "Mid-term")
+        case .endOfTerm: ("Cuối kì", "End of term")
+        case .average: ("Điểm TB môn", "Average")
+        case .rating: ("Kết quả", "Result")
+        case .saveScores: ("Lưu điểm", "Save scores")
+        case .saved: ("Đã lưu. Điểm trung bình môn hiện khi đủ các bài đánh giá.",
+                      "Saved. The average shows once every assessment is in.")
+        case .closedTerm: ("Học kì này đã khoá sổ: chỉ xem. Nhà trường có thể mở lại.",
+                           "This semester is closed: read only. The school can reopen it.")
+        case .noLearnersInClass: ("Lớp chưa có học sinh.", "The class has no learners yet.")
+        case .backToClass: ("Về danh sách lớp", "Back to the class list")
+        case .yearResults: ("Kết quả cả năm", "Year results")
+        case .yearResultsNote: ("Nhà trường tính kết quả cả năm từ sổ điểm, rèn luyện và chuyên cần (Thông tư 22/2021); trang này để xem.",
+                                "The school computes the year results from the gradebooks, conduct and attendance (Circular 22/2021); this page is for reading.")
+        case .noYearResultsYet: ("Nhà trường chưa tính kết quả cả năm của lớp này.", "The school has not computed this class's year results yet.")
+        case .notComputed: ("Chưa tính", "Not computed")
+        case .learningResult: ("Học tập", "Learning")
+        case .conductResult: ("Rèn luyện", "Conduct")
+        case .sessionsAbsent: ("Số buổi nghỉ", "Sessions absent")
+        case .decision: ("Lên lớp", "Promotion")
+        case .award: ("Khen thưởng", "Award")
+        case .verifyTitle: ("Xác minh học bạ số", "Verify an electronic school record")
+        case .verifyIntro: ("Dán nội dung tệp học bạ số (JSON) hoặc chọn tệp. NEMIS kiểm tra chữ ký số, thời hạn, khóa của nhà trường trong danh mục do Bộ GDĐT ký, và tình trạng thu hồi.",
+                            "Paste the school record (JSON) or choose its file. NEMIS checks the digital signature, the dates, the school's key in the registry the Ministry signs, and whether it was revoked.")
+        case .credentialText: ("Nội dung học bạ số (JSON)", "School record (JSON)")
+        case .credentialFile: ("hoặc tệp", "or a file")
+        case .verifyButton: ("Xác minh", "Verify")
+        case .verifyResultTitle: ("Kết quả xác minh", "Verification result")
+        case .issuer: ("Đơn vị cấp", "Issuer")
+        case .inKeyRegistry: ("có trong danh mục khóa do Bộ GDĐT ký", "in the key registry signed by the Ministry")
+        case .notInKeyRegistry: ("không có trong danh mục khóa của Bộ GDĐT", "not in the Ministry's key registry")
+        case .check: ("Kiểm tra", "Check")
+        case .outcome: ("Kết quả", "Outcome")
+        case .details: ("Chi tiết", "Details")
+        case .verifyAnother: ("Xác minh học bạ khác", "Verify another record")
+        case .pasteOrChoose: ("Hãy dán nội dung hoặc chọn tệp học bạ số.", "Paste the record or choose its file.")
+        case .passed: ("✓ đạt", "✓ passed")
+        case .failed: ("✗ không đạt", "✗ failed")
+        case .warning: ("! cảnh báo", "! warning")
+        case .skipped: ("— bỏ qua", "— skipped")
+        }
+    }
+}
+
+/// The catalogue in one language: `strings[.signIn]`, and the phrases that take values.
+struct Strings: Sendable {
+    let language: Language
+
+    subscript(_ phrase: Phrase) -> String {
+        language == .vi ? phrase.texts.vi : phrase.texts.en
+    }
+
+    private func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+
+    /// A text another module already gives in both languages (a verifier's finding, a check's name).
+    func localized(vi: String, en: String) -> String { pick(vi, en) }
+
+    func greeting(_ name: String) -> String { pick("Xin chào, \(name)", "Hello, \(name)") }
+    func signedInAs(_ name: String) -> String { pick("Đang đăng nhập: \(name)", "Signed in as \(name)") }
+    func tooManyAttempts(seconds: Int) -> String {
+        pick("Quá nhiều lần thử. Hãy thử lại sau \(seconds) giây.", "Too many attempts. Try again in \(seconds) seconds.")
+    }
+    func classTitle(_ name: String) -> String { pick("Lớp \(name)", "Class \(name)") }
+    func movementsInYear(_ year: String) -> String { pick("Biến động học sinh năm học \(year)", "Learner movements in \(year)") }
+    func classesInYear(_ year: String) -> String { pick("Lớp học năm học \(year)", "Classes in \(year)") }
+    func rosterNote(_ count: Int) -> String {
+        pick("\(count) học sinh, xếp theo tên, tên đệm, họ.", "\(count) learners, in order of given name, middle name, family name.")
+    }
+    func semester(_ name: String) -> String { pick("Học kì \(name)", "Semester \(name)") }
+    func invalidJSON(_ detail: String) -> String { pick("Tệp không phải JSON hợp lệ: \(detail)", "The file is not valid JSON: \(detail)") }
+
+    // The gradebook
+    func gradebookTitle(subject: Subject, className: String, semester: String) -> String {
+        pick("Sổ điểm \(subject.nameVI) · lớp \(className) · học kì \(semester)", "\(subject.nameEN) gradebook · class \(className) · semester \(semester)")
+    }
+    func subjectName(_ subject: Subject) -> String { pick(subject.nameVI, subject.nameEN) }
+    func regularRule(count: Int, exact: Bool) -> String {
+        exact ? pick("Mỗi học kì: \(count) lần đánh giá thường xuyên, một giữa kì, một cuối kì.",
+                     "Each semester: \(count) regular assessments, one mid-term and one end-of-term.")
+              : pick("Mỗi học kì: ít nhất \(count) lần đánh giá thường xuyên, một giữa kì, một cuối kì.",
+                     "Each semester: at least \(count) regular assessments, one mid-term and one end-of-term.")
+    }
+    /// A column heading: the short form shown, the long form for screen readers and tooltips.
+    func regularColumn(_ number: Int) -> (short: String, long: String) {
+        (pick("TX\(number)", "R\(number)"), pick("Đánh giá thường xuyên \(number)", "Regular assessment \(number)"))
+    }
+    func inputLabel(_ column: String, learner: String) -> String { pick("\(column) của \(learner)", "\(column), \(learner)") }
+    func errorSummary(_ count: Int) -> String {
+        pick("Chưa lưu: \(count) lỗi. Sửa các ô được đánh dấu rồi lưu lại; không điểm nào được lưu.",
+             "Not saved: \(count) errors. Correct the marked boxes and save again; no score was stored.")
+    }
+    func fieldError(learner: String, column: String, message: String) -> String {
+        column.isEmpty ? "\(learner): \(message)" : "\(learner) — \(column): \(message)"
+    }
+
+    // Codes from the registry, shown in words
+    func role(_ role: Role) -> String {
+        switch role {
+        case .ministryAdmin: pick("quản trị Bộ", "ministry administrator")
+        case .ministryAnalyst: pick("chuyên viên phân tích của Bộ", "ministry analyst")
+        case .departmentAdmin: pick("quản trị Sở", "department administrator")
+        case .schoolAdmin: pick("quản trị nhà trường", "school administrator")
+        case .teacher: pick("giáo viên", "teacher")
+        case .schoolHealth: pick("nhân viên y tế trường học", "school health officer")
+        case .apiClient: pick("phần mềm kết nối", "connected software")
+        }
+    }
+
+    func level(_ level: String?) -> String {
+        switch level {
+        case "preschool": pick("Mầm non", "Preschool")
+        case "primary": pick("Tiểu học", "Primary")
+        case "lowerSecondary": pick("THCS", "Lower secondary")
+        case "upperSecondary": pick("THPT", "Upper secondary")
+        case "continuing": pick("GDTX", "Continuing education")
+        case "multiLevel": pick("Liên cấp", "Multi-level")
+        default: level ?? ""
+        }
+    }
+
+    func schoolStatus(_ status: School.Status?) -> String {
+        switch status {
+        case .active, nil: pick("đang hoạt động", "active")
+        case .suspended: pick("tạm dừng", "suspended")
+        case .closed: pick("đã giải thể", "closed")
+        case .merged: pick("đã sáp nhập", "merged")
+        }
+    }
+
+    func enrolmentStatus(_ status: Enrolment.Status?) -> String {
+        switch status {
+        case .active, nil: pick("đang học", "enrolled")
+        case .completed: pick("hoàn thành năm học", "year completed")
+        case .withdrawn: pick("đã thôi học", "withdrawn")
+        case .droppedOut: pick("bỏ học", "dropped out")
+        case .transferredOut: pick("chuyển trường", "transferred out")
+        }
+    }
+
+    func position(_ code: String?) -> String {
+        switch code {
+        case "teacher": pick("giáo viên", "teacher")
+        case "principal": pick("hiệu trưởng", "principal")
+        case "vicePrincipal": pick("phó hiệu trưởng", "vice-principal")
+        case "staff": pick("nhân viên", "staff")
+        default: code ?? ""
+        }
+    }
+
+    func sex(_ code: String?) -> String {
+        switch code {
+        case "female": self[.female]
+        case "male": self[.male]
+        default: ""
+        }
+    }
+
+    func checkOutcome(_ outcome: CheckOutcome) -> String {
+        switch outcome {
+        case .passed: self[.passed]
+        case .failed: self[.failed]
+        case .warning: self[.warning]
+        case .skipped: self[.skipped]
+        }
+    }
+}

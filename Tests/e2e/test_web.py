@@ -1,0 +1,96 @@
+"""The web pages in a real browser against `nemis serve --demo`: each role signs in and does its
+main task, on a phone-sized screen, without JavaScript of ours."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+PASSWORD = "nemis-demo-2026"
+
+
+def sign_in(browser, base_url, username):
+    browser.get(base_url + "/")
+    browser.find_element(By.ID, "username").send_keys(username)
+    browser.find_element(By.ID, "password").send_keys(PASSWORD)
+    browser.find_element(By.CSS_SELECTOR, "main form button").click()
+    wait_for_heading(browser, "Xin chào")
+
+
+def wait_for_heading(browser, prefix):
+    """Waits for the page whose heading starts with `prefix`: a click's navigation may still be under way."""
+    WebDriverWait(browser, 10).until(lambda driver: driver.find_element(By.TAG_NAME, "h1").text.startswith(prefix))
+
+
+def nav_link(browser, text):
+    return browser.find_element(By.CSS_SELECTOR, "nav").find_element(By.LINK_TEXT, text)
+
+
+def fits_the_screen(browser):
+    """Nothing wider than the viewport: wide tables scroll inside their own box."""
+    return browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def test_verify_page_is_open_to_anyone_and_speaks_english(browser, base_url):
+    browser.get(base_url + "/verify")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "vi"
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Xác minh học bạ số"
+    # The text box is labelled, and an unreadable file is explained, not crashed on.
+    browser.find_element(By.CSS_SELECTOR, "label[for=credential]").click()
+    browser.switch_to.active_element.send_keys("{not json")
+    browser.find_element(By.CSS_SELECTOR, "main form button").click()
+    assert "Tệp không phải JSON hợp lệ" in browser.find_element(By.CSS_SELECTOR, "[role=alert]").text
+    browser.find_element(By.LINK_TEXT, "English").click()
+    wait_for_heading(browser, "Verify an electronic school record")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    assert fits_the_screen(browser)
+
+
+def test_school_admin_browses_a_class(browser, base_url):
+    sign_in(browser, base_url, "truong.19th001")
+    nav_link(browser, "Lớp học").click()
+    classes = browser.find_elements(By.CSS_SELECTOR, "#classes + .scroll tbody a")
+    assert classes, "the school lists its classes"
+    name = classes[0].text
+    classes[0].click()
+    wait_for_heading(browser, f"Lớp {name}")
+    learners = browser.find_elements(By.CSS_SELECTOR, "main tbody a[href^='/learners/']")
+    assert len(learners) > 5
+    learner = learners[0].text
+    learners[0].click()
+    wait_for_heading(browser, learner)
+    assert fits_the_screen(browser)
+    nav_link(browser, "Cán bộ, giáo viên").click()
+    wait_for_heading(browser, "Cán bộ, giáo viên")
+    assert browser.find_elements(By.CSS_SELECTOR, "main tbody tr")
+
+
+def test_teacher_enters_a_score_and_sees_the_average(browser, base_url):
+    sign_in(browser, base_url, "giaovien.19thcs001")
+    nav_link(browser, "Lớp của tôi").click()
+    wait_for_heading(browser, "Lớp của tôi")
+    browser.find_element(By.CSS_SELECTOR, "a[href*='subject=TOAN&semester=I']:not([href*='II'])").click()
+    wait_for_heading(browser, "Sổ điểm Toán")
+    first_row = browser.find_element(By.CSS_SELECTOR, "table.grid tbody tr")
+    boxes = first_row.find_elements(By.TAG_NAME, "input")
+    assert len(boxes) == 6, "four regular assessments, mid-term and end-of-term"
+    for box, score in zip(boxes, ["8", "7", "9", "8", "7", "8"]):
+        box.clear()
+        box.send_keys(score)
+    # Every box has a label naming the assessment and the learner.
+    label = browser.find_element(By.CSS_SELECTOR, f"label[for='{boxes[0].get_attribute('id')}']")
+    assert "Đánh giá thường xuyên 1" in label.get_attribute("textContent")
+    browser.find_element(By.CSS_SELECTOR, "main form button").click()
+    assert "Đã lưu" in browser.find_element(By.CSS_SELECTOR, "[role=status]").text
+    # (8 + 7 + 9 + 8 + 2 × 7 + 3 × 8) / 9 = 7.8
+    average = browser.find_element(By.CSS_SELECTOR, "table.grid tbody tr td.avg")
+    assert average.text == "7,8"
+    assert fits_the_screen(browser)
+
+    # A wrong score is named next to its learner and nothing is saved.
+    boxes = browser.find_element(By.CSS_SELECTOR, "table.grid tbody tr").find_elements(By.TAG_NAME, "input")
+    boxes[1].clear()
+    boxes[1].send_keys("12")
+    browser.find_element(By.CSS_SELECTOR, "main form button").click()
+    # The new page, not the one before it: only a refused form has an alert.
+    alert = browser.find_element(By.CSS_SELECTOR, "[role=alert]").text
+    assert "Đánh giá thường xuyên 2" in alert and "12" in alert
+    assert browser.find_element(By.CSS_SELECTOR, "input[aria-invalid=true]").get_attribute("value") == "12"
+    assert browser.find_element(By.CSS_SELECTOR, "table.grid tbody tr td.avg").text == "7,8"
