@@ -135,7 +135,7 @@ let package = Package(
         .target(
             name: "Exams",
             dependencies: [
-                "Platform", "Registry", "ExamRules", "Clearing", "CitizenID",
+                "Platform", "Registry", "ExamRules", "Clearing", "CitizenID", "Fees",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],

@@ -20,6 +20,9 @@ struct ExamSeason: Codable, Sendable {
     /// runs after it, and admitted candidates confirm until `confirmationCloses`.
     var wishesClose: String?
     var confirmationCloses: String?
+    /// The admission fee per wish in VND (about 20,000 in 2025), paid after wishes close; only paid
+    /// wishes go to the clearing. Nil: no fee.
+    var wishFeeVND: Int?
     /// Computed from `examYear`.
     var formula: GraduationFormula?
 
@@ -27,7 +30,7 @@ struct ExamSeason: Codable, Sendable {
     var schoolYear: String { "\(examYear - 1)-\(examYear)" }
 
     static let fields: Set<String> = ["examYear", "name", "registrationOpens", "registrationCloses", "examStarts", "examEnds",
-                                      "resultsPublished", "remarkingCloses", "wishesClose", "confirmationCloses"]
+                                      "resultsPublished", "remarkingCloses", "wishesClose", "confirmationCloses", "wishFeeVND"]
 
     /// Every problem with the timeline, under the field that causes it.
     func problems() -> ValidationCollector {
@@ -48,6 +51,7 @@ struct ExamSeason: Codable, Sendable {
         for (earlier, later) in zip(instants, instants.dropFirst()) where later.1 < earlier.1 {
             errors.add(later.0, "season.order", "\(later.0) must not be before \(earlier.0)")
         }
+        if let fee = wishFeeVND, fee <= 0 { errors.add("wishFeeVND", "season.fee", "the fee per wish is a positive number of VND") }
         var admission: [(String, Date)] = instants.first { $0.0 == "resultsPublished" }.map { [$0] } ?? []
         for (field, text) in [("wishesClose", wishesClose), ("confirmationCloses", confirmationCloses)] {
             guard let text else { continue }

@@ -282,3 +282,73 @@ struct AdmissionsTests {
         }
     }
 }
+
+@Suite("Admissions with a fee per wish: an order for the wishes once they close, and only paid wishes cleared")
+struct AdmissionFeesTests {
+    @Test(arguments: Engine.allCases)
+    func onlyPaidWishesAreCleared(engine: Engine) async throws {
+        try await withApp(engine) { api in
+            let e = try await ExamWorld.build(api)
+            let board = e.world.departmentAdminA
+            let registrations = "/api/v1/exam-seasons/\(e.seasonID)/registrations"
+            let subjects = ["TOAN", "NGUVAN", "VATLI", "HOAHOC"]
+            let averages = ["grade10": "7.00", "grade11": "7.00", "grade12": "7.00"]
+            var ids: [String] = []
+            for (citizenID, name) in [("019309000333", "Tạ Minh Châu"), ("019209000444", "Hà Văn Nam")] {
+                let created = try await api.expect(.created, .post, registrations, as: board, [
+                    "citizenId": citizenID, "fullName": name, "dateOfBirth": "2009-05-05", "sex": name.contains("Châu") ? "female" : "male",
+                    "subjects": subjects, "yearAverages": averages, "purposes": ["graduation", "admission"]])
+                ids.append(try #require(created.json["id"] as? String))
+            }
+            try await api.expect(.created, .post, "/api/v1/exam-seasons/\(e.seasonID)/programs", as: e.world.ministryAdmin, [
+                "code": "BK01", "name": "Kĩ thuật", "institution": "BKA", "quota": 5,
+                "combinations": [["code": "A00", "subjects": ["TOAN", "VATLI", "HOAHOC"]]], "threshold": "15"])
+            try await api.expect(.created, .post, "/api/v1/exam-seasons/\(e.seasonID)/programs", as: e.world.ministryAdmin, [
+                "code": "BK02", "name": "Cơ khí", "institution": "BKA", "quota": 5,
+                "combinations": [["code": "A00", "subjects": ["TOAN", "VATLI", "HOAHOC"]]], "threshold": "15"])
+            try await api.expect(.ok, .put, "/api/v1/exam-seasons/\(e.seasonID)", as: e.world.ministryAdmin, ExamWorld.timeline())
+            var rows: [[String: String]] = []
+            for citizenID in ["019309000333", "019209000444"] {
+                for subject in subjects { rows.append(["citizenId": citizenID, "subject": subject, "score": "8"]) }
+            }
+            try await api.expect(.ok, .put, "/api/v1/exam-seasons/\(e.seasonID)/scores", as: board, ["items": rows])
+
+            var open = ExamWorld.admissionTimeline(wishesOpen: true)
+            open["wishFeeVND"] = 20_000
+            try await api.expect(.ok, .put, "/api/v1/exam-seasons/\(e.seasonID)", as: e.world.ministryAdmin, open)
+            for id in ids {
+                try await api.expect(.ok, .put, "/api/v1/exam-registrations/\(id)/wishes", as: board, ["programs": ["BK01", "BK02"]])
+            }
+            // While wishes can still change there is nothing to pay.
+            try await api.expect(.conflict, .post, "/api/v1/exam-registrations/\(ids[0])/wishes/fee-order", as: board)
+
+            var closed = ExamWorld.admissionTimeline(wishesOpen: false)
+            closed["wishFeeVND"] = 20_000
+            try await api.expect(.ok, .put, "/api/v1/exam-seasons/\(e.seasonID)", as: e.world.ministryAdmin, closed)
+            let order = try await api.expect(.ok, .post, "/api/v1/exam-registrations/\(ids[0])/wishes/fee-order", as: board)
+            #expect(order.json["amountVnd"] as? Int == 40_000, "two wishes at 20,000 VND")
+            #expect(order.json["status"] as? String == "pending")
+            let again = try await api.expect(.ok, .post, "/api/v1/exam-registrations/\(ids[0])/wishes/fee-order", as: board)
+            #expect(again.json["id"] as? String == order.json["id"] as? String, "a retry returns the open order")
+            try await api.expect(.notFound, .post, "/api/v1/exam-registrations/\(ids[0])/wishes/fee-order", as: e.world.schoolAdminB)
+
+            // Nobody has paid: nobody is cleared.
+            let none = try await api.expect(.ok, .post, "/api/v1/exam-seasons/\(e.seasonID)/clearing", as: e.world.ministryAdmin)
+            #expect(none.json["candidates"] as? Int == 0)
+            #expect(none.json["unpaid"] as? Int == 2)
+            // The first candidate pays. The gateway's signed IPN is what settles an order (FeePaymentsTests
+            // go through the stand-in gateway); here the settled state is written directly.
+            let orderID = try #require(order.json["id"] as? String)
+            try await api.database.transaction { db in
+                try await db.raw("UPDATE fee_orders SET status = 'paid' WHERE id = \(bind: orderID)").run()
+            }
+            let cleared = try await api.expect(.ok, .post, "/api/v1/exam-seasons/\(e.seasonID)/clearing", as: e.world.ministryAdmin)
+            #expect(cleared.json["candidates"] as? Int == 1)
+            #expect(cleared.json["admitted"] as? Int == 1)
+            #expect(cleared.json["unpaid"] as? Int == 1)
+            #expect(try await api.expect(.ok, .get, "/api/v1/exam-registrations/\(ids[0])/admission", as: board).json["programCode"] as? String == "BK01")
+            try await api.expect(.notFound, .get, "/api/v1/exam-registrations/\(ids[1])/admission", as: board)
+            try await api.expect(.conflict, .post, "/api/v1/exam-registrations/\(ids[0])/wishes/fee-order", as: board)
+        }
+    }
+}

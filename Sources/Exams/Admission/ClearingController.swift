@@ -1,5 +1,6 @@
 import Clearing
 import ExamRules
+import Fees
 import Foundation
 import Hummingbird
 import Platform
@@ -22,6 +23,8 @@ struct ClearingController {
     struct ClearingAnswer: Codable, Sendable {
         let candidates: Int
         let admitted: Int
+        /// Candidates left out because the fee for their wishes is not paid.
+        let unpaid: Int
         let programs: [ProgramLine]
     }
 
@@ -43,7 +46,8 @@ struct ClearingController {
         let seasonID = try context.parameters.require("id")
         let answer = try await database.transaction { db in
             try await ExamsAccess.requireNationalBoard(db, principal)
-            try await ExamSeasonsController.load(db, id: seasonID).require(.clearing)
+            let season = try await ExamSeasonsController.load(db, id: seasonID)
+            try season.require(.clearing)
             let programs = try await ProgramsController.all(db, seasonID: seasonID)
             let programIndex = Dictionary(uniqueKeysWithValues: programs.enumerated().map { ($1.id!, $0) })
             // Confirmed candidates keep their seats: they leave the clearing and their seats leave the quota.
@@ -65,10 +69,18 @@ struct ClearingController {
                 wishRows[try row.decode(column: "registration_id", as: String.self), default: []]
                     .append((try row.decode(column: "rank", as: Int.self), program))
             }
+            // When wishes carry a fee, only paid wishes are cleared.
+            let paid: Set<String>? = season.wishFeeVND == nil ? nil
+                : try await FeeOrders.paidReferences(db, purpose: WishesController.feePurpose, among: Array(wishRows.keys))
+            var unpaid = 0
             var candidates: [(Registration, [WishScore])] = []
             for row in try await db.raw("SELECT body FROM exam_registrations WHERE season_id = \(bind: seasonID) ORDER BY id").all() {
                 let registration = try JSON.decoder.decode(Registration.self, from: Data(try row.decode(column: "body", as: String.self).utf8))
                 guard let wishes = wishRows[registration.id], confirmedAt[registration.id] == nil else { continue }
+                if let paid, !paid.contains(registration.id) {
+                    unpaid += 1
+                    continue
+                }
                 let level = AdmissionScoring.priorityLevel(area: registration.admissionArea, group: registration.admissionGroup)
                 candidates.append((registration, wishes.sorted { $0.rank < $1.rank }.map { wish in
                     WishScore.evaluate(rank: wish.rank, program: wish.program, programs[wish.program], scores: scores[registration.id] ?? [:],
@@ -108,7 +120,7 @@ struct ClearingController {
             }
             try await AuditLog.record(db, principal: principal, action: .update, resource: "admission_results", recordID: seasonID, orgID: nil,
                                       detail: "\(candidates.count) candidates, \(result.admittedCount) admitted")
-            return ClearingAnswer(candidates: candidates.count, admitted: result.admittedCount, programs: lines)
+            return ClearingAnswer(candidates: candidates.count, admitted: result.admittedCount, unpaid: unpaid, programs: lines)
         }
         return try JSONResponse.encode(answer)
     }

@@ -1,3 +1,4 @@
+import Fees
 import Foundation
 import Hummingbird
 import Platform
@@ -26,6 +27,39 @@ struct WishesController {
                              tag: "Admissions", request: "AdmissionWishes"), place)
         catalog.add(APIRoute(.get, "/api/v1/exam-registrations/{id}/wishes", summary: "A candidate's wishes", tag: "Admissions",
                              page: true), list)
+        catalog.add(APIRoute(.post, "/api/v1/exam-registrations/{id}/wishes/fee-order",
+                             summary: "The fee order for a candidate's wishes, after wishes close (pay it at /fee-orders/{id}/checkout)",
+                             tag: "Admissions"), feeOrder)
+    }
+
+    /// The purpose fee orders for wishes carry; the clearing reads which registrations have paid.
+    static let feePurpose = "admission-wishes"
+
+    /// Opens (or returns the open) order for the wishes' fee: the season's fee per wish times the
+    /// number of wishes, once wishes have closed and cannot change any more.
+    @Sendable func feeOrder(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let order = try await database.transaction { db in
+            let (registration, orgID) = try await RegistrationsController.load(db, id: try context.parameters.require("id"), principal: principal)
+            try await ExamsAccess.requireRegistrar(db, principal, orgID: orgID)
+            let season = try await ExamSeasonsController.load(db, id: registration.seasonId)
+            guard let fee = season.wishFeeVND else {
+                throw APIError.conflict(field: nil, code: "wishes.noFee", "the \(season.examYear) admissions charge no fee for wishes")
+            }
+            try season.require(.clearing)
+            let count = try await db.raw("SELECT COUNT(*) AS n FROM admission_wishes WHERE registration_id = \(bind: registration.id)")
+                .first()?.decode(column: "n", as: Int.self) ?? 0
+            guard count > 0 else {
+                throw APIError.conflict(field: nil, code: "wishes.none", "\(registration.fullName) placed no wishes")
+            }
+            do {
+                return try await FeeOrders.create(db, purpose: Self.feePurpose, referenceID: registration.id, amountVND: count * fee,
+                                                  payer: principal, description: "Lệ phí xét tuyển: \(count) nguyện vọng, \(registration.fullName)")
+            } catch FeeOrderError.alreadyPaid {
+                throw APIError.conflict(field: nil, code: "wishes.paid", "the fee for \(registration.fullName)'s wishes is already paid")
+            }
+        }
+        return try JSONResponse.encode(order)
     }
 
     @Sendable func place(_ request: Request, _ context: NEMISContext) async throws -> Response {
