@@ -58,6 +58,8 @@ struct ScoresController {
             var errors = ValidationCollector()
             var rows: [(Registration, String, Points)] = []
             var seen = Set<String>()
+            // Candidates share a few registration units: ask about each once.
+            var boardOver = Set<String>()
             for (index, item) in input.items.enumerated() {
                 let field = "items/\(index)"
                 let citizenID = item.citizenId.filter(\.isNumber)
@@ -65,7 +67,7 @@ struct ScoresController {
                     errors.add("\(field)/citizenId", "scores.notRegistered", "no candidate with citizen ID \(item.citizenId) in the \(season.examYear) exam")
                     continue
                 }
-                try await ExamsAccess.requireBoard(db, principal, orgID: orgID)
+                if boardOver.insert(orgID).inserted { try await ExamsAccess.requireBoard(db, principal, orgID: orgID) }
                 let subject = item.subject.trimmingCharacters(in: .whitespaces).uppercased()
                 guard registration.examinedSubjects.contains(subject) else {
                     errors.add("\(field)/subject", "scores.subject", "\(registration.fullName) has no \(subject) paper (sits \(registration.examinedSubjects.joined(separator: ", ")))")
@@ -106,9 +108,13 @@ struct ScoresController {
             try season.require(.scoring)
             var computed = 0, passed = 0
             var problems: [ExamResults.Problem] = []
+            var boardOver: [String: Bool] = [:]
             for row in try await db.raw("SELECT org_id, body FROM exam_registrations WHERE season_id = \(bind: seasonID) ORDER BY citizen_id").all() {
                 let orgID = try row.decode(column: "org_id", as: String.self)
-                guard try await OrgTree.isWithin(db, nodeID: orgID, roots: principal.nodes(for: .examsManage)) else { continue }
+                if boardOver[orgID] == nil {
+                    boardOver[orgID] = try await OrgTree.isWithin(db, nodeID: orgID, roots: principal.nodes(for: .examsManage))
+                }
+                guard boardOver[orgID] == true else { continue }
                 let registration = try JSON.decoder.decode(Registration.self, from: Data(try row.decode(column: "body", as: String.self).utf8))
                 switch ExamResults.compute(registration, scores: try await ExamResults.scores(db, registrationID: registration.id),
                                            formula: season.formula ?? .forExamYear(season.examYear)) {

@@ -69,13 +69,15 @@ struct TestSetupError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Runs `body` against a running application (router test mode) on a fresh database of `engine`.
-func withApp(_ engine: Engine, _ body: @escaping @Sendable (TestAPI) async throws -> Void) async throws {
+/// Runs `body` against a running application on a fresh database of `engine`: in router test mode
+/// by default, or `.live` on a real socket when what a browser receives matters (headers, cookies,
+/// compressed bytes).
+func withApp(_ engine: Engine, mode: TestingSetup = .router, _ body: @escaping @Sendable (TestAPI) async throws -> Void) async throws {
     let (configuration, cleanup) = try await TestDatabases.freshConfiguration(engine)
     let database = try await Storage.open(configuration, logger: TestDatabases.logger)
     do {
         let app = try NEMIS.buildApplication(configuration: configuration, database: database, logger: TestDatabases.logger)
-        try await app.test(.router) { client in
+        try await app.test(mode) { client in
             try await body(TestAPI(client: client, database: database))
         }
     } catch {

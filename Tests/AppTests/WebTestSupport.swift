@@ -6,23 +6,10 @@ import HummingbirdTesting
 import Platform
 import Testing
 
-/// Runs `body` against the application listening on a real socket (HummingbirdTesting's live mode),
-/// so the web pages are measured as a browser receives them: headers, cookies and compressed bytes.
+/// Runs `body` against the application listening on a real socket, so the web pages are measured
+/// as a browser receives them.
 func withLiveApp(_ engine: Engine, _ body: @escaping @Sendable (TestAPI) async throws -> Void) async throws {
-    let (configuration, cleanup) = try await TestDatabases.freshConfiguration(engine)
-    let database = try await Storage.open(configuration, logger: TestDatabases.logger)
-    do {
-        let app = try NEMIS.buildApplication(configuration: configuration, database: database, logger: TestDatabases.logger)
-        try await app.test(.live) { client in
-            try await body(TestAPI(client: client, database: database))
-        }
-    } catch {
-        await database.shutdown()
-        await cleanup()
-        throw error
-    }
-    await database.shutdown()
-    await cleanup()
+    try await withApp(engine, mode: .live, body)
 }
 
 /// A browser: the session cookie only. Its forms carry the CSRF token as a field read from the page,
