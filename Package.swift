@@ -203,7 +203,7 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "Platform", "Registry", "Fees", "Payments",
+                "App", "Platform", "Registry", "Fees", "Payments", "BulkData",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

@@ -8,7 +8,7 @@ extension BulkFormat {
                    note: Vocabulary.relationship.labelsVI, value: .choice(.relationship), apiField: "relationship"),
         BulkColumn("birth_year", header: "Năm sinh", nameEN: "Birth year", required: false, note: "yyyy",
                    value: .year, apiField: "birthYear"),
-        BulkColumn("phone", header: "Điện thoại", nameEN: "Phone", required: false, note: "10 chữ số, bắt đầu bằng 0",
+        BulkColumn("phone", header: "Điện thoại", nameEN: "Phone", required: false, note: "10 chữ số (di động) hoặc 11 chữ số (cố định), bắt đầu bằng 0",
                    value: .phone, apiField: "phone"),
         BulkColumn("occupation", header: "Nghề nghiệp", nameEN: "Occupation", required: false, note: "Ví dụ: Công nhân",
                    value: .text, apiField: "occupation"),

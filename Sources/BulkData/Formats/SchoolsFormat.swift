@@ -19,7 +19,7 @@ extension BulkFormat {
                    value: .choice(.schoolStatus), apiField: "status"),
         BulkColumn("address", header: "Địa chỉ", nameEN: "Address", required: false, note: "Số nhà, đường, xã/phường, tỉnh",
                    value: .text, apiField: "address"),
-        BulkColumn("phone", header: "Điện thoại", nameEN: "Phone", required: false, note: "10 chữ số, bắt đầu bằng 0",
+        BulkColumn("phone", header: "Điện thoại", nameEN: "Phone", required: false, note: "10 chữ số (di động) hoặc 11 chữ số (cố định), bắt đầu bằng 0",
                    value: .phone, apiField: "phone"),
         BulkColumn("email", header: "Thư điện tử", nameEN: "Email", required: false, note: "Ví dụ: c1.abc@thainguyen.edu.vn",
                    value: .email, apiField: "email"),

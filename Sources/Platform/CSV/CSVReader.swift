@@ -43,9 +43,17 @@ public final class CSVReader {
 
     /// Size of the file when it was opened, for sizing arrays up front.
     public let fileSize: Int
+    /// Bytes read from the file so far (ahead of the record being scanned by at most one buffer):
+    /// enough for a progress bar.
+    public private(set) var bytesRead = 0
 
-    public init(path: String, chunkSize: Int = 1 << 22) throws(FileIOError) {
+    /// The byte between fields: a comma, or the semicolon that Excel writes where the decimal mark
+    /// is a comma (as in Vietnamese settings).
+    private let separator: UInt8
+
+    public init(path: String, chunkSize: Int = 1 << 22, separator: UInt8 = UInt8(ascii: ",")) throws(FileIOError) {
         self.path = path
+        self.separator = separator
         descriptor = try FileSystemCalls.openForReading(path)
         fileSize = FileSystemCalls.fileSize(descriptor)
         capacity = max(chunkSize, 4) // room for a byte order mark and one more byte
@@ -120,6 +128,7 @@ public final class CSVReader {
             let count = try FileSystemCalls.read(descriptor, into: buffer + filled, count: capacity - filled, path: path)
             if count == 0 { atEndOfFile = true; break }
             filled += count
+            bytesRead += count
             if filled - kept >= capacity / 2 { break }
         }
     }
@@ -142,7 +151,7 @@ public final class CSVReader {
         fieldCapacity = newCapacity
     }
 
-    private static let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
+    private static let newline = UInt8(ascii: "\n")
     private static let quote = UInt8(ascii: "\""), carriageReturn = UInt8(ascii: "\r")
 
     /// Finds the record starting at `position` and its fields, without changing the buffer, so
@@ -180,7 +189,7 @@ public final class CSVReader {
                 index = cursor + 1
                 if index >= limit { return atEndOfFile ? .record(end: index, newlines: newlines, fields: field) : .needMore }
                 let next = bytes[index]
-                if next == Self.comma { index += 1; continue }
+                if next == separator { index += 1; continue }
                 if next == Self.newline { return .record(end: index + 1, newlines: newlines + 1, fields: field) }
                 if next == Self.carriageReturn {
                     if index + 1 >= limit {
@@ -189,12 +198,12 @@ public final class CSVReader {
                     if bytes[index + 1] == Self.newline { return .record(end: index + 2, newlines: newlines + 1, fields: field) }
                 }
                 return skipLine(from: index, newlines: newlines, column: field,
-                                message: "text after the closing quote; a quoted field must end at a comma or the end of the line")
+                                message: "text after the closing quote; a quoted field must end at a separator or the end of the line")
             }
             var cursor = index
             while cursor < limit {
                 let byte = bytes[cursor]
-                if byte == Self.comma || byte == Self.newline || byte == Self.quote { break }
+                if byte == separator || byte == Self.newline || byte == Self.quote { break }
                 cursor += 1
             }
             if cursor >= limit {
@@ -213,7 +222,7 @@ public final class CSVReader {
             if byte == Self.newline, end > index, bytes[end - 1] == Self.carriageReturn { end -= 1 }
             starts[field] = index; ends[field] = end; escaped[field] = false
             field += 1
-            if byte == Self.comma { index = cursor + 1; continue }
+            if byte == separator { index = cursor + 1; continue }
             return .record(end: cursor + 1, newlines: newlines + 1, fields: field)
         }
     }

@@ -271,7 +271,7 @@ public struct ResourceController<Model: StoredModel>: Sendable {
         let model = decoded
         let ifMatch = request.headers[.ifMatch]
         return try await Self.idempotent(request, context, database: database, body: data) { db in
-            let (row, created) = try await write(model, principal: principal, ifMatch: ifMatch, db: db)
+            let (row, created, _) = try await write(model, principal: principal, ifMatch: ifMatch, db: db)
             let identity = try await OrgTree.isWithin(db, nodeID: row.orgID, roots: principal.nodes(for: .identityRead))
             return Idempotency.Stored(status: created ? 201 : 200, body: try render(row, showSensitive: identity), etag: row.etag)
         }
@@ -281,7 +281,7 @@ public struct ResourceController<Model: StoredModel>: Sendable {
     /// resource's rules, the caller's scope, the change feed and the audit log. The API and batch jobs
     /// (demo data, imports) share this one path.
     public func write(_ input: Model, principal: Principal, ifMatch: String? = nil,
-                      db: any SQLDatabase) async throws -> (row: RecordRow, created: Bool) {
+                      db: any SQLDatabase) async throws -> (row: RecordRow, created: Bool, changed: Bool) {
         var model = input
         let keyBefore = try? spec.naturalKey(model)
         try await spec.issueKey?(&model, db)
@@ -312,7 +312,7 @@ public struct ResourceController<Model: StoredModel>: Sendable {
         let row: RecordRow
         if let existing {
             if existing.0.body == draft.body && existing.0.orgID == draft.orgID {
-                return (existing.0, false)  // nothing changed: no new version, no change-feed entry
+                return (existing.0, false, false)  // nothing changed: no new version, no change-feed entry
             }
             row = try await RecordStore.update(db, spec.descriptor, draft, previous: existing.0)
         } else {
@@ -326,7 +326,15 @@ public struct ResourceController<Model: StoredModel>: Sendable {
         try await AuditLog.record(db, principal: principal, action: existing == nil ? .create : .update,
                                   resource: spec.descriptor.name, recordID: row.id, orgID: row.orgID,
                                   detail: keyChanges.map { "changed \($0.field)" }.joined(separator: "; "))
-        return (row, existing == nil)
+        return (row, existing == nil, true)
+    }
+
+    /// Decodes a body as the API does (unknown fields refused) and writes it: the path of batch
+    /// imports, which build each row's body from a file.
+    public func write(body: Data, principal: Principal, db: any SQLDatabase) async throws -> (row: RecordRow, created: Bool, changed: Bool) {
+        var model = try JSON.decodeStrict(Model.self, from: body, allowedFields: spec.allowedFields)
+        model.id = nil
+        return try await write(model, principal: principal, db: db)
     }
 
     func delete(_ request: Request, _ context: NEMISContext) async throws -> Response {

@@ -85,11 +85,7 @@ struct DemoGenerator {
     }
 
     mutating func schoolYear(_ start: Int) async throws {
-        let date = { (y: Int, m: Int, d: Int) in CivilDate(year: y, month: m, day: d)! }
-        let year = SchoolYear(id: nil, schoolYear: "\(start)-\(start + 1)", startDate: date(start, 9, 5), endDate: date(start + 1, 5, 31),
-                              semesters: [.init(name: "I", startDate: date(start, 9, 5), endDate: date(start + 1, 1, 17)),
-                                          .init(name: "II", startDate: date(start + 1, 1, 19), endDate: date(start + 1, 5, 31))])
-        _ = try await registry.schoolYears.write(year, principal: principal, db: db)
+        _ = try await registry.schoolYears.write(ReferenceSetup.usualCalendar(startYear: start), principal: principal, db: db)
     }
 
     mutating func school(_ plan: SchoolPlan, commune: (String, String), formerDepartment: String, merged: String) async throws {

@@ -1,0 +1,193 @@
+import Foundation
+import Platform
+import Registry
+import SQLKit
+
+/// `nemis import` and the API's upload jobs: reads a file of one kind of record, checks every row
+/// with the API's own rules, and writes the good rows through the Registry in one transaction.
+///
+/// - All or nothing by default: if any row is refused, nothing is stored, and the report says why
+///   for every refused row. `skipInvalid` stores the good rows only.
+/// - Idempotent: rows upsert by their natural key, and a row equal to what is stored changes
+///   nothing (no new version, no change-feed entry), so importing a file twice is harmless.
+/// - A process killed half-way leaves the database as it was: the transaction never commits.
+/// - Memory stays flat: rows stream from a reader thread, issues stream to the report file.
+public struct BulkImporter: Sendable {
+    public struct Options: Sendable {
+        public var kind: BulkKind
+        public var path: String
+        public var skipInvalid: Bool
+        /// Where the report of errors and repairs goes; nil for none.
+        public var reportPath: String?
+
+        public init(kind: BulkKind, path: String, skipInvalid: Bool = false, reportPath: String? = nil) {
+            self.kind = kind
+            self.path = path
+            self.skipInvalid = skipInvalid
+            self.reportPath = reportPath
+        }
+    }
+
+    /// Rows whose key a later row is compared with: enough for the repeated rows of real files
+    /// (a row pasted twice, an export that repeats a page) without growing with the file.
+    static let repeatWindow = 4096
+
+    let database: any Database
+    let writer: RegistryImportWriter
+
+    public init(database: any Database) {
+        self.database = database
+        writer = RegistryImportWriter(database: database)
+    }
+
+    public func run(_ options: Options, principal: Principal,
+                    progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }) async throws -> ImportSummary {
+        let kind = try RowSource.FileKind.of(path: options.path)
+        let started = ContinuousClock.now
+        let report = try ImportReport(path: options.reportPath)
+        let writer = self.writer
+        let outcome: Result<ImportSummary, RolledBack>
+        do {
+            let summary = try await database.transaction { db in
+                var run = ImportRun(options: options, principal: principal, writer: writer, report: report, started: started)
+                for try await batch in RowSource.rows(of: options.path, kind: kind) {
+                    for row in batch.rows { try await run.take(row, db: db) }
+                    progress(ImportProgress(rows: run.summary.rows, refused: run.summary.refused, fraction: batch.fraction,
+                                            seconds: run.elapsed))
+                }
+                guard run.builder != nil else { throw ImportError.empty(options.path) }
+                var summary = run.finish()
+                if summary.refused > 0 && !options.skipInvalid { throw RolledBack(summary: summary) }
+                summary.committed = true
+                return summary
+            }
+            outcome = .success(summary)
+        } catch let rolledBack as RolledBack {
+            outcome = .failure(rolledBack)
+        }
+        try report.finish()
+        var summary = switch outcome {
+        case .success(let summary): summary
+        case .failure(let rolledBack): rolledBack.summary
+        }
+        summary.seconds = (ContinuousClock.now - started).seconds
+        summary.reportPath = options.reportPath
+        return summary
+    }
+
+    /// Thrown out of the transaction to roll it back, carrying what the run found.
+    struct RolledBack: Error {
+        let summary: ImportSummary
+    }
+}
+
+/// The state of one import while its rows go by.
+private struct ImportRun {
+    let options: BulkImporter.Options
+    let principal: Principal
+    let writer: RegistryImportWriter
+    let report: ImportReport
+    let started: ContinuousClock.Instant
+    let resource: RegistryImportWriter.Resource
+    var builder: RowBuilder?
+    var summary: ImportSummary
+    var sawFirstDataRow = false
+    /// Recent rows by key: their number and body, to tell a repeated row from a conflicting one.
+    var recent: [String: (row: Int, body: Data)] = [:]
+    var recentOrder: [String] = []
+
+    init(options: BulkImporter.Options, principal: Principal, writer: RegistryImportWriter, report: ImportReport, started: ContinuousClock.Instant) {
+        self.options = options
+        self.principal = principal
+        self.writer = writer
+        self.report = report
+        self.started = started
+        resource = RegistryImportWriter.Resource(rawValue: options.kind.rawValue) ?? .schools
+        summary = ImportSummary(kind: options.kind)
+    }
+
+    var elapsed: Double { (ContinuousClock.now - started).seconds }
+
+    mutating func take(_ row: RawRow, db: any SQLDatabase) async throws {
+        guard let builder else {
+            builder = try RowBuilder(format: options.kind.format, headerCells: row.cells)
+            return
+        }
+        if !sawFirstDataRow {
+            sawFirstDataRow = true
+            if builder.format.isNotesRow(row.cells) { return }
+        }
+        summary.rows += 1
+        let built = builder.build(row)
+        for issue in built.issues { try report.add(issue) }
+        guard let body = built.body else {
+            summary.refused += 1
+            return
+        }
+        let encoded = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
+        if let earlier = recent[built.key] {
+            if earlier.body == encoded {
+                summary.repeated += 1
+                try report.add(ImportIssue(row: row.number, column: "", value: built.key, severity: .warning, reason: ImportReason(
+                    "row.repeated", vi: "Dòng lặp lại dòng \(earlier.row); chỉ ghi một lần", en: "repeats row \(earlier.row); written once")))
+                return
+            }
+            summary.refused += 1
+            try report.add(ImportIssue(row: row.number, column: "", value: built.key, severity: .error, reason: ImportReason(
+                "row.conflictsWithEarlier", vi: "Cùng khóa với dòng \(earlier.row) nhưng khác giá trị; giữ một dòng",
+                en: "has the key of row \(earlier.row) with other values; keep one of them")))
+            return
+        }
+        remember(built.key, row: row.number, body: encoded)
+        try await write(body, row: row, builder: builder, db: db)
+    }
+
+    /// Writes one row inside a savepoint, so a refused row leaves nothing behind, and on PostgreSQL
+    /// a failed statement does not end the whole transaction.
+    private mutating func write(_ body: [String: Any], row: RawRow, builder: RowBuilder, db: any SQLDatabase) async throws {
+        try await db.raw("SAVEPOINT import_row").run()
+        do {
+            switch try await writer.write(resource, body: body, principal: principal, db: db) {
+            case .created: summary.created += 1
+            case .updated: summary.updated += 1
+            case .unchanged: summary.unchanged += 1
+            }
+            try await db.raw("RELEASE SAVEPOINT import_row").run()
+        } catch {
+            guard let fieldErrors = WriteFailureDetails.fieldErrors(error) else { throw error }
+            try await db.raw("ROLLBACK TO SAVEPOINT import_row").run()
+            try await db.raw("RELEASE SAVEPOINT import_row").run()
+            summary.refused += 1
+            for fieldError in fieldErrors {
+                try report.add(ImportIssue(row: row.number, column: builder.header(forField: fieldError.field),
+                                           value: builder.value(forField: fieldError.field, in: row), severity: .error,
+                                           reason: ImportReasonCatalog.reason(for: fieldError)))
+            }
+        }
+    }
+
+    private mutating func remember(_ key: String, row: Int, body: Data) {
+        recent[key] = (row, body)
+        recentOrder.append(key)
+        if recentOrder.count > BulkImporter.repeatWindow * 2 {
+            for old in recentOrder.prefix(BulkImporter.repeatWindow) where recent[old]?.row ?? 0 < row - BulkImporter.repeatWindow {
+                recent[old] = nil
+            }
+            recentOrder.removeFirst(BulkImporter.repeatWindow)
+        }
+    }
+
+    func finish() -> ImportSummary {
+        var summary = self.summary
+        summary.errors = report.errors
+        summary.warnings = report.warnings
+        summary.reasons = report.countsByCode.map { (code: $0.key, severity: $0.value.severity, count: $0.value.count, reason: $0.value.reason) }
+            .sorted { ($0.count, $1.code) > ($1.count, $0.code) }
+        summary.examples = report.examples
+        return summary
+    }
+}
+
+extension Duration {
+    fileprivate var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

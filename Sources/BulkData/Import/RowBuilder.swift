@@ -1,0 +1,132 @@
+import CitizenID
+import Foundation
+import Platform
+
+/// One data row turned into an API body: every cell cleaned and checked, required cells present,
+/// the natural key filled.
+struct BuiltRow {
+    let number: Int
+    /// Nil when the row has an error.
+    let body: [String: Any]?
+    /// The natural key's values joined, for spotting repeated rows.
+    let key: String
+    let issues: [ImportIssue]
+}
+
+/// Builds API bodies from the rows of one file, whose header decided where each column is.
+struct RowBuilder {
+    let format: BulkFormat
+    let mapping: HeaderMapping
+    /// The header as the file writes it, by column key: how the report names a column.
+    let headers: [String: String]
+
+    init(format: BulkFormat, headerCells: [String]) throws {
+        self.format = format
+        mapping = format.mapHeader(headerCells)
+        guard mapping.isUsable else {
+            let header = { (key: String) in format.column(key).map { "\($0.header) (\(key))" } ?? key }
+            throw ImportError.header(missing: mapping.missingRequired.map(header), duplicated: mapping.duplicated.map(header))
+        }
+        var headers: [String: String] = [:]
+        for (key, position) in mapping.positions { headers[key] = headerCells[position] }
+        self.headers = headers
+    }
+
+    func cell(_ row: RawRow, _ key: String) -> String {
+        guard let position = mapping.positions[key], position < row.cells.count else { return "" }
+        return row.cells[position]
+    }
+
+    func build(_ row: RawRow) -> BuiltRow {
+        var issues: [ImportIssue] = []
+        var values: [String: BodyValue] = [:]
+        var failed = false
+        if let malformed = row.malformed {
+            let reason = ImportReason("csv.malformed", vi: "Dòng không đúng định dạng CSV: \(malformed)", en: "the line is not valid CSV: \(malformed)")
+            return BuiltRow(number: row.number, body: nil, key: "", issues: [ImportIssue(row: row.number, column: "", value: "", severity: .error, reason: reason)])
+        }
+        for column in format.columns {
+            let raw = cell(row, column.key)
+            let reading = CellCleaner.read(raw, as: column.value)
+            let header = headers[column.key] ?? column.header
+            if let error = reading.error {
+                issues.append(ImportIssue(row: row.number, column: header, value: raw, severity: .error, reason: error))
+                failed = true
+            } else if let value = reading.value {
+                values[column.key] = value
+                if let repair = reading.repair {
+                    issues.append(ImportIssue(row: row.number, column: header, value: raw, severity: .warning, reason: repair, repairedValue: value.text))
+                }
+            } else if column.required {
+                issues.append(ImportIssue(row: row.number, column: header, value: "", severity: .error,
+                                          reason: ImportReason("required", vi: "Bắt buộc: ô này không được để trống", en: "required: this cell must not be empty")))
+                failed = true
+            }
+        }
+        if let issue = citizenIDAgainstPerson(values, row: row) {
+            issues.append(issue)
+            failed = true
+        }
+        let naturalKey = format.naturalKey { values[$0]?.text }
+        if naturalKey == nil, !failed {
+            let vi = format.rowRulesVI.first ?? "Thiếu thông tin để nhận biết bản ghi"
+            issues.append(ImportIssue(row: row.number, column: "", value: "", severity: .error,
+                                      reason: ImportReason("row.noKey", vi: vi, en: "the row fills none of the columns that identify its record")))
+            failed = true
+        }
+        let key = naturalKey.map { "\($0.set):" + $0.values.joined(separator: "|") } ?? ""
+        guard !failed else { return BuiltRow(number: row.number, body: nil, key: key, issues: issues) }
+        var body: [String: Any] = [:]
+        for column in format.columns {
+            guard let value = values[column.key] else { continue }
+            for field in column.apiFields { Self.set(value.json, at: field, in: &body) }
+        }
+        return BuiltRow(number: row.number, body: body, key: key, issues: issues)
+    }
+
+    /// The ID's sex and birth year against the row's (DOMAIN.md §1.5), told in the kernel's own
+    /// Vietnamese words; the Registry checks the same again when it writes.
+    private func citizenIDAgainstPerson(_ values: [String: BodyValue], row: RawRow) -> ImportIssue? {
+        guard case .text(let digits)? = values["citizen_id"], let id = try? CitizenID(digits) else { return nil }
+        let sex = values["sex"].flatMap { Sex(rawValue: $0.text) }
+        let birthYear = values["date_of_birth"].flatMap { Int($0.text.prefix(4)) }
+        guard let issue = id.check(sex: sex, birthYear: birthYear, asOfYear: Clock.today().year).first(where: { $0.severity == .error }) else {
+            return nil
+        }
+        return ImportIssue(row: row.number, column: headers["citizen_id"] ?? "", value: cell(row, "citizen_id"), severity: .error,
+                           reason: ImportReason(issue.code, vi: issue.messageVI, en: issue.messageEN))
+    }
+
+    /// The column an API error names (`/employments/0/startDate`), in the file's words.
+    func header(forField pointer: String) -> String {
+        let field = pointer.hasPrefix("/") ? String(pointer.dropFirst()) : pointer
+        guard let column = format.columns.first(where: { $0.apiFields.contains(field) }) else { return "" }
+        return headers[column.key] ?? column.header
+    }
+
+    /// The cell text of the column an API error names, for the report.
+    func value(forField pointer: String, in row: RawRow) -> String {
+        let field = pointer.hasPrefix("/") ? String(pointer.dropFirst()) : pointer
+        guard let column = format.columns.first(where: { $0.apiFields.contains(field) }) else { return "" }
+        return cell(row, column.key)
+    }
+
+    /// Sets `value` at a path of object members and array positions (`employments/0/startDate`).
+    static func set(_ value: Any, at path: String, in object: inout [String: Any]) {
+        let parts = path.split(separator: "/").map(String.init)
+        object = assign(value, parts[...], into: object) as? [String: Any] ?? object
+    }
+
+    private static func assign(_ value: Any, _ path: ArraySlice<String>, into container: Any?) -> Any {
+        guard let head = path.first else { return value }
+        if let index = Int(head) {
+            var array = container as? [Any] ?? []
+            while array.count <= index { array.append([String: Any]()) }
+            array[index] = assign(value, path.dropFirst(), into: array[index])
+            return array
+        }
+        var object = container as? [String: Any] ?? [:]
+        object[head] = assign(value, path.dropFirst(), into: object[head])
+        return object
+    }
+}

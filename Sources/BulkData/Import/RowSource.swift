@@ -1,0 +1,140 @@
+import Foundation
+import Platform
+
+/// One row of an import file as text, numbered as a spreadsheet shows it.
+struct RawRow: Sendable {
+    let number: Int
+    let cells: [String]
+    /// Set when the line is not valid CSV (an unclosed quote…); the row then has no cells.
+    var malformed: String?
+}
+
+/// The rows of a CSV or XLSX file, read on a thread of their own a few batches ahead of the
+/// database writer: reading overlaps writing, and memory stays flat whatever the file's size.
+enum RowSource {
+    struct Batch: Sendable {
+        let rows: [RawRow]
+        /// How far through the file reading has got, 0…1 (nil when the format cannot tell).
+        let fraction: Double?
+    }
+
+    enum FileKind: Sendable, Equatable {
+        case csv(separator: UInt8)
+        case xlsx
+
+        /// By the name's extension, and for CSV by the header line: Excel in Vietnamese settings
+        /// writes `;` between fields, because `,` is the decimal mark there.
+        static func of(path: String) throws -> FileKind {
+            if path.lowercased().hasSuffix(".xlsx") { return .xlsx }
+            guard let handle = FileHandle(forReadingAtPath: path) else { throw ImportError.unreadable(path, "the file cannot be opened") }
+            defer { try? handle.close() }
+            let head = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
+            if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .xlsx }  // a ZIP package, whatever its name
+            let firstLine = head.prefix { $0 != UInt8(ascii: "\n") }
+            let commas = firstLine.filter { $0 == UInt8(ascii: ",") }.count
+            let semicolons = firstLine.filter { $0 == UInt8(ascii: ";") }.count
+            return .csv(separator: semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ","))
+        }
+    }
+
+    static let batchSize = 512
+    /// Batches read ahead of the writer.
+    static let window = 8
+
+    /// The batches in order. Each one taken lets the reader read one more.
+    struct Batches: AsyncSequence {
+        let stream: AsyncThrowingStream<Batch, any Error>
+        let slots: DispatchSemaphore
+
+        struct AsyncIterator: AsyncIteratorProtocol {
+            var base: AsyncThrowingStream<Batch, any Error>.AsyncIterator
+            let slots: DispatchSemaphore
+
+            mutating func next() async throws -> Batch? {
+                let batch = try await base.next()
+                if batch != nil { slots.signal() }
+                return batch
+            }
+        }
+
+        func makeAsyncIterator() -> AsyncIterator { AsyncIterator(base: stream.makeAsyncIterator(), slots: slots) }
+    }
+
+    static func rows(of path: String, kind: FileKind) -> Batches {
+        let (stream, continuation) = AsyncThrowingStream<Batch, any Error>.makeStream()
+        let slots = DispatchSemaphore(value: window)
+        let stop = StopFlag()
+        continuation.onTermination = { _ in
+            stop.set()
+            slots.signal()
+        }
+        let thread = Thread {
+            do {
+                try read(path, kind: kind, stop: stop) { batch in
+                    slots.wait()
+                    guard !stop.isSet else { return false }
+                    continuation.yield(batch)
+                    return true
+                }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
+        thread.name = "import-reader"
+        thread.start()
+        return Batches(stream: stream, slots: slots)
+    }
+
+    private static func read(_ path: String, kind: FileKind, stop: StopFlag, emit: (Batch) -> Bool) throws {
+        var rows: [RawRow] = []
+        rows.reserveCapacity(batchSize)
+        switch kind {
+        case .csv(let separator):
+            let reader = try wrapping(path) { () throws(FileIOError) in try CSVReader(path: path, chunkSize: 1 << 20, separator: separator) }
+            let total = Double(max(reader.fileSize, 1))
+            var stopped = false
+            try wrapping(path) { () throws(FileIOError) in
+                try reader.forEachRecord({ record in
+                    guard !stopped else { return }
+                    rows.append(RawRow(number: record.line, cells: (0..<record.count).map(record.text)))
+                    if rows.count == batchSize {
+                        stopped = !emit(Batch(rows: rows, fraction: Double(reader.bytesRead) / total))
+                        rows.removeAll(keepingCapacity: true)
+                    }
+                }, malformed: { line, column, message in
+                    rows.append(RawRow(number: line, cells: [], malformed: "column \(column): \(message)"))
+                })
+            }
+            if !stopped, !rows.isEmpty { _ = emit(Batch(rows: rows, fraction: 1)) }
+        case .xlsx:
+            do {
+                let workbook = try XLSXWorkbook(path: path)
+                var reader = try workbook.rows()
+                while let row = try reader.next() {
+                    rows.append(RawRow(number: row.number, cells: row.cells.map { $0.stringValue ?? "" }))
+                    if rows.count == batchSize {
+                        guard emit(Batch(rows: rows, fraction: nil)) else { return }
+                        rows.removeAll(keepingCapacity: true)
+                    }
+                }
+            } catch {
+                throw ImportError.unreadable(path, "\(error)")
+            }
+            if !rows.isEmpty { _ = emit(Batch(rows: rows, fraction: 1)) }
+        }
+    }
+
+    private static func wrapping<T>(_ path: String, _ body: () throws(FileIOError) -> T) throws -> T {
+        do { return try body() } catch { throw ImportError.unreadable(path, "\(error)") }
+    }
+}
+
+/// Set once, read from two threads: the consumer stopped, so the reader must too.
+private final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
+}

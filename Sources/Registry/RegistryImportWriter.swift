@@ -1,0 +1,53 @@
+import Foundation
+import Platform
+import SQLKit
+
+/// Writes records that arrive in bulk (files from school software) through the same controllers,
+/// rules, scopes, change feed and audit log as the API: one body at a time, inside the caller's
+/// transaction.
+public struct RegistryImportWriter: Sendable {
+    /// The registry resources a file can carry.
+    public enum Resource: String, Sendable, CaseIterable {
+        case schools, staff, learners, guardians, classes, enrolments
+        case teachingAssignments = "teaching_assignments"
+    }
+
+    public enum Outcome: Sendable, Equatable {
+        case created, updated, unchanged
+    }
+
+    let registry: RegistryService
+
+    public init(database: any Database) {
+        registry = RegistryService(database: database)
+    }
+
+    /// Creates or updates the record `body` describes (a JSON object, as `POST /<resource>` takes).
+    public func write(_ resource: Resource, body: [String: Any], principal: Principal, db: any SQLDatabase) async throws -> Outcome {
+        var body = body
+        if resource == .learners { try await findLearnerByCitizenID(&body, db: db) }
+        let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
+        let result: (row: RecordRow, created: Bool, changed: Bool) = switch resource {
+        case .schools: try await registry.schools.write(body: data, principal: principal, db: db)
+        case .staff: try await registry.staff.write(body: data, principal: principal, db: db)
+        case .learners: try await registry.learners.write(body: data, principal: principal, db: db)
+        case .guardians: try await registry.guardians.write(body: data, principal: principal, db: db)
+        case .classes: try await registry.classes.write(body: data, principal: principal, db: db)
+        case .enrolments: try await registry.enrolments.write(body: data, principal: principal, db: db)
+        case .teachingAssignments: try await registry.assignments.write(body: data, principal: principal, db: db)
+        }
+        return result.created ? .created : result.changed ? .updated : .unchanged
+    }
+
+    /// A row without a learner code names its learner by citizen ID (the file format allows it for
+    /// learners the school has not been given a code for). Once NEMIS has issued the code, the same
+    /// row must find that learner again rather than create a second one, or a re-import would
+    /// duplicate every such learner.
+    private func findLearnerByCitizenID(_ body: inout [String: Any], db: any SQLDatabase) async throws {
+        guard (body["learnerCode"] as? String ?? "").isEmpty, let citizenID = body["citizenId"] as? String, !citizenID.isEmpty else { return }
+        let codes = try await db.raw("""
+            SELECT natural_key FROM learners WHERE citizen_id = \(bind: citizenID) LIMIT 2
+            """).all().map { try $0.decode(column: "natural_key", as: String.self) }
+        if codes.count == 1 { body["learnerCode"] = codes[0] }
+    }
+}

@@ -1,0 +1,236 @@
+import App
+import BulkData
+import Foundation
+import Platform
+import Registry
+import SQLKit
+import Testing
+import VietnameseText
+
+/// `nemis import`'s engine on both databases: the damage of real school files repaired or
+/// refused row by row, all or nothing, idempotent, and XLSX as well as CSV.
+@Suite("Bulk import, on SQLite and PostgreSQL")
+struct ImportTests {
+    static let schoolsCSV = """
+        Mã trường,Tên trường,Cấp học,Loại hình,Mã xã/phường,Mã Sở GD&ĐT
+        19THCS900,Trường THCS Vạn Phú,THCS,Công lập,5845,SGD19
+
+        """
+
+    /// A learners file as school software exports them: semicolons, a byte order mark, a header
+    /// typed without diacritics, and a row for each kind of damage.
+    static func learnersCSV() -> String {
+        let tcvn3 = LegacyVietnamese.encode("Nguyễn Văn Đức", to: .tcvn3)!
+        let nfd = "Trần Thị Hoà".decomposedStringWithCanonicalMapping
+        return "\u{FEFF}" + """
+            MA DINH DANH;so dinh danh ca nhan;HỌ VÀ TÊN;Ngày sinh;Giới tính;Dân tộc;Mã trường
+            ;019314000101;  \(nfd)  ;05/09/2014;Nữ;Kinh;19THCS900
+            ;019214000102;\(tcvn3);12/03/2014;Nam;Tày;19THCS900
+            ;19314000103;Lê Thu Hà;41760;Nữ;;19thcs900
+            ;019214000104;Phạm Minh Quân;12/25/2014;nam;;19THCS900
+            ;1.9214E+10;Vũ Anh Tú;01/01/2014;Nam;;19THCS900
+            ;019314000106;Đỗ Mai Anh;02/02/2014;;;19THCS900
+            ;019214000107;Hoàng Lan Chi;03/03/2014;Nữ;;19THCS900
+            ;019314000101;  \(nfd)  ;05/09/2014;Nữ;Kinh;19THCS900
+            ;019314000109;Bùi Thảo My;04/04/2014;Nữ;;19THCS999
+
+            """
+    }
+
+    /// Each refused or repaired cell: (row, column as the header writes it, severity, code).
+    static let expectedIssues: [Issue] = [
+        Issue(row: 3, column: "HỌ VÀ TÊN", severity: "warning", code: "text.legacyEncoding"),
+        Issue(row: 4, column: "so dinh danh ca nhan", severity: "warning", code: "citizenId.repaired"),
+        Issue(row: 4, column: "Ngày sinh", severity: "warning", code: "date.excelSerial"),
+        Issue(row: 5, column: "Ngày sinh", severity: "warning", code: "date.dayMonthSwapped"),
+        Issue(row: 6, column: "so dinh danh ca nhan", severity: "error", code: "citizenId.scientificNotationLostDigits"),
+        Issue(row: 7, column: "Giới tính", severity: "error", code: "required"),
+        Issue(row: 8, column: "so dinh danh ca nhan", severity: "error", code: "citizenId.sexMismatch"),
+        Issue(row: 9, column: "", severity: "warning", code: "row.repeated"),
+        Issue(row: 10, column: "Mã trường", severity: "error", code: "school.unknown"),
+    ]
+
+    struct Issue: Equatable, CustomStringConvertible {
+        let row: Int
+        let column: String
+        let severity: String
+        let code: String
+        var description: String { "\(row) \(column) \(severity) \(code)" }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func damagedFileIsRepairedOrRefusedRowByRowAndAllOrNothing(engine: Engine) async throws {
+        try await withImportDatabase(engine) { setup in
+            let schools = try await setup.importText(Self.schoolsCSV, kind: .schools)
+            #expect(schools.created == 1 && schools.committed)
+
+            // All or nothing: three rows are refused, so nothing is stored, and every issue is reported.
+            let refused = try await setup.importText(Self.learnersCSV(), kind: .learners)
+            #expect(!refused.committed)
+            #expect((refused.rows, refused.refused, refused.repeated) == (9, 4, 1))
+            #expect(try setup.reportIssues() == Self.expectedIssues)
+            #expect(try await setup.count("learners") == 0)
+
+            // --skip-invalid stores the four good rows, repaired.
+            let stored = try await setup.importText(Self.learnersCSV(), kind: .learners, skipInvalid: true)
+            #expect(stored.committed && stored.created == 4 && stored.refused == 4)
+            let learners = try await setup.learnersByCitizenID()
+            #expect(learners["019314000101"]?.name == "Trần Thị Hoà")
+            #expect(learners["019314000101"]?.name.utf8.count == "Trần Thị Hoà".precomposedStringWithCanonicalMapping.utf8.count)
+            #expect(learners["019214000102"]?.name == "Nguyễn Văn Đức")
+            #expect(learners["019314000103"]?.dateOfBirth == "2014-05-01")  // Excel day 41760
+            #expect(learners["019214000104"]?.dateOfBirth == "2014-12-25")
+            #expect(learners.count == 4)
+
+            // The same file again changes nothing: no new version, no change-feed entry.
+            let feedBefore = try await setup.count("changes")
+            let again = try await setup.importText(Self.learnersCSV(), kind: .learners, skipInvalid: true)
+            #expect((again.created, again.updated, again.unchanged) == (0, 0, 4))
+            #expect(try await setup.count("changes") == feedBefore)
+            #expect(try await setup.count("learners") == 4)
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func refusedRowLeavesNoTraceWhenGoodRowsAreKept(engine: Engine) async throws {
+        try await withImportDatabase(engine) { setup in
+            _ = try await setup.importText(Self.schoolsCSV, kind: .schools)
+            // The second row's class does not exist: the Registry refuses it after the learner lookup,
+            // and its savepoint takes back whatever it began.
+            let file = """
+                Mã định danh học sinh,Mã trường,Năm học,Tên lớp,Ngày nhập học
+                1900000001,19THCS900,2026-2027,,05/09/2026
+                1900000002,19THCS900,2026 - 2027,6Z9,05/09/2026
+
+                """
+            let learners = """
+                Mã định danh,Số định danh cá nhân,Họ và tên,Ngày sinh,Giới tính,Mã trường
+                1900000001,019314000101,Trần Thị Hoà,05/09/2014,Nữ,19THCS900
+                1900000002,019214000102,Nguyễn Văn Đức,12/03/2014,Nam,19THCS900
+
+                """
+            #expect(try await setup.importText(learners, kind: .learners).created == 2)
+            let enrolments = try await setup.importText(file, kind: .enrolments, skipInvalid: true)
+            #expect((enrolments.created, enrolments.refused) == (1, 1))
+            #expect(try setup.reportIssues() == [Issue(row: 3, column: "Tên lớp", severity: "error", code: "class.unknown")])
+            #expect(try await setup.count("enrolments") == 1)
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func xlsxWithNotesRowNumbersAndDateCells(engine: Engine) async throws {
+        try await withImportDatabase(engine) { setup in
+            _ = try await setup.importText(Self.schoolsCSV, kind: .schools)
+            let format = BulkKind.staff.format
+            let writer = XLSXWriter()
+            try writer.beginSheet(XLSXSheet(name: BulkKind.staff.sheetName,
+                                            columns: format.columns.map { XLSXColumn($0.header, note: $0.notesRowText) }))
+            func row(_ values: [String: SpreadsheetCell]) -> [SpreadsheetCell] { format.keys.map { values[$0] ?? .empty } }
+            // The citizen ID typed as a number lost its leading zero; the birth date is a date cell,
+            // the start date a bare day number.
+            try writer.appendRow(row([
+                "staff_code": .text("GV19000900"), "full_name": .text("NGUYỄN THỊ LAN"),
+                "date_of_birth": .date(try #require(SpreadsheetDate(serial: 31_048))),  // 1985-01-01
+                "sex": .text("Nữ"), "citizen_id": .number(19_185_000_201, raw: "19185000201"),
+                "school_code": .text("19THCS900"), "position": .text("Giáo viên"),
+                "start_date": .number(46_270, raw: "46270"), "qualifications": .text("Cử nhân sư phạm Toán; Thạc sĩ"),
+            ]))
+            let path = setup.folder.appendingPathComponent("staff.xlsx").path
+            try Data(try writer.finish()).write(to: URL(fileURLWithPath: path))
+            let summary = try await setup.importer.run(.init(kind: .staff, path: path, reportPath: setup.reportPath), principal: setup.principal)
+            #expect(summary.committed && summary.created == 1 && summary.rows == 1)
+            let body = try #require(try await setup.body(of: "staff", key: "GV19000900"))
+            #expect(body["fullName"] as? String == "Nguyễn Thị Lan")
+            #expect(body["citizenId"] as? String == "019185000201")
+            #expect(body["dateOfBirth"] as? String == "1985-01-01")
+            #expect(body["qualifications"] as? [String] == ["Cử nhân sư phạm Toán", "Thạc sĩ"])
+            let employment = try #require((body["employments"] as? [[String: Any]])?.first)
+            #expect(employment["startDate"] as? String == "2026-09-05")
+            #expect(employment["position"] as? String == "teacher")
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func headerWithoutRequiredColumnsStopsBeforeAnyRow(engine: Engine) async throws {
+        try await withImportDatabase(engine) { setup in
+            let file = "Mã trường,Tên trường\n19THCS900,Trường THCS Vạn Phú\n"
+            await #expect {
+                _ = try await setup.importText(file, kind: .schools)
+            } throws: { error in
+                "\(error)".contains("Cấp học (levels)") && "\(error)".contains("Mã xã/phường (commune_code)")
+            }
+        }
+    }
+}
+
+/// A fresh database with the provinces' departments and the 2026-2027 school year, and a folder
+/// for the files an import reads and the report it writes.
+struct ImportSetup: Sendable {
+    let database: any Database
+    let importer: BulkImporter
+    let principal: Principal
+    let folder: URL
+    var reportPath: String { folder.appendingPathComponent("report.csv").path }
+
+    func importText(_ text: String, kind: BulkKind, skipInvalid: Bool = false) async throws -> ImportSummary {
+        let path = folder.appendingPathComponent("\(kind.rawValue).csv").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return try await importer.run(.init(kind: kind, path: path, skipInvalid: skipInvalid, reportPath: reportPath), principal: principal)
+    }
+
+    /// The report's rows, without its header.
+    func reportIssues() throws -> [ImportTests.Issue] {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: reportPath))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "a byte order mark, so Excel reads the report as UTF-8")
+        return String(decoding: bytes.dropFirst(3), as: UTF8.self).split(separator: "\n").dropFirst().map { line in
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            return ImportTests.Issue(row: Int(cells[0]) ?? 0, column: cells[1], severity: cells[3], code: cells[4])
+        }
+    }
+
+    func count(_ table: String) async throws -> Int {
+        try await database.read { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM \(ident: table)").first()!.decode(column: "n", as: Int.self)
+        }
+    }
+
+    func body(of table: String, key: String) async throws -> [String: Any]? {
+        let text = try await database.read { db in
+            try await db.raw("SELECT body FROM \(ident: table) WHERE natural_key = \(bind: key)").first()?.decode(column: "body", as: String.self)
+        }
+        return text.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    }
+
+    func learnersByCitizenID() async throws -> [String: (name: String, dateOfBirth: String)] {
+        let bodies = try await database.read { db in
+            try await db.raw("SELECT body FROM learners").all().map { try $0.decode(column: "body", as: String.self) }
+        }
+        var learners: [String: (name: String, dateOfBirth: String)] = [:]
+        for text in bodies {
+            let body = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            learners[body["citizenId"] as? String ?? ""] = (body["fullName"] as? String ?? "", body["dateOfBirth"] as? String ?? "")
+        }
+        return learners
+    }
+}
+
+func withImportDatabase(_ engine: Engine, _ body: @escaping @Sendable (ImportSetup) async throws -> Void) async throws {
+    let (configuration, cleanup) = try await TestDatabases.freshConfiguration(engine)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nemis-import-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    do {
+        try await Storage.withDatabase(configuration, logger: TestDatabases.logger) { database in
+            _ = try await ReferenceSetup.ensureProvinceDepartments(database)
+            let ministry = try #require(try await Bootstrap.orgID(database, code: Bootstrap.ministryCode))
+            let principal = Principal(id: "test", name: "import test", kind: .user, grants: [Grant(role: .ministryAdmin, orgID: ministry)])
+            try await ReferenceSetup.ensureSchoolYear(database, startYear: 2026, principal: principal)
+            try await body(ImportSetup(database: database, importer: BulkImporter(database: database), principal: principal, folder: folder))
+        }
+    } catch {
+        try? FileManager.default.removeItem(at: folder)
+        await cleanup()
+        throw error
+    }
+    try? FileManager.default.removeItem(at: folder)
+    await cleanup()
+}
