@@ -144,7 +144,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Platform", "Registry", "Records", "Credentials", "Exams", "Web", "Fees",
+                "Platform", "Registry", "Records", "Credentials", "Exams", "Web", "Fees", "BulkData",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -159,7 +159,12 @@ let package = Package(
         ),
         .target(
             name: "BulkData",
-            dependencies: ["Platform", "Registry", "Records", "CitizenID", "VietnameseText"],
+            dependencies: [
+                "Platform", "Registry", "Records", "CitizenID", "VietnameseText",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .executableTarget(

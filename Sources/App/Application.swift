@@ -1,3 +1,4 @@
+import BulkData
 import Credentials
 import Exams
 import Fees
@@ -27,8 +28,9 @@ public enum NEMIS {
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
         let credentials = try configuration.credentialsSetup()
+        let imports = ImportJobRunner(database: database, folder: configuration.importFolder, logger: logger)
         let router = try buildRouter(database: database, logger: logger, cookies: SessionCookies(secure: configuration.secureCookies),
-                                     credentials: credentials, fees: configuration.fees)
+                                     credentials: credentials, fees: configuration.fees, imports: imports)
         var app = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "nemis"),
@@ -43,12 +45,14 @@ public enum NEMIS {
             try await CredentialsService(database: database, registry: RegistryService(database: database), vault: credentials.vault,
                                          publicBaseURL: credentials.publicURL).prepare()
             try await afterPrepare?(database)
+            try await imports.resume()
         }
         return app
     }
 
     public static func buildRouter(database: any Database, logger: Logger, cookies: SessionCookies,
-                                   credentials: CredentialsSetup, fees: FeesSettings? = nil) throws -> Router<NEMISContext> {
+                                   credentials: CredentialsSetup, fees: FeesSettings? = nil,
+                                   imports: ImportJobRunner) throws -> Router<NEMISContext> {
         MetricsBootstrap.once()
         let router = Router(context: NEMISContext.self)
         router.add(middleware: ProblemMiddleware())
@@ -68,6 +72,7 @@ public enum NEMIS {
         ExamsService(database: database, registry: registry).register(in: catalog)
         let issuing = CredentialsService(database: database, registry: registry, vault: credentials.vault, publicBaseURL: credentials.publicURL)
         issuing.register(in: catalog)
+        ImportJobsController(runner: imports).register(in: catalog)
         FeeOrdersController(database: database, settings: fees ?? FeesSettings(environment: [:], publicURL: ""), logger: logger).register(in: catalog)
         WebController(access: access, cookies: cookies, verify: issuing.verify).register(in: catalog)
         let document = try catalog.openAPIDocument(version: version)

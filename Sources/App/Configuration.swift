@@ -20,6 +20,9 @@ public struct AppConfiguration: Sendable {
     public var keyEncryptionKey: String?
     /// The payment gateway for fee orders (`NEMIS_PAYMENT_*`; see `FeesSettings`).
     public var fees: FeesSettings
+    /// Where files uploaded for import wait and their reports stay (`NEMIS_IMPORT_DIR`): beside the
+    /// SQLite file, or in the temporary directory with PostgreSQL.
+    public var importFolder: String
 
     public init(host: String? = nil, port: Int? = nil, databaseURL: String? = nil, sqlitePath: String? = nil,
                 logLevel: Logger.Level? = nil, keyEncryptionKey: String? = nil,
@@ -35,6 +38,8 @@ public struct AppConfiguration: Sendable {
         self.publicURL = environment["NEMIS_PUBLIC_URL"] ?? "http://\(self.host):\(self.port)"
         self.keyEncryptionKey = keyEncryptionKey ?? environment["NEMIS_KEY_ENCRYPTION_KEY"]
         self.fees = FeesSettings(environment: environment, publicURL: self.publicURL)
+        self.importFolder = environment["NEMIS_IMPORT_DIR"]
+            ?? (self.databaseURL == nil ? self.sqlitePath + "-imports" : FileManager.default.temporaryDirectory.appendingPathComponent("nemis-imports").path)
     }
 
     /// Where the data lives, for messages; never prints a password.

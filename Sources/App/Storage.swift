@@ -1,3 +1,4 @@
+import BulkData
 import Credentials
 import Exams
 import Fees
@@ -10,7 +11,7 @@ import SQLKit
 
 /// Opening the database the configuration names, and the full list of migrations.
 public enum Storage {
-    public static let migrations: [Migration] = PlatformMigrations.all + RegistryMigrations.all + RecordsMigrations.all + CredentialsMigrations.all + ExamsMigrations.all + FeesMigrations.all
+    public static let migrations: [Migration] = PlatformMigrations.all + RegistryMigrations.all + RecordsMigrations.all + CredentialsMigrations.all + ExamsMigrations.all + FeesMigrations.all + ImportJobsMigrations.all
 
     /// Opens the database. For PostgreSQL the returned storage is also a Service that must run.
     public static func open(_ configuration: AppConfiguration, logger: Logger) async throws -> any Database {

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Just enough of multipart/form-data (RFC 7578) for one small form: each part's name and bytes.
-enum MultipartForm {
-    static func boundary(_ contentType: String) -> String? {
+public enum MultipartForm {
+    public static func boundary(_ contentType: String) -> String? {
         guard contentType.lowercased().hasPrefix("multipart/form-data") else { return nil }
         for parameter in contentType.split(separator: ";").dropFirst() {
             let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -15,7 +15,7 @@ enum MultipartForm {
         return nil
     }
 
-    static func fields(_ body: [UInt8], boundary: String) -> [String: [UInt8]] {
+    public static func fields(_ body: [UInt8], boundary: String) -> [String: [UInt8]] {
         let delimiter = Array("--\(boundary)".utf8)
         var fields: [String: [UInt8]] = [:]
         var parts: [ArraySlice<UInt8>] = []

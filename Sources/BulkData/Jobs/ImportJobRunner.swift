@@ -1,0 +1,81 @@
+import Foundation
+import Logging
+import Platform
+
+/// Runs queued import jobs one at a time in the background: imports are long transactions, and
+/// one at a time keeps a school's upload from starving the API of database connections.
+public actor ImportJobRunner {
+    let store: ImportJobStore
+    let importer: BulkImporter
+    let access: AccessStore
+    let logger: Logger
+    private var draining = false
+    /// Set when a job arrives while the queue is being drained: the drain looks once more before
+    /// it stops, in case its last look came just before that job was stored.
+    private var lookAgain = false
+
+    public init(database: any Database, folder: String, logger: Logger) {
+        store = ImportJobStore(database: database, folder: folder)
+        importer = BulkImporter(database: database)
+        access = AccessStore(database: database)
+        self.logger = logger
+    }
+
+    /// Puts jobs a stopped server left running back in the queue, and starts on them.
+    public func resume() async throws {
+        try await store.requeueInterrupted()
+        kick()
+    }
+
+    /// Starts draining the queue unless already at it.
+    func kick() {
+        lookAgain = true
+        guard !draining else { return }
+        draining = true
+        Task { await drain() }
+    }
+
+    /// Runs until the queue is empty; returns when it is (tests wait on this).
+    func drain() async {
+        defer { draining = false }
+        while true {
+            do {
+                lookAgain = false
+                guard let (job, principalID) = try await store.claimNext() else {
+                    if lookAgain { continue }
+                    return
+                }
+                await run(job, principalID: principalID)
+            } catch {
+                logger.error("import queue unavailable", metadata: ["error": "\(error)"])
+                return
+            }
+        }
+    }
+
+    private func run(_ job: ImportJob, principalID: String) async {
+        do {
+            // The uploader's roles as they are now: a grant revoked since the upload no longer applies.
+            guard let principal = try await access.loadPrincipal(id: principalID) else {
+                try await store.finish(job.id, status: .failed, summary: nil, message: "the account that uploaded the file is disabled or gone")
+                return
+            }
+            guard let kind = BulkKind(rawValue: job.kind) else {
+                try await store.finish(job.id, status: .failed, summary: nil, message: "unknown kind \(job.kind)")
+                return
+            }
+            let options = BulkImporter.Options(kind: kind, path: store.filePath(job.id), skipInvalid: job.skipInvalid,
+                                               reportPath: store.reportPath(job.id))
+            do {
+                let summary = try await importer.run(options, principal: principal)
+                try await store.finish(job.id, status: summary.committed ? .succeeded : .refused, summary: ImportJob.Summary(summary), message: nil)
+            } catch let error as ImportError {
+                try await store.finish(job.id, status: .failed, summary: nil, message: error.description)
+            }
+            try? FileManager.default.removeItem(atPath: store.filePath(job.id))
+        } catch {
+            logger.error("import job failed", metadata: ["job": "\(job.id)", "error": "\(error)"])
+            try? await store.finish(job.id, status: .failed, summary: nil, message: "the import stopped on an internal error; upload the file again")
+        }
+    }
+}
