@@ -126,7 +126,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "Platform", "Registry", "Records", "Credentials", "DataIntegrity", "Grading", "Compression",
+                "Platform", "Registry", "Records", "Credentials", "DataIntegrity", "Grading", "Compression", "BulkData",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

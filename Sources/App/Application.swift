@@ -74,7 +74,7 @@ public enum NEMIS {
         issuing.register(in: catalog)
         ImportJobsController(runner: imports).register(in: catalog)
         FeeOrdersController(database: database, settings: fees ?? FeesSettings(environment: [:], publicURL: ""), logger: logger).register(in: catalog)
-        WebController(access: access, cookies: cookies, verify: issuing.verify).register(in: catalog)
+        WebController(access: access, cookies: cookies, imports: imports, verify: issuing.verify).register(in: catalog)
         let document = try catalog.openAPIDocument(version: version)
         catalog.add(APIRoute(.get, "/api/v1/openapi.json", summary: "This OpenAPI 3.1 document", tag: "Operations", isPublic: true)) { _, _ in
             JSONResponse.raw(String(decoding: document, as: UTF8.self))

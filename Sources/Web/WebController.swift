@@ -1,3 +1,4 @@
+import BulkData
 import Credentials
 import DataIntegrity
 import Hummingbird
@@ -11,13 +12,15 @@ import Registry
 public struct WebController: Sendable {
     /// The pages whose forms carry the session's CSRF token as a hidden field, which their handlers
     /// check; the authentication middleware lets these through without the X-CSRF-Token header.
-    public static let formRoutes = ["/sign-in", "/sign-out", "/verify", "/classes/*/gradebook"]
+    public static let formRoutes = ["/sign-in", "/sign-out", "/verify", "/classes/*/gradebook", "/imports"]
 
     let routes: [PageRoute]
 
     /// `access` must be the instance the authentication middleware uses, so signing out takes effect at once.
     /// `verify` checks a credential for the public verification page.
-    public init(access: AccessStore, cookies: SessionCookies, verify: @escaping @Sendable (JSONValue) async throws -> VerificationReport) {
+    /// `imports` runs the files uploaded from the import page.
+    public init(access: AccessStore, cookies: SessionCookies, imports: ImportJobRunner,
+                verify: @escaping @Sendable (JSONValue) async throws -> VerificationReport) {
         let database = access.database
         let registry = RegistryService(database: database)
         let reader = RegistryReader(database: database)
@@ -27,6 +30,7 @@ public struct WebController: Sendable {
             + ClassPages(database: database, registry: registry, reader: reader, load: TeachingLoad(database: database, reader: reader)).routes
             + GradebookPages(gradebooks: GradebookSheets(database: database, registry: registry)).routes
             + YearResultsPages(results: YearResultSheets(database: database, registry: registry)).routes
+            + ImportPages(imports: imports).routes
             + VerifyPages(verify: verify).routes
     }
 

@@ -26,6 +26,8 @@ public struct ImportJob: Codable, Sendable, Equatable {
     public var startedAt: String?
     public var finishedAt: String?
 
+    public var isFinished: Bool { status != .queued && status != .running }
+
     /// The counts of `ImportSummary`, as the API shows them.
     public struct Summary: Codable, Sendable, Equatable {
         public var rows, created, updated, unchanged, repeated, refused, errors, warnings: Int

@@ -21,6 +21,40 @@ public actor ImportJobRunner {
         self.logger = logger
     }
 
+    /// Stores an uploaded file as a queued job of `principal`'s and starts the queue. `writeFile`
+    /// puts the upload at the path it is given (streamed, or from a form already in memory).
+    public nonisolated func submit(kind: BulkKind, fileName: String, skipInvalid: Bool, principal: Principal,
+                                   writeFile: (String) async throws -> Void) async throws -> ImportJob {
+        guard principal.has(.registryWrite) else { throw APIError.forbidden("importing needs a role that may write the registry") }
+        let job = ImportJob(id: UUIDv7.make(), kind: kind.rawValue, status: .queued, fileName: fileName, skipInvalid: skipInvalid,
+                            createdAt: Clock.timestamp())
+        try FileManager.default.createDirectory(atPath: store.folder, withIntermediateDirectories: true)
+        do {
+            try await writeFile(store.filePath(job.id))
+        } catch {
+            try? FileManager.default.removeItem(atPath: store.filePath(job.id))
+            throw error
+        }
+        try await store.insert(job, principalID: principal.id)
+        await kick()
+        return job
+    }
+
+    /// One of `principal`'s jobs; nil for anyone else's.
+    public nonisolated func job(_ id: String, of principal: Principal) async throws -> ImportJob? {
+        try await store.find(id, principalID: principal.id)
+    }
+
+    /// `principal`'s latest jobs, newest first.
+    public nonisolated func jobs(of principal: Principal, limit: Int = 100) async throws -> [ImportJob] {
+        try await store.list(principalID: principal.id, limit: limit)
+    }
+
+    /// The report of a finished job (CSV with a byte order mark); empty when the file had no issue.
+    public nonisolated func report(of job: ImportJob) -> Data {
+        (try? Data(contentsOf: URL(fileURLWithPath: store.reportPath(job.id)))) ?? Data()
+    }
+
     /// Puts jobs a stopped server left running back in the queue, and starts on them.
     public func resume() async throws {
         try await store.requeueInterrupted()

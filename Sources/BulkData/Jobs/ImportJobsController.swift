@@ -10,14 +10,12 @@ import Platform
 /// in the background with the uploader's roles. Jobs are private to whoever uploaded them.
 public struct ImportJobsController: Sendable {
     let runner: ImportJobRunner
-    let store: ImportJobStore
     /// A form upload is read into memory; a larger file goes as the raw body, which streams to disk.
     static let maxFormUpload = 32 * 1024 * 1024
     static let maxUpload = 4 * 1024 * 1024 * 1024
 
     public init(runner: ImportJobRunner) {
         self.runner = runner
-        store = runner.store
     }
 
     public func register(in catalog: APICatalog) {
@@ -58,53 +56,47 @@ public struct ImportJobsController: Sendable {
         guard let kind = BulkKind(rawValue: kindText) else {
             throw APIError.malformed(field: "kind", "unknown kind '\(kindText)': one of \(BulkKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let id = UUIDv7.make()
-        let path = store.filePath(id)
-        try FileManager.default.createDirectory(atPath: store.folder, withIntermediateDirectories: true)
         var fileName = request.uri.queryParameters.get("fileName") ?? "\(kind.rawValue).csv"
         var skipInvalid = request.uri.queryParameters.get("skipInvalid") == "true"
+        let job: ImportJob
         if let type = request.headers[.contentType], let boundary = MultipartForm.boundary(type) {
             let body = try await request.body.collect(upTo: Self.maxFormUpload)
             let fields = MultipartForm.fields(Array(buffer: body), boundary: boundary)
             guard let file = fields["file"], !file.isEmpty else { throw APIError.malformed(field: "file", "the form has no file") }
-            try Data(file).write(to: URL(fileURLWithPath: path))
             if let name = fields["fileName"] { fileName = String(decoding: name, as: UTF8.self) }
             if fields["skipInvalid"].map({ String(decoding: $0, as: UTF8.self) }) == "true" { skipInvalid = true }
+            job = try await runner.submit(kind: kind, fileName: fileName, skipInvalid: skipInvalid, principal: principal) { path in
+                try Data(file).write(to: URL(fileURLWithPath: path))
+            }
         } else {
-            try await Self.stream(request.body, to: path)
+            job = try await runner.submit(kind: kind, fileName: fileName, skipInvalid: skipInvalid, principal: principal) { path in
+                try await Self.stream(request.body, to: path)
+            }
         }
-        let job = ImportJob(id: id, kind: kind.rawValue, status: .queued, fileName: fileName, skipInvalid: skipInvalid,
-                            createdAt: Clock.timestamp())
-        try await store.insert(job, principalID: principal.id)
-        await runner.kick()
         var response = try JSONResponse.encode(job, status: .accepted)
-        response.headers[.location] = "/api/v1/imports/\(id)"
+        response.headers[.location] = "/api/v1/imports/\(job.id)"
         return response
     }
 
     @Sendable func list(_ request: Request, _ context: NEMISContext) async throws -> Response {
-        let principal = try context.requirePrincipal()
-        let jobs = try await store.list(principalID: principal.id, limit: 100)
+        let jobs = try await runner.jobs(of: try context.requirePrincipal())
         return JSONResponse.page(items: try jobs.map { try JSON.string($0) }, nextPageToken: nil)
     }
 
     @Sendable func get(_ request: Request, _ context: NEMISContext) async throws -> Response {
-        let principal = try context.requirePrincipal()
-        guard let job = try await store.find(try context.parameters.require("id"), principalID: principal.id) else { throw APIError.notFound }
+        guard let job = try await runner.job(try context.parameters.require("id"), of: try context.requirePrincipal()) else { throw APIError.notFound }
         return try JSONResponse.encode(job)
     }
 
     @Sendable func report(_ request: Request, _ context: NEMISContext) async throws -> Response {
-        let principal = try context.requirePrincipal()
-        guard let job = try await store.find(try context.parameters.require("id"), principalID: principal.id) else { throw APIError.notFound }
-        guard job.status != .queued, job.status != .running else {
+        guard let job = try await runner.job(try context.parameters.require("id"), of: try context.requirePrincipal()) else { throw APIError.notFound }
+        guard job.isFinished else {
             throw APIError.conflict(field: nil, code: "import.notFinished", "the import has not finished; its report is written as it runs")
         }
-        let bytes = (try? Data(contentsOf: URL(fileURLWithPath: store.reportPath(job.id)))) ?? Data()
         var headers = HTTPFields()
         headers[.contentType] = "text/csv; charset=utf-8"
         headers[.contentDisposition] = "attachment; filename=\"\(job.kind)-errors.csv\""
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: runner.report(of: job))))
     }
 
     /// Writes the body to a file as it arrives, so a large upload takes no memory.

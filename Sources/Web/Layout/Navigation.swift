@@ -21,14 +21,18 @@ enum Navigation {
     private static func roleLinks(_ grant: Grant, _ strings: Strings) -> [Link] {
         switch grant.role {
         case .ministryAdmin, .ministryAnalyst, .departmentAdmin:
-            [Link(label: strings[.schools], href: "/schools"), Link(label: strings[.learners], href: "/learners")]
+            grant.role == .ministryAnalyst
+                ? [Link(label: strings[.schools], href: "/schools"), Link(label: strings[.learners], href: "/learners")]
+                : [Link(label: strings[.schools], href: "/schools"), Link(label: strings[.learners], href: "/learners"),
+                   Link(label: strings[.imports], href: "/imports")]
         case .schoolAdmin:
             // A school's node in the tree has the school record's ID.
             [Link(label: strings[.mySchool], href: "/schools/\(grant.orgID)"),
              Link(label: strings[.classes], href: "/schools/\(grant.orgID)#classes"),
              Link(label: strings[.staff], href: "/schools/\(grant.orgID)/staff"),
              Link(label: strings[.movements], href: "/schools/\(grant.orgID)/enrolments"),
-             Link(label: strings[.learners], href: "/learners")]
+             Link(label: strings[.learners], href: "/learners"),
+             Link(label: strings[.imports], href: "/imports")]
         case .teacher:
             [Link(label: strings[.myClasses], href: "/my-classes"), Link(label: strings[.learners], href: "/learners")]
         case .schoolHealth:

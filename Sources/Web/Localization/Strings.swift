@@ -35,6 +35,10 @@ enum Phrase: CaseIterable {
     case verifyTitle, verifyIntro, credentialText, credentialFile, verifyButton, verifyResultTitle
     case issuer, inKeyRegistry, notInKeyRegistry, check, outcome, details, verifyAnother
     case pasteOrChoose, passed, failed, warning, skipped
+    // Imports
+    case imports, importIntro, importKind, importFile, importSkipInvalid, importButton, importTemplates
+    case yourImports, noImportsYet, uploaded, fileName, rowsRead, rowsCreated, rowsUpdated, rowsUnchanged, rowsRepeated
+    case rowsRefused, downloadReport, importRunning, importFailed, reasonCode, reasonCount, importAnother, chooseFile
 
     var texts: (vi: String, en: String) {
         switch self {
@@ -154,6 +158,31 @@ enum Phrase: CaseIterable {
         case .failed: ("✗ không đạt", "✗ failed")
         case .warning: ("! cảnh báo", "! warning")
         case .skipped: ("— bỏ qua", "— skipped")
+        case .imports: ("Nhập dữ liệu từ tệp", "Import from a file")
+        case .importIntro: ("Tải lên tệp CSV hoặc Excel (XLSX) theo mẫu. Mọi dòng được kiểm tra như khi nhập trên hệ thống; nếu có dòng lỗi thì không dòng nào được ghi, trừ khi chọn bỏ qua dòng lỗi. Nhập lại cùng một tệp không làm thay đổi dữ liệu.",
+                            "Upload a CSV or Excel (XLSX) file in the template's layout. Every row is checked as if entered here; if any row is refused nothing is stored, unless you choose to skip refused rows. Importing the same file again changes nothing.")
+        case .importKind: ("Loại dữ liệu", "What the file holds")
+        case .importFile: ("Tệp (CSV hoặc XLSX)", "File (CSV or XLSX)")
+        case .importSkipInvalid: ("Bỏ qua dòng lỗi, ghi các dòng đúng", "Skip refused rows and store the good ones")
+        case .importButton: ("Tải lên và nhập", "Upload and import")
+        case .importTemplates: ("Tệp mẫu có dòng tiêu đề và ghi chú: lệnh nemis template.", "Templates with headers and notes: the nemis template command.")
+        case .yourImports: ("Các lần nhập của bạn", "Your imports")
+        case .noImportsYet: ("Chưa có lần nhập nào.", "No imports yet.")
+        case .uploaded: ("Thời điểm tải lên", "Uploaded")
+        case .fileName: ("Tệp", "File")
+        case .rowsRead: ("Số dòng", "Rows")
+        case .rowsCreated: ("Thêm mới", "Created")
+        case .rowsUpdated: ("Cập nhật", "Updated")
+        case .rowsUnchanged: ("Không đổi", "Unchanged")
+        case .rowsRepeated: ("Dòng lặp lại", "Repeated rows")
+        case .rowsRefused: ("Dòng bị từ chối", "Refused rows")
+        case .downloadReport: ("Tải báo cáo lỗi (CSV)", "Download the error report (CSV)")
+        case .importRunning: ("Đang nhập… Trang tự tải lại.", "Importing… This page reloads by itself.")
+        case .importFailed: ("Không đọc được tệp", "The file could not be read")
+        case .reasonCode: ("Lỗi hoặc sửa đổi", "Error or repair")
+        case .reasonCount: ("Số lần", "Count")
+        case .importAnother: ("Nhập tệp khác", "Import another file")
+        case .chooseFile: ("Hãy chọn tệp để tải lên.", "Choose a file to upload.")
         }
     }
 }
@@ -268,6 +297,16 @@ struct Strings: Sendable {
         case "female": self[.female]
         case "male": self[.male]
         default: ""
+        }
+    }
+
+    func importStatus(_ status: String) -> String {
+        switch status {
+        case "queued": pick("đang chờ", "queued")
+        case "running": pick("đang nhập", "running")
+        case "succeeded": pick("đã ghi", "stored")
+        case "refused": pick("có dòng lỗi, không ghi gì", "rows refused, nothing stored")
+        default: pick("lỗi tệp", "file unreadable")
         }
     }
 
