@@ -113,7 +113,13 @@ enum Codes {
     /// Sector codes issued by a department (schools) or MoET (staff, learners): letters and digits.
     static func check(_ value: String, field: String, into errors: inout ValidationCollector) -> String {
         let code = value.trimmingCharacters(in: .whitespaces).uppercased()
-        if code.range(of: "^[A-Z0-9][A-Z0-9._-]{1,31}$", options: .regularExpression) == nil {
+        // `^[A-Z0-9][A-Z0-9._-]{1,31}$`, checked byte by byte: a regular expression through
+        // Foundation cost a tenth of a bulk import's time.
+        let bytes = Array(code.utf8)
+        let isAlphanumeric = { (byte: UInt8) in (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) }
+        let valid = (2...32).contains(bytes.count) && isAlphanumeric(bytes[0])
+            && bytes.dropFirst().allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+        if !valid {
             errors.add(field, "code.invalid", "'\(value)' is not a valid code: 2–32 letters, digits, dot, dash or underscore")
         }
         return code

@@ -23,10 +23,9 @@ public struct RegistryImportWriter: Sendable {
     }
 
     /// Creates or updates the record `body` describes (a JSON object, as `POST /<resource>` takes).
-    public func write(_ resource: Resource, body: [String: Any], principal: Principal, db: any SQLDatabase) async throws -> Outcome {
-        var body = body
-        if resource == .learners { try await findLearnerByCitizenID(&body, db: db) }
-        let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
+    public func write(_ resource: Resource, body: Data, principal: Principal, db: any SQLDatabase) async throws -> Outcome {
+        var data = body
+        if resource == .learners { data = try await findLearnerByCitizenID(data, db: db) }
         let result: (row: RecordRow, created: Bool, changed: Bool) = switch resource {
         case .schools: try await registry.schools.write(body: data, principal: principal, db: db)
         case .staff: try await registry.staff.write(body: data, principal: principal, db: db)
@@ -43,11 +42,15 @@ public struct RegistryImportWriter: Sendable {
     /// learners the school has not been given a code for). Once NEMIS has issued the code, the same
     /// row must find that learner again rather than create a second one, or a re-import would
     /// duplicate every such learner.
-    private func findLearnerByCitizenID(_ body: inout [String: Any], db: any SQLDatabase) async throws {
-        guard (body["learnerCode"] as? String ?? "").isEmpty, let citizenID = body["citizenId"] as? String, !citizenID.isEmpty else { return }
+    private func findLearnerByCitizenID(_ body: Data, db: any SQLDatabase) async throws -> Data {
+        struct Keys: Decodable { let learnerCode: String?; let citizenId: String? }
+        let keys = try JSON.decoder.decode(Keys.self, from: body)
+        guard (keys.learnerCode ?? "").isEmpty, let citizenID = keys.citizenId, !citizenID.isEmpty else { return body }
         let codes = try await db.raw("""
             SELECT natural_key FROM learners WHERE citizen_id = \(bind: citizenID) LIMIT 2
             """).all().map { try $0.decode(column: "natural_key", as: String.self) }
-        if codes.count == 1 { body["learnerCode"] = codes[0] }
+        guard codes.count == 1, var object = try JSONSerialization.jsonObject(with: body) as? [String: Any] else { return body }
+        object["learnerCode"] = codes[0]
+        return try JSONSerialization.data(withJSONObject: object)
     }
 }

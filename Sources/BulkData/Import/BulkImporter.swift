@@ -124,7 +124,7 @@ private struct ImportRun {
             summary.refused += 1
             return
         }
-        let encoded = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
+        let encoded = BodyJSON.data(body)
         if let earlier = recent[built.key] {
             if earlier.body == encoded {
                 summary.repeated += 1
@@ -139,12 +139,12 @@ private struct ImportRun {
             return
         }
         remember(built.key, row: row.number, body: encoded)
-        try await write(body, row: row, builder: builder, db: db)
+        try await write(encoded, row: row, builder: builder, db: db)
     }
 
     /// Writes one row inside a savepoint, so a refused row leaves nothing behind, and on PostgreSQL
     /// a failed statement does not end the whole transaction.
-    private mutating func write(_ body: [String: Any], row: RawRow, builder: RowBuilder, db: any SQLDatabase) async throws {
+    private mutating func write(_ body: Data, row: RawRow, builder: RowBuilder, db: any SQLDatabase) async throws {
         try await db.raw("SAVEPOINT import_row").run()
         do {
             switch try await writer.write(resource, body: body, principal: principal, db: db) {
