@@ -52,6 +52,8 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
@@ -158,6 +160,17 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Identity",
+            dependencies: [
+                "Platform", "CitizenID", "VietnameseText",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "BulkData",
             dependencies: [
                 "Platform", "Registry", "Records", "CitizenID", "VietnameseText",
@@ -170,7 +183,7 @@ let package = Package(
         .executableTarget(
             name: "nemis",
             dependencies: [
-                "App", "Admissions", "Credentials", "BulkData", "Fees",
+                "App", "Admissions", "Credentials", "BulkData", "Fees", "Identity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -203,6 +216,17 @@ let package = Package(
         .testTarget(
             name: "BulkDataTests",
             dependencies: ["BulkData", "Platform", "Registry", "CitizenID", "VietnameseText"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "IdentityTests",
+            dependencies: [
+                "Identity", "BulkData", "CitizenID", "Platform",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Payments
+import Platform
 
 /// One attempt to deliver an IPN, for the operator's log and for tests.
 public struct IPNDeliveryAttempt: Sendable, Equatable {

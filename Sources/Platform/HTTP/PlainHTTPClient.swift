@@ -3,11 +3,12 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 
-/// One HTTP/1.1 request over a fresh connection, for the few calls NEMIS and the stand-in gateway make
-/// to each other (querydr, IPN). The package has no HTTP client library and adds none, so this speaks
-/// plain `http://` only: a real gateway's HTTPS endpoint needs a TLS-terminating egress proxy in front.
+/// One HTTP/1.1 request over a fresh connection, for the few calls NEMIS makes to the services around it
+/// (the payment gateway's querydr and IPN, the population registry) and their stand-ins make back. The
+/// package has no HTTP client library and adds none, so this speaks plain `http://` only: a real
+/// service's HTTPS endpoint needs a TLS-terminating egress proxy in front.
 public enum PlainHTTPClient {
-    /// The two methods the payment protocol uses.
+    /// The two methods these protocols use.
     public enum Method: String, Sendable {
         case GET, POST
 
