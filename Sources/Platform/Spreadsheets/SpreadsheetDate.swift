@@ -53,13 +53,13 @@ public struct SpreadsheetDate: Sendable, Hashable {
         let civil: (year: Int, month: Int, day: Int)
         switch system {
         case .from1904:
-            civil = Self.civil(fromDaysSinceEpoch: Self.epoch1904 + days)
+            civil = CivilDate.components(daysSinceEpoch: Self.epoch1904 + days)
         case .from1900 where days == 60:
             civil = (1900, 2, 29)
         case .from1900 where days < 60:
-            civil = Self.civil(fromDaysSinceEpoch: Self.epoch1900 + days)
+            civil = CivilDate.components(daysSinceEpoch: Self.epoch1900 + days)
         case .from1900:
-            civil = Self.civil(fromDaysSinceEpoch: Self.epoch1900 + days - 1)
+            civil = CivilDate.components(daysSinceEpoch: Self.epoch1900 + days - 1)
         }
         self.serial = serial
         self.raw = raw ?? Self.serialText(serial)
@@ -105,20 +105,6 @@ public struct SpreadsheetDate: Sendable, Hashable {
             return String(Int64(serial))
         }
         return "\(serial)"
-    }
-
-    /// Year, month and day from days since 1970-01-01, in the proleptic Gregorian
-    /// calendar (H. Hinnant's `civil_from_days`).
-    private static func civil(fromDaysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     private static func padded(_ value: Int, _ width: Int) -> String {
