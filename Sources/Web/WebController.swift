@@ -31,6 +31,7 @@ public struct WebController: Sendable {
             + GradebookPages(gradebooks: GradebookSheets(database: database, registry: registry)).routes
             + YearResultsPages(results: YearResultSheets(database: database, registry: registry)).routes
             + ImportPages(imports: imports).routes
+            + StatisticsPages(database: database).routes
             + VerifyPages(verify: verify).routes
     }
 

@@ -21,10 +21,9 @@ enum Navigation {
     private static func roleLinks(_ grant: Grant, _ strings: Strings) -> [Link] {
         switch grant.role {
         case .ministryAdmin, .ministryAnalyst, .departmentAdmin:
-            grant.role == .ministryAnalyst
-                ? [Link(label: strings[.schools], href: "/schools"), Link(label: strings[.learners], href: "/learners")]
-                : [Link(label: strings[.schools], href: "/schools"), Link(label: strings[.learners], href: "/learners"),
-                   Link(label: strings[.imports], href: "/imports")]
+            [Link(label: strings[.schools], href: "/schools"), Link(label: strings[.learners], href: "/learners"),
+             Link(label: strings[.statistics], href: "/statistics")]
+                + (grant.role == .ministryAnalyst ? [] : [Link(label: strings[.imports], href: "/imports")])
         case .schoolAdmin:
             // A school's node in the tree has the school record's ID.
             [Link(label: strings[.mySchool], href: "/schools/\(grant.orgID)"),

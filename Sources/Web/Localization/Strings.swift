@@ -39,6 +39,8 @@ enum Phrase: CaseIterable {
     case imports, importIntro, importKind, importFile, importSkipInvalid, importButton, importTemplates
     case yourImports, noImportsYet, uploaded, fileName, rowsRead, rowsCreated, rowsUpdated, rowsUnchanged, rowsRepeated
     case rowsRefused, downloadReport, importRunning, importFailed, reasonCode, reasonCount, importAnother, chooseFile
+    // Statistics
+    case statistics, department, total, noEnrolmentsYet
 
     var texts: (vi: String, en: String) {
         switch self {
@@ -183,6 +185,10 @@ enum Phrase: CaseIterable {
         case .reasonCount: ("Số lần", "Count")
         case .importAnother: ("Nhập tệp khác", "Import another file")
         case .chooseFile: ("Hãy chọn tệp để tải lên.", "Choose a file to upload.")
+        case .statistics: ("Thống kê", "Statistics")
+        case .department: ("Sở GD&ĐT", "Department")
+        case .total: ("Tổng", "Total")
+        case .noEnrolmentsYet: ("Chưa có học sinh nhập học năm học này trong phạm vi của bạn.", "No learner is enrolled this school year within your scope.")
         }
     }
 }
@@ -297,6 +303,22 @@ struct Strings: Sendable {
         case "female": self[.female]
         case "male": self[.male]
         default: ""
+        }
+    }
+
+    func learnersByProvince(_ year: String) -> String {
+        pick("Học sinh theo tỉnh và cấp học, năm học \(year)", "Learners by province and level, \(year)")
+    }
+    func enrolmentStatisticsNote(total: String) -> String {
+        pick("\(total) học sinh đang học, tính từ các lượt nhập học còn hiệu lực và khối của lớp.",
+             "\(total) learners enrolled, counted from active enrolments and their classes' grades.")
+    }
+    func educationLevel(_ level: EnrolmentStatistics.Level) -> String {
+        switch level {
+        case .preschool: pick("Mầm non", "Preschool")
+        case .primary: pick("Tiểu học", "Primary")
+        case .lowerSecondary: pick("THCS", "Lower secondary")
+        case .upperSecondary: pick("THPT", "Upper secondary")
         }
     }
 
