@@ -146,7 +146,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Platform", "Registry", "Records", "Credentials", "Exams", "Web", "Fees", "BulkData",
+                "Platform", "Registry", "Records", "Credentials", "Exams", "Web", "Fees", "BulkData", "OneRoster",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -171,6 +171,17 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "OneRoster",
+            dependencies: [
+                "Platform", "Registry",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "BulkData",
             dependencies: [
                 "Platform", "Registry", "Records", "CitizenID", "VietnameseText",
@@ -183,7 +194,7 @@ let package = Package(
         .executableTarget(
             name: "nemis",
             dependencies: [
-                "App", "Admissions", "Credentials", "BulkData", "Fees", "Identity",
+                "App", "Admissions", "Credentials", "BulkData", "Fees", "Identity", "OneRoster",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -232,7 +243,7 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "Platform", "Registry", "Fees", "Payments", "BulkData",
+                "App", "Platform", "Registry", "Fees", "Payments", "BulkData", "OneRoster",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

@@ -11,6 +11,7 @@ import Platform
 import Prometheus
 import Records
 import Registry
+import OneRoster
 import Web
 import ServiceLifecycle
 
@@ -75,6 +76,7 @@ public enum NEMIS {
         ImportJobsController(runner: imports).register(in: catalog)
         FeeOrdersController(database: database, settings: fees ?? FeesSettings(environment: [:], publicURL: ""), logger: logger).register(in: catalog)
         WebController(access: access, cookies: cookies, imports: imports, verify: issuing.verify).register(in: catalog)
+        OneRosterController(database: database).register(in: catalog)
         let document = try catalog.openAPIDocument(version: version)
         catalog.add(APIRoute(.get, "/api/v1/openapi.json", summary: "This OpenAPI 3.1 document", tag: "Operations", isPublic: true)) { _, _ in
             JSONResponse.raw(String(decoding: document, as: UTF8.self))

@@ -34,7 +34,7 @@ public struct AccessController: Sendable {
         catalog.schema("TokenRequest", [FieldSpec("grant_type", .enumeration(["client_credentials"]), required: true, "Always client_credentials"),
                                         FieldSpec("client_id", .string, "Client ID (or HTTP Basic)"),
                                         FieldSpec("client_secret", .string, "Client secret (or HTTP Basic)"),
-                                        FieldSpec("scope", .string, "Ignored: the client's registered scopes apply")])
+                                        FieldSpec("scope", .string, "Scopes asked for, space-separated (e.g. the OneRoster roster-core.readonly URI); each must be registered for the client, and the token carries the client's registered scopes")])
         catalog.schema("Token", [FieldSpec("access_token", .string, readOnly: true, "Bearer token"),
                                  FieldSpec("token_type", .string, readOnly: true, "Bearer"),
                                  FieldSpec("expires_in", .integer, readOnly: true, "1800"),
@@ -114,6 +114,12 @@ public struct AccessController: Sendable {
         case .tooManyAttempts(let wait): throw APIError.tooManyRequests(retryAfter: wait)
         case .refused: return oauthError(.unauthorized, "invalid_client", "unknown client or wrong secret")
         case .signedIn(let opened): session = opened
+        }
+        // RFC 6749 §3.3: a scope asked for that the client was not registered with is refused.
+        let asked = (form["scope"] ?? "").split(separator: " ").map(String.init)
+        if let missing = asked.first(where: { Permission(rawValue: $0).map { !session.principal.clientScopes.contains($0) } ?? true }) {
+            try await access.signOut(token: session.token)
+            return oauthError(.badRequest, "invalid_scope", "the client is not registered for the scope \(missing)")
         }
         var response = try JSONResponse.encode(TokenResponse(
             access_token: session.token, token_type: "Bearer", expires_in: session.expiresIn,

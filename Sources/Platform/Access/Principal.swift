@@ -32,6 +32,9 @@ public enum Permission: String, Sendable, CaseIterable, Codable {
     /// Run the graduation exam: seasons and their timeline, free candidates, scores, results and
     /// re-marking decisions.
     case examsManage = "exams:manage"
+    /// OneRoster 1.2 rostering, read-only (`GET /ims/oneroster/rostering/v1p2/…`): for API clients,
+    /// under the OneRoster scope's own name so LMS software can ask for it as the standard says.
+    case rosterCoreReadonly = "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly"
 }
 
 /// The roles of DOMAIN.md's education-management tree. The permissions of each are fixed here, in one

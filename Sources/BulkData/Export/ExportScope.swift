@@ -1,0 +1,59 @@
+import Platform
+import SQLKit
+
+/// Which records of a kind an export reads: those the principal may read, narrowed to one
+/// school's or one province's subtree when asked, and which of them show citizen IDs.
+public struct ExportScope: Sendable {
+    /// Nodes where the principal holds `registry:read`.
+    public let readRoots: [String]
+    /// Nodes where it holds `identity:read`: records owned below them keep their citizen IDs.
+    public let identityRoots: [String]
+    /// The school or department node the caller narrowed the export to; nil for all it may read.
+    public let narrowedTo: String?
+
+    public init(principal: Principal, narrowedTo: String? = nil) {
+        readRoots = principal.nodes(for: .registryRead)
+        identityRoots = principal.nodes(for: .identityRead)
+        self.narrowedTo = narrowedTo
+    }
+
+    /// The node of `--school CODE` (a school's code) or `--province CODE` (a 2-digit province code,
+    /// whose department is the node), or nil when the database has no such node.
+    public static func node(_ db: any SQLDatabase, schoolCode: String? = nil, provinceCode: String? = nil) async throws -> String? {
+        if let schoolCode {
+            return try await db.raw("SELECT id FROM org_units WHERE code = \(bind: schoolCode.uppercased())").first()?
+                .decode(column: "id", as: String.self)
+        }
+        if let provinceCode {
+            return try await db.raw("""
+                SELECT id FROM org_units WHERE kind = 'department' AND province_code = \(bind: provinceCode) ORDER BY code LIMIT 1
+                """).first()?.decode(column: "id", as: String.self)
+        }
+        return nil
+    }
+
+    /// `WHERE` text for table alias `t`: visible to the principal, and under the narrowed node.
+    func condition(_ resource: ResourceDescriptor) -> SQLQueryString {
+        var sql = resource.visibilityCondition(roots: readRoots)
+        if let narrowedTo {
+            sql.appendInterpolation(unsafeRaw: " AND ")
+            sql.appendInterpolation(resource.visibilityCondition(roots: [narrowedTo]))
+        }
+        return sql
+    }
+
+    /// A select expression giving the full document where identity data may be shown, else the
+    /// public one; and a 0/1 column `identity` telling which.
+    func documentColumns(_ resource: ResourceDescriptor) -> SQLQueryString {
+        guard !identityRoots.isEmpty else {
+            return SQLQueryString("COALESCE(t.public_body, t.body) AS doc, 0 AS identity")
+        }
+        let visible = resource.visibilityCondition(roots: identityRoots)
+        var sql = SQLQueryString("CASE WHEN ")
+        sql.appendInterpolation(visible)
+        sql.appendInterpolation(unsafeRaw: " THEN t.body ELSE COALESCE(t.public_body, t.body) END AS doc, CASE WHEN ")
+        sql.appendInterpolation(visible)
+        sql.appendInterpolation(unsafeRaw: " THEN 1 ELSE 0 END AS identity")
+        return sql
+    }
+}

@@ -1,0 +1,136 @@
+import Platform
+import Registry
+import SQLKit
+
+/// OneRoster's grade codes (CEDS) for NEMIS grades: preschool groups by age, then 01–12.
+enum RosterGrades {
+    static func code(_ grade: String) -> String {
+        switch grade {
+        case "nursery": "IT"
+        case "kindergarten-3": "PR"
+        case "kindergarten-4": "PK"
+        case "kindergarten-5": "KG"
+        default: grade.count == 1 ? "0" + grade : grade
+        }
+    }
+}
+
+/// A homeroom class as stored in `classes`.
+struct HomeroomRow: Sendable {
+    let key: String
+    let updated: String
+    let schoolYear: String
+    let grade: String
+    let schoolCode: String
+    let name: String
+    let homeroomStaffCode: String
+
+    static func fetch(_ db: any SQLDatabase, scope: RosterScope, after: String?, limit: Int) async throws -> [HomeroomRow] {
+        let doc = DocumentSQL(db)
+        var sql = SQLQueryString("SELECT t.natural_key, t.updated_at, t.school_year, t.grade, ")
+        sql.appendInterpolation(unsafeRaw: [doc.field("schoolCode", "school_code"), doc.field("name", "name"),
+                                            doc.field("homeroomStaffCode", "homeroom")].joined(separator: ", "))
+        sql.appendInterpolation(unsafeRaw: " FROM \(doc.from("classes")) WHERE ")
+        sql.appendInterpolation(scope.condition(SchoolClass.resource))
+        KeysetPages.tail(&sql, after: after, limit: limit)
+        return try await db.raw(sql).all().map { row in
+            HomeroomRow(key: try row.text("natural_key"), updated: try row.text("updated_at"), schoolYear: try row.text("school_year"),
+                        grade: try row.text("grade"), schoolCode: try row.text("school_code"), name: try row.text("name"),
+                        homeroomStaffCode: try row.text("homeroom"))
+        }
+    }
+
+    var record: RosterRecord {
+        RosterRecord(sourcedId: RosterKeys.homeroomClass(key), dateLastModified: updated, fields: [
+            "title": .text(name), "grades": .list([RosterGrades.code(grade)]),
+            "courseSourcedId": .ref(RosterRef(sourcedId: RosterKeys.course(year: schoolYear, grade: grade, subject: RosterKeys.homeroomSubject),
+                                              type: "course")),
+            "classCode": .text(name), "classType": .text("homeroom"),
+            "schoolSourcedId": .ref(RosterRef(sourcedId: RosterKeys.org(code: schoolCode), type: "org")),
+            "termSourcedIds": .refs([RosterRef(sourcedId: RosterKeys.schoolYear(schoolYear), type: "academicSession")]),
+        ])
+    }
+}
+
+/// A teaching assignment with its class's key and grade: one subject class per class, subject and
+/// semester (two teachers of the same subject share the class).
+struct AssignmentRow: Sendable {
+    let key: String
+    let updated: String
+    let classKey: String
+    let grade: String
+    let schoolYear: String
+    let schoolCode: String
+    let className: String
+    let staffCode: String
+    let subject: String
+    let semester: String
+
+    static func fetch(_ db: any SQLDatabase, scope: RosterScope, after: String?, limit: Int) async throws -> [AssignmentRow] {
+        let doc = DocumentSQL(db)
+        var sql = SQLQueryString("SELECT t.natural_key, t.updated_at, c.natural_key AS class_key, c.grade, c.school_year, ")
+        sql.appendInterpolation(unsafeRaw: [doc.field("schoolCode", "school_code"), doc.field("className", "class_name"),
+                                            doc.field("staffCode", "staff_code"), doc.field("subjectCode", "subject"),
+                                            doc.field("semester", "semester")].joined(separator: ", "))
+        sql.appendInterpolation(unsafeRaw: " FROM \(doc.from("teaching_assignments")) JOIN classes c ON c.id = t.class_id WHERE ")
+        sql.appendInterpolation(scope.condition(TeachingAssignment.resource))
+        KeysetPages.tail(&sql, after: after, limit: limit)
+        return try await db.raw(sql).all().map { row in
+            AssignmentRow(key: try row.text("natural_key"), updated: try row.text("updated_at"), classKey: try row.text("class_key"),
+                          grade: try row.text("grade"), schoolYear: try row.text("school_year"), schoolCode: try row.text("school_code"),
+                          className: try row.text("class_name"), staffCode: try row.text("staff_code"), subject: try row.text("subject"),
+                          semester: try row.text("semester"))
+        }
+    }
+
+    var classSourcedId: String { RosterKeys.subjectClass(classKey, subject: subject, semester: semester) }
+
+    var record: RosterRecord {
+        let term = semester.isEmpty ? RosterKeys.schoolYear(schoolYear) : RosterKeys.semester(schoolYear, semester)
+        return RosterRecord(sourcedId: classSourcedId, dateLastModified: updated, fields: [
+            "title": .text("\(className) \(subject)" + (semester.isEmpty ? "" : " HK\(semester)")),
+            "grades": .list([RosterGrades.code(grade)]),
+            "courseSourcedId": .ref(RosterRef(sourcedId: RosterKeys.course(year: schoolYear, grade: grade, subject: subject), type: "course")),
+            "classCode": .text("\(className)-\(subject)" + (semester.isEmpty ? "" : "-\(semester)")), "classType": .text("scheduled"),
+            "schoolSourcedId": .ref(RosterRef(sourcedId: RosterKeys.org(code: schoolCode), type: "org")),
+            "termSourcedIds": .refs([RosterRef(sourcedId: term, type: "academicSession")]),
+            "subjectCodes": .list([subject]),
+        ])
+    }
+}
+
+/// courses: one per school year, grade and subject (the homeroom counts as a subject), offered
+/// nationally: the curriculum is the ministry's, the same in every school.
+enum CourseRoster {
+    static func records(_ database: any Database, scope: RosterScope) async throws -> [RosterRecord] {
+        guard !scope.roots.isEmpty else { return [] }
+        let rows = try await database.read { db -> (String, [(String, String, String, String)]) in
+            let ministry = try await db.raw("SELECT code FROM org_units WHERE kind = 'ministry'").first()?.text("code") ?? ""
+            var homeroom = SQLQueryString("SELECT t.school_year, t.grade, MAX(t.updated_at) AS updated_at FROM classes t WHERE ")
+            homeroom.appendInterpolation(scope.condition(SchoolClass.resource))
+            homeroom.appendInterpolation(unsafeRaw: " GROUP BY t.school_year, t.grade")
+            var found = try await db.raw(homeroom).all().map { row in
+                (try row.text("school_year"), try row.text("grade"), RosterKeys.homeroomSubject, try row.text("updated_at"))
+            }
+            let doc = DocumentSQL(db)
+            var taught = SQLQueryString("SELECT c.school_year, c.grade, \(unsafeRaw: doc.field("subjectCode", "subject")), ")
+            taught.appendInterpolation(unsafeRaw: "MAX(t.updated_at) AS updated_at FROM \(doc.from("teaching_assignments")) ")
+            taught.appendInterpolation(unsafeRaw: "JOIN classes c ON c.id = t.class_id WHERE ")
+            taught.appendInterpolation(scope.condition(TeachingAssignment.resource))
+            taught.appendInterpolation(unsafeRaw: " GROUP BY 1, 2, 3")
+            found += try await db.raw(taught).all().map { row in
+                (try row.text("school_year"), try row.text("grade"), try row.text("subject"), try row.text("updated_at"))
+            }
+            return (ministry, found)
+        }
+        let org = RosterRef(sourcedId: RosterKeys.org(code: rows.0), type: "org")
+        return rows.1.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map { year, grade, subject, updated in
+            let title = subject == RosterKeys.homeroomSubject ? "Sinh hoạt chủ nhiệm" : subject
+            return RosterRecord(sourcedId: RosterKeys.course(year: year, grade: grade, subject: subject), dateLastModified: updated, fields: [
+                "schoolYearSourcedId": .ref(RosterRef(sourcedId: RosterKeys.schoolYear(year), type: "academicSession")),
+                "title": .text("\(title) \(RosterGrades.code(grade)) \(year)"), "courseCode": .text("\(subject)-\(grade)"),
+                "grades": .list([RosterGrades.code(grade)]), "orgSourcedId": .ref(org), "subjectCodes": .list([subject]),
+            ])
+        }
+    }
+}
