@@ -37,6 +37,7 @@ let package = Package(
         .target(name: "Grading", swiftSettings: strict),
         .target(name: "Clearing", swiftSettings: strict),
         .target(name: "ExamRules", swiftSettings: strict),
+        .target(name: "PersonMatching", dependencies: ["VietnameseText", "CitizenID"], swiftSettings: strict),
         .target(name: "Compression", swiftSettings: strict),
         .target(
             name: "DataIntegrity",
@@ -210,6 +211,7 @@ let package = Package(
         ),
         .testTarget(name: "ClearingTests", dependencies: ["Clearing", "Admissions"], swiftSettings: strict),
         .testTarget(name: "ExamRulesTests", dependencies: ["ExamRules"], swiftSettings: strict),
+        .testTarget(name: "PersonMatchingTests", dependencies: ["PersonMatching", "VietnameseText", "CitizenID"], swiftSettings: strict),
         .testTarget(name: "CompressionTests", dependencies: ["Compression"], swiftSettings: strict),
         .testTarget(name: "PaymentsTests", dependencies: ["Payments"], swiftSettings: strict),
         .testTarget(

@@ -1,0 +1,65 @@
+import Foundation
+
+/// The m and u probabilities of one level of one field. `m` is P(level | same person),
+/// `u` is P(level | two different people); `log2(m/u)` is the level's weight.
+public struct LevelParameters: Sendable, Hashable, Codable {
+    public var level: String
+    public var m: Double
+    public var u: Double
+
+    public init(level: String, m: Double, u: Double) {
+        self.level = level
+        self.m = m
+        self.u = u
+    }
+}
+
+public struct FieldParameters: Sendable, Hashable, Codable {
+    public var field: MatchField
+    /// One entry per level, in the field's level order.
+    public var levels: [LevelParameters]
+
+    public init(field: MatchField, levels: [LevelParameters]) {
+        self.field = field
+        self.levels = levels
+    }
+}
+
+/// How the given-name weight depends on how common the name is: agreeing on "Khuê"
+/// says more than agreeing on "Anh" (Splink's term-frequency adjustment).
+public struct TermFrequencySettings: Sendable, Hashable, Codable {
+    public var enabled: Bool
+    /// Frequencies below this are raised to it, so one misspelt rare name cannot
+    /// produce an unbounded weight.
+    public var minimumFrequency: Double
+    /// The adjustment, in bits, is clipped to ±this.
+    public var maximumAdjustment: Double
+
+    public init(enabled: Bool = true, minimumFrequency: Double = 1e-5, maximumAdjustment: Double = 6) {
+        self.enabled = enabled
+        self.minimumFrequency = minimumFrequency
+        self.maximumAdjustment = maximumAdjustment
+    }
+}
+
+/// Where a model's parameters came from, saved with it for the verification run's record.
+public struct TrainingSummary: Sendable, Hashable, Codable {
+    public var randomPairs: Int
+    public var candidatePairs: Int
+    public var emIterations: Int
+    public var converged: Bool
+
+    public init(randomPairs: Int, candidatePairs: Int, emIterations: Int, converged: Bool) {
+        self.randomPairs = randomPairs
+        self.candidatePairs = candidatePairs
+        self.emIterations = emIterations
+        self.converged = converged
+    }
+}
+
+public enum MatchModelError: Error, Sendable, Hashable {
+    case missingField(MatchField)
+    case wrongLevels(field: MatchField, expected: [String], found: [String])
+    case probabilityOutOfRange(field: MatchField, level: String)
+    case lambdaOutOfRange(Double)
+}

@@ -1,0 +1,80 @@
+import VietnameseText
+
+/// One word of a name, prepared once so that comparing it with thousands of candidates
+/// costs byte comparisons, not Unicode work: the NFC text as written, its lowercase
+/// form, the folded key (`VietnameseText.fold`) and a variant key that merges the
+/// regional variants and common spelling confusions of DOMAIN.md §2.
+///
+/// A final class, not a struct: a word is shared by every registry person who bears
+/// it and read in the candidate loop, where copying a struct of four buffers costs
+/// four retains and four releases, a class reference one.
+final class NameWord: Sendable, Hashable {
+    /// NFC, as written (for evidence and corrections).
+    let text: String
+    /// NFC lowercase: equal means "exact" up to case.
+    let lowered: String
+    /// Diacritics removed, đ → d, lowercase, as bytes.
+    let folded: [UInt8]
+    /// `folded` with variant spellings merged (see `VariantKey`).
+    let variant: [UInt8]
+    /// True when the word carries any Vietnamese mark (a non-ASCII letter).
+    let hasMarks: Bool
+
+    init(_ nfcWord: String) {
+        text = nfcWord
+        lowered = nfcWord.lowercased()
+        folded = Array(VietnameseText.fold(nfcWord).utf8)
+        variant = VariantKey.of(folded)
+        hasMarks = nfcWord.utf8.contains { $0 >= 0x80 }
+    }
+
+    static func == (lhs: NameWord, rhs: NameWord) -> Bool { lhs === rhs || lhs.text == rhs.text }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(text) }
+
+    /// Splits cleaned NFC text into words.
+    static func words(of cleaned: String) -> [NameWord] {
+        cleaned.split(separator: " ").map { NameWord(String($0)) }
+    }
+
+    /// How this word agrees with `other`, from exact down to different.
+    func compare(_ other: NameWord) -> NamePartLevel {
+        if folded == other.folded { return lowered == other.lowered ? .exact : .foldedEqual }
+        if variant == other.variant { return .variant }
+        if TypoDistance.isWithinBound(folded, other.folded) { return .typo }
+        return .different
+    }
+}
+
+/// The variant key of a folded word: regional variants (Hoàng/Huỳnh, Vũ/Võ) mapped to
+/// one spelling, and the common confusions of DOMAIN.md §2 merged: i/y anywhere, and
+/// initial tr/ch, s/x, d/gi/r, l/n. Hỏi/ngã disappear in folding already. Two words
+/// with equal keys are "variant" level: weaker evidence than equal spellings.
+enum VariantKey {
+    private static let wholeWord: [[UInt8]: [UInt8]] = [
+        Array("huynh".utf8): Array("hoang".utf8),
+        Array("vo".utf8): Array("vu".utf8),
+    ]
+
+    static func of(_ folded: [UInt8]) -> [UInt8] {
+        if let mapped = wholeWord[folded] { return mapped }
+        var key = folded
+        let t: UInt8 = 0x74, r: UInt8 = 0x72, c: UInt8 = 0x63, h: UInt8 = 0x68
+        let g: UInt8 = 0x67, i: UInt8 = 0x69, d: UInt8 = 0x64, x: UInt8 = 0x78
+        let s: UInt8 = 0x73, n: UInt8 = 0x6E, l: UInt8 = 0x6C, y: UInt8 = 0x79
+        if key.count >= 2, key[0] == t, key[1] == r {
+            key[0] = c; key[1] = h
+        } else if key.count >= 3, key[0] == g, key[1] == i {
+            key.replaceSubrange(0..<2, with: [d])
+        } else if let first = key.first {
+            switch first {
+            case r: key[0] = d
+            case x: key[0] = s
+            case n where key.count < 2 || (key[1] != g && key[1] != h): key[0] = l
+            default: break
+            }
+        }
+        for index in key.indices where key[index] == y { key[index] = i }
+        return key
+    }
+}

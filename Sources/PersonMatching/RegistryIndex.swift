@@ -1,0 +1,126 @@
+import CitizenID
+import VietnameseText
+
+/// An in-memory index of registry people for matching millions of school records.
+///
+/// Compact by construction: people are stored as parallel arrays of small integers
+/// (sorted by citizen ID, so `lookup(citizenID:)` is a binary search), each distinct
+/// name part ("Nguyễn", "Văn", "Thị Thu"…) is prepared once and shared, and the
+/// blocking index is a sorted array of key hashes with offsets into one array of
+/// person numbers. No per-person object, no per-person String.
+public struct RegistryIndex: Sendable {
+    /// Citizen IDs as integers, ascending; person `i` is at position `i` of every array.
+    let citizenIDs: [UInt64]
+    let familyPart: [UInt32]
+    let middlePart: [UInt32]
+    let givenPart: [UInt32]
+    let packedDOB: [Int32]
+    let sexCode: [UInt8]
+    let province: [UInt16]
+    /// Distinct name parts, prepared.
+    let parts: [[NameWord]]
+    /// Per part: the number of its folded form if it is a single word (else
+    /// `multiWordKey`), so the candidate search can tell from two integers whether a
+    /// family or given name can possibly agree.
+    let partFoldedKey: [UInt32]
+    let foldedWordKeys: [[UInt8]: UInt32]
+    static let multiWordKey = UInt32.max
+    /// For a part used as a given name: the share of people whose folded given name
+    /// is the same (term frequency).
+    let partGivenFrequency: [Double]
+    /// Blocking: sorted distinct key hashes; block `k` is `postings[blockStarts[k]..<blockStarts[k+1]]`.
+    let blockKeys: [UInt64]
+    let blockStarts: [UInt32]
+    let postings: [UInt32]
+
+    public var count: Int { citizenIDs.count }
+
+    public init(_ people: [RegistryPerson]) {
+        var builder = RegistryIndexBuilder(capacity: people.count)
+        let order = people.indices.sorted {
+            (UInt64(people[$0].citizenID.digits) ?? 0) < (UInt64(people[$1].citizenID.digits) ?? 0)
+        }
+        var lastID: UInt64?
+        for position in order {
+            let id = UInt64(people[position].citizenID.digits) ?? 0
+            if id == lastID { continue }
+            lastID = id
+            builder.add(people[position], id: id)
+        }
+        let blocks = builder.buildBlocks()
+        citizenIDs = builder.citizenIDs
+        familyPart = builder.familyPart
+        middlePart = builder.middlePart
+        givenPart = builder.givenPart
+        packedDOB = builder.packedDOB
+        sexCode = builder.sexCode
+        province = builder.province
+        parts = builder.parts
+        partFoldedKey = builder.partFoldedKey
+        foldedWordKeys = builder.foldedWordKeys
+        partGivenFrequency = builder.givenFrequencies()
+        blockKeys = blocks.keys
+        blockStarts = blocks.starts
+        postings = blocks.postings
+    }
+
+    /// Position of the person with this ID, if registered.
+    public func position(of citizenID: CitizenID) -> Int? {
+        guard let id = UInt64(citizenID.digits) else { return nil }
+        var low = 0, high = citizenIDs.count
+        while low < high {
+            let mid = (low + high) / 2
+            if citizenIDs[mid] < id { low = mid + 1 } else { high = mid }
+        }
+        return low < citizenIDs.count && citizenIDs[low] == id ? low : nil
+    }
+
+    /// The registry person with this ID, if registered.
+    public func lookup(citizenID: CitizenID) -> RegistryPerson? {
+        position(of: citizenID).flatMap(person(at:))
+    }
+
+    /// The person at `position` (0..<count), rebuilt from the compact arrays. Nil only
+    /// if the stored number were not 12 digits, which `init` never stores.
+    public func person(at position: Int) -> RegistryPerson? {
+        var digits = String(citizenIDs[position])
+        if digits.count < 12 { digits = String(repeating: "0", count: 12 - digits.count) + digits }
+        guard let id = try? CitizenID.parse(digits) else { return nil }
+        func text(_ part: UInt32) -> String { parts[Int(part)].map(\.text).joined(separator: " ") }
+        let code = province[position]
+        return RegistryPerson(
+            citizenID: id, familyName: text(familyPart[position]), middleName: text(middlePart[position]),
+            givenName: text(givenPart[position]), dateOfBirth: CivilDate(packed: packedDOB[position]),
+            sex: SexCode.sex(sexCode[position]),
+            birthProvince: code == 0 ? nil : RegistryIndex.threeDigits(code))
+    }
+
+    /// Share of registry people with this person's folded given name.
+    public func givenNameFrequency(at position: Int) -> Double {
+        partGivenFrequency[Int(givenPart[position])]
+    }
+
+    /// The name of the person at `position`, as prepared words (no copying).
+    func name(at position: Int) -> RegistryName {
+        RegistryName(
+            family: parts[Int(familyPart[position])], middle: parts[Int(middlePart[position])],
+            given: parts[Int(givenPart[position])])
+    }
+
+    /// Approximate heap bytes held by the index (array payloads and prepared parts).
+    public var memoryBytes: Int {
+        let perPerson = citizenIDs.capacity * 8 + (familyPart.capacity + middlePart.capacity + givenPart.capacity) * 4
+            + packedDOB.capacity * 4 + sexCode.capacity + province.capacity * 2
+        let blocking = blockKeys.capacity * 8 + blockStarts.capacity * 4 + postings.capacity * 4
+        let partBytes = parts.reduce(parts.capacity * 8) { total, words in
+            total + 32 + words.reduce(0) { $0 + 96 + $1.text.utf8.count * 2 + $1.folded.count * 2 + 64 }
+        }
+        return perPerson + blocking + partBytes + partGivenFrequency.capacity * 8 + partFoldedKey.capacity * 4
+            + foldedWordKeys.count * 48
+    }
+
+    static func threeDigits(_ code: UInt16) -> String {
+        let text = String(code)
+        return String(repeating: "0", count: max(0, 3 - text.count)) + text
+    }
+}

@@ -1,0 +1,101 @@
+import VietnameseText
+
+/// Accumulates the compact arrays of a `RegistryIndex`: interns name parts (each
+/// distinct registry spelling is cleaned, split and folded once) and collects the
+/// blocking keys of every person.
+struct RegistryIndexBuilder {
+    var citizenIDs: [UInt64] = []
+    var familyPart: [UInt32] = []
+    var middlePart: [UInt32] = []
+    var givenPart: [UInt32] = []
+    var packedDOB: [Int32] = []
+    var sexCode: [UInt8] = []
+    var province: [UInt16] = []
+    var parts: [[NameWord]] = []
+    /// Per part: the number of its folded form when it is one word, else `RegistryIndex.multiWordKey`.
+    var partFoldedKey: [UInt32] = []
+    /// Folded single words → number, for looking up a record's words.
+    var foldedWordKeys: [[UInt8]: UInt32] = [:]
+    private var partNumbers: [String: UInt32] = [:]
+    private var givenCounts: [[UInt8]: Int] = [:]
+    /// (key hash, person) pairs, sorted when the blocks are built.
+    private var keyed: [(key: UInt64, person: UInt32)] = []
+    private var keyScratch: [UInt64] = []
+
+    init(capacity: Int) {
+        citizenIDs.reserveCapacity(capacity)
+        familyPart.reserveCapacity(capacity)
+        middlePart.reserveCapacity(capacity)
+        givenPart.reserveCapacity(capacity)
+        packedDOB.reserveCapacity(capacity)
+        sexCode.reserveCapacity(capacity)
+        province.reserveCapacity(capacity)
+        keyed.reserveCapacity(capacity * 5)
+    }
+
+    mutating func add(_ person: RegistryPerson, id: UInt64) {
+        let number = UInt32(citizenIDs.count)
+        citizenIDs.append(id)
+        let family = intern(person.familyName)
+        let middle = intern(person.middleName)
+        let given = intern(person.givenName)
+        familyPart.append(family)
+        middlePart.append(middle)
+        givenPart.append(given)
+        let dob = person.dateOfBirth?.packed ?? 0
+        let sex = SexCode.of(person.sex)
+        let code = FieldComparators.provinceNumber(person.birthProvince) ?? 0
+        packedDOB.append(dob)
+        sexCode.append(sex)
+        province.append(code)
+        let givenKey = parts[Int(given)].last?.folded ?? []
+        givenCounts[parts[Int(given)].flatMap(\.folded), default: 0] += 1
+        keyScratch.removeAll(keepingCapacity: true)
+        BlockingKey.append(
+            to: &keyScratch, given: givenKey, family: parts[Int(family)].first?.folded ?? [],
+            packedDOB: dob, sex: sex, province: code)
+        for key in keyScratch { keyed.append((key, number)) }
+    }
+
+    private mutating func intern(_ raw: String) -> UInt32 {
+        if let number = partNumbers[raw] { return number }
+        let number = UInt32(parts.count)
+        let words = NameWord.words(of: VietnameseText.clean(raw))
+        parts.append(words)
+        partNumbers[raw] = number
+        if words.count == 1 {
+            let folded = words[0].folded
+            let key = foldedWordKeys[folded] ?? UInt32(foldedWordKeys.count)
+            foldedWordKeys[folded] = key
+            partFoldedKey.append(key)
+        } else {
+            partFoldedKey.append(RegistryIndex.multiWordKey)
+        }
+        return number
+    }
+
+    func givenFrequencies() -> [Double] {
+        let total = Double(max(citizenIDs.count, 1))
+        return parts.map { words in
+            Double(givenCounts[words.flatMap(\.folded)] ?? 0) / total
+        }
+    }
+
+    mutating func buildBlocks() -> (keys: [UInt64], starts: [UInt32], postings: [UInt32]) {
+        keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.person < $1.person }
+        var keys: [UInt64] = [], starts: [UInt32] = [], postings: [UInt32] = []
+        postings.reserveCapacity(keyed.count)
+        for (index, entry) in keyed.enumerated() {
+            if index == 0 || keyed[index - 1].key != entry.key {
+                keys.append(entry.key)
+                starts.append(UInt32(postings.count))
+            } else if keyed[index - 1].person == entry.person {
+                continue
+            }
+            postings.append(entry.person)
+        }
+        starts.append(UInt32(postings.count))
+        keyed = []
+        return (keys, starts, postings)
+    }
+}

@@ -1,0 +1,56 @@
+/// Bounded Damerau–Levenshtein distance (optimal string alignment: insertions,
+/// deletions, substitutions and swaps of adjacent letters) on folded name keys.
+///
+/// Bounded because only "one or two slips" matter: the computation stops as soon as
+/// every cell of a row exceeds the bound, so comparing two unrelated names costs a few
+/// dozen byte comparisons and no allocation beyond three small rows.
+enum TypoDistance {
+    /// The largest distance still counted as a typo for a word of this length. Short
+    /// words get none: "An" and "Anh" are different names, not a typo.
+    static func bound(forLength length: Int) -> Int {
+        switch length {
+        case ..<4: 0
+        case 4...7: 1
+        default: 2
+        }
+    }
+
+    /// True when `a` and `b` differ (they are not equal) by at most the bound for the
+    /// longer of the two.
+    static func isWithinBound(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let limit = bound(forLength: max(a.count, b.count))
+        guard limit > 0 else { return false }
+        guard let d = distance(a, b, limit: limit) else { return false }
+        return d > 0 && d <= limit
+    }
+
+    /// The distance when it is at most `limit`, else nil. The three rows live in one
+    /// stack buffer: this runs in the candidate loop and must not allocate.
+    static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int? {
+        if abs(a.count - b.count) > limit { return nil }
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        let width = b.count + 1
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * width) { buffer -> Int? in
+            var previous2 = 0, previous = width, current = 2 * width
+            for j in 0..<width { buffer[previous + j] = j; buffer[previous2 + j] = 0 }
+            for i in 1...a.count {
+                buffer[current] = i
+                var rowMinimum = i
+                for j in 1...b.count {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    var value = min(buffer[previous + j] + 1, buffer[current + j - 1] + 1, buffer[previous + j - 1] + cost)
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                        value = min(value, buffer[previous2 + j - 2] + 1)
+                    }
+                    buffer[current + j] = value
+                    rowMinimum = min(rowMinimum, value)
+                }
+                if rowMinimum > limit { return nil }
+                (previous2, previous, current) = (previous, current, previous2)
+            }
+            let result = buffer[previous + b.count]
+            return result <= limit ? result : nil
+        }
+    }
+}

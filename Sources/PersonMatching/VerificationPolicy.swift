@@ -1,0 +1,32 @@
+/// Thresholds of a verification run, in bits of match weight. Saved with the run,
+/// beside its `MatchModel`. The defaults favour review over linking: a wrong link is
+/// the one error that must not happen.
+public struct VerificationPolicy: Sendable, Hashable, Codable {
+    /// Below this the best candidate is not worth a person's time: `notFound`.
+    public var reviewWeight: Double
+    /// At or above this, with the gap below, the best candidate may be linked.
+    public var autoLinkWeight: Double
+    /// The best candidate must beat the runner-up by at least this much to be linked.
+    public var autoLinkGap: Double
+    /// Two candidates closer than this are `ambiguous` (twins, namesakes).
+    public var ambiguityGap: Double
+    /// Candidates scored per record.
+    public var candidateLimit: Int
+    /// Whether a record whose ID is invalid or not found may be auto-linked by search.
+    public var autoLinkWhenIDFails: Bool
+    /// "Today" as a year, to flag IDs encoding a birth year in the future.
+    public var asOfYear: Int?
+
+    public init(
+        reviewWeight: Double = 12, autoLinkWeight: Double = 26, autoLinkGap: Double = 10,
+        ambiguityGap: Double = 4, candidateLimit: Int = 5, autoLinkWhenIDFails: Bool = true, asOfYear: Int? = nil
+    ) {
+        self.reviewWeight = reviewWeight
+        self.autoLinkWeight = autoLinkWeight
+        self.autoLinkGap = autoLinkGap
+        self.ambiguityGap = ambiguityGap
+        self.candidateLimit = candidateLimit
+        self.autoLinkWhenIDFails = autoLinkWhenIDFails
+        self.asOfYear = asOfYear
+    }
+}

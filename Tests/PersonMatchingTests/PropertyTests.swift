@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import PersonMatching
+
+@Suite("Properties over seeded random inputs")
+struct PropertyTests {
+    @Test("encoding damage never changes the verdict: the name still agrees after repair")
+    func encodingDamage() {
+        var population = SyntheticPopulation(seed: 11)
+        for _ in 0..<1_000 {
+            let person = population.person()
+            for damage in [Damage.noDiacritics, .nfd, .tcvn3, .vni, .allCaps] {
+                let record = population.record(of: person, damage: [damage])
+                let name = NameComparison(
+                    typed: record.fullName, familyName: person.familyName, middleName: person.middleName,
+                    givenName: person.givenName)
+                #expect(name.agreesAfterRepair, "\(damage): \(record.fullName)")
+                #expect([.exact, .equalAfterFolding].contains(name.level), "\(damage): \(record.fullName)")
+            }
+        }
+    }
+
+    @Test("bounded typo distance agrees with the full Damerau–Levenshtein (OSA) distance and is symmetric")
+    func typoDistance() {
+        var rng = SeededGenerator(seed: 3)
+        let alphabet = Array("anhgiy".utf8)
+        func word() -> [UInt8] {
+            (0..<Int.random(in: 0...7, using: &rng)).map { _ in alphabet.randomElement(using: &rng) ?? 0x61 }
+        }
+        for _ in 0..<3_000 {
+            let a = word(), b = word()
+            let full = osa(a, b)
+            for limit in 0...3 {
+                let bounded = TypoDistance.distance(a, b, limit: limit)
+                #expect(bounded == (full <= limit ? full : nil), "\(a) \(b) limit \(limit)")
+                #expect(bounded == TypoDistance.distance(b, a, limit: limit))
+            }
+        }
+    }
+
+    @Test("day numbers count consecutive days across months, leap years and centuries")
+    func dayNumbers() {
+        var previous: Int?
+        for year in [1899, 1900, 1999, 2000, 2023, 2024, 2100] {
+            for month in 1...12 {
+                for day in 1...31 {
+                    guard let date = CivilDate(year: year, month: month, day: day), let number = date.dayNumber else { continue }
+                    if let previous, day != 1 || month != 1 { #expect(number == previous + 1, "\(date)") }
+                    previous = number
+                    #expect(CivilDate(packed: date.packed) == date)
+                    #expect(CivilDate.parse(date.vietnameseFormat) == date)
+                    #expect(CivilDate.parse(date.description) == date)
+                }
+            }
+        }
+    }
+
+    @Test("date comparison is symmetric")
+    func dateSymmetry() {
+        var rng = SeededGenerator(seed: 8)
+        for _ in 0..<5_000 {
+            func date() -> CivilDate? {
+                let year = Int.random(in: 2007...2009, using: &rng)
+                if Int.random(in: 0..<6, using: &rng) == 0 { return CivilDate(year: year) }
+                return CivilDate(year: year, month: Int.random(in: 1...12, using: &rng), day: Int.random(in: 1...12, using: &rng))
+            }
+            let a = date(), b = date()
+            #expect(FieldComparators.compareDates(a, b) == FieldComparators.compareDates(b, a))
+        }
+    }
+
+    /// Reference optimal-string-alignment distance, unbounded.
+    private func osa(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return d[a.count][b.count]
+    }
+}

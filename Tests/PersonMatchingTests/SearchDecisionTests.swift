@@ -1,0 +1,72 @@
+import CitizenID
+import Testing
+@testable import PersonMatching
+
+@Suite("Decisions for records without an ID")
+struct SearchDecisionTests {
+    static func person(_ id: String, _ family: String, _ middle: String, _ given: String, _ dob: String, _ sex: Sex)
+        -> RegistryPerson {
+        try! RegistryPerson(
+            citizenID: id, familyName: family, middleName: middle, givenName: given,
+            dateOfBirth: CivilDate.parse(dob), sex: sex, birthProvince: "048")
+    }
+
+    static let khue = person("048310000001", "Lê", "Minh", "Khuê", "14/02/2010", .female)
+    static let twinA = person("048210000002", "Phạm", "Gia", "Bảo", "03/03/2010", .male)
+    static let twinB = person("048210000003", "Phạm", "Gia", "Bảo", "03/03/2010", .male)
+    static let verifier: Verifier = {
+        var population = SyntheticPopulation(seed: 7)
+        let others = (0..<2_000).map { _ in population.person() }
+        return Verifier(index: RegistryIndex(others + [khue, twinA, twinB]))
+    }()
+
+    private func record(_ name: String, _ dob: String, _ sex: Sex?, province: String? = "048") -> PersonRecord {
+        PersonRecord(fullName: name, dateOfBirth: CivilDate.parse(dob), sex: sex, birthProvince: province)
+    }
+
+    @Test("a clean record of a rare name is auto-linked with its explanation")
+    func autoLinked() throws {
+        let decision = Self.verifier.verify(record("Lê Minh Khuê", "14/02/2010", .female))
+        guard case .autoLinked(let evidence) = decision else {
+            Issue.record("expected auto_linked, got \(decision.status)"); return
+        }
+        #expect(evidence.best.person == Self.khue)
+        #expect(evidence.explanation.fields.count == MatchField.allCases.count)
+        #expect(evidence.explanation.fields.allSatisfy { !$0.labelVI.isEmpty && !$0.evidence.isEmpty })
+        #expect(decision.linkedPerson == Self.khue)
+    }
+
+    @Test("a record whose date is only the year, or one day off, is a candidate for review")
+    func candidateOnly() {
+        for dob in ["2010", "13/02/2010"] {
+            let decision = Self.verifier.verify(record("Le Minh Khue", dob, .female))
+            guard case .candidateFound(let evidence) = decision else {
+                Issue.record("expected candidate_found for \(dob), got \(decision.status)"); continue
+            }
+            #expect(evidence.best.person == Self.khue)
+            #expect(decision.linkedPerson == nil)
+        }
+    }
+
+    @Test("twins with the same name and date are ambiguous, never linked")
+    func twins() {
+        let decision = Self.verifier.verify(record("Phạm Gia Bảo", "03/03/2010", .male))
+        guard case .ambiguous(let candidates) = decision else {
+            Issue.record("expected ambiguous, got \(decision.status)"); return
+        }
+        #expect(Set(candidates.map(\.person)) == [Self.twinA, Self.twinB])
+        #expect(decision.linkedPerson == nil)
+    }
+
+    @Test("a person nobody resembles is not found")
+    func notFound() {
+        #expect(Self.verifier.verify(record("Âu Dương Phong Vũ", "01/01/1990", .male)) == .notFound)
+    }
+
+    @Test("conflicting sex forbids a link whatever the score")
+    func conflictingSex() {
+        let decision = Self.verifier.verify(record("Lê Minh Khuê", "14/02/2010", .male))
+        #expect(decision.status != "auto_linked")
+        #expect(decision.linkedPerson == nil)
+    }
+}
