@@ -1,5 +1,6 @@
 """The web pages in a real browser against `nemis serve --demo`: each role signs in and does its
 main task, on a phone-sized screen, without JavaScript of ours."""
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -15,8 +16,10 @@ def sign_in(browser, base_url, username):
 
 
 def wait_for_heading(browser, prefix):
-    """Waits for the page whose heading starts with `prefix`: a click's navigation may still be under way."""
-    WebDriverWait(browser, 10).until(lambda driver: driver.find_element(By.TAG_NAME, "h1").text.startswith(prefix))
+    """Waits for the page whose heading starts with `prefix`: a click's navigation may still be under way,
+    so the heading found may belong to the page being left and go stale before it is read."""
+    WebDriverWait(browser, 10, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
+        lambda driver: driver.find_element(By.TAG_NAME, "h1").text.startswith(prefix))
 
 
 def nav_link(browser, text):
@@ -94,3 +97,33 @@ def test_teacher_enters_a_score_and_sees_the_average(browser, base_url):
     assert "Đánh giá thường xuyên 2" in alert and "12" in alert
     assert browser.find_element(By.CSS_SELECTOR, "input[aria-invalid=true]").get_attribute("value") == "12"
     assert browser.find_element(By.CSS_SELECTOR, "table.grid tbody tr td.avg").text == "7,8"
+
+
+def test_school_admin_imports_a_file_of_learners(browser, base_url, tmp_path):
+    sign_in(browser, base_url, "truong.19th001")
+    nav_link(browser, "Nhập dữ liệu từ tệp").click()
+    wait_for_heading(browser, "Nhập dữ liệu từ tệp")
+    # An Excel-style export: semicolons, a byte order mark, a name typed in capitals.
+    file = tmp_path / "hoc-sinh-moi.csv"
+    file.write_text("\ufeffMã định danh;Số định danh cá nhân;Họ và tên;Ngày sinh;Giới tính;Mã trường\n"
+                    ";019219999901;ĐINH VĂN KHÁNH;05/09/2019;Nam;19TH001\n"
+                    ";019319999902;Lò Thị Mai;12/03/2019;Nữ;19TH001\n", encoding="utf-8")
+    browser.find_element(By.CSS_SELECTOR, "select#kind option[value=learners]").click()
+    browser.find_element(By.ID, "file").send_keys(str(file))
+    browser.find_element(By.CSS_SELECTOR, "main form button").click()
+    wait_for_heading(browser, "Nhập dữ liệu từ tệp: hoc-sinh-moi.csv")
+    # The job page reloads itself (no script) until the import is done.
+    WebDriverWait(browser, 20, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
+        lambda driver: "đã ghi" in driver.find_element(By.TAG_NAME, "main").text)
+    assert "Thêm mới" in browser.find_element(By.TAG_NAME, "main").text
+    assert fits_the_screen(browser)
+
+
+def test_department_officer_reads_the_statistics(browser, base_url):
+    sign_in(browser, base_url, "so.thainguyen")
+    nav_link(browser, "Thống kê").click()
+    wait_for_heading(browser, "Học sinh theo tỉnh và cấp học")
+    chart = browser.find_element(By.CSS_SELECTOR, "main figure svg[role=img]")
+    assert chart.find_elements(By.TAG_NAME, "rect"), "the chart has bars"
+    assert "Thái Nguyên" in browser.find_element(By.CSS_SELECTOR, "main table").text
+    assert fits_the_screen(browser)
