@@ -121,12 +121,17 @@ struct PaymentServers: Sendable {
         let userID: String
     }
 
+    /// How long a test waits for an answer: sign-in runs bcrypt, and the whole suite runs in parallel
+    /// on two cores, so an answer can take far longer than in production without anything being wrong.
+    static let patience: Duration = .seconds(60)
+
     /// A payer with no role anywhere (a candidate), signed in over HTTP.
     func payer(_ username: String) async throws -> Session {
         let user = try await AccessStore(database: database).createUser(username: username, displayName: username,
                                                                         password: "correct-horse-battery")
         let response = try await PlainHTTPClient.send(.POST, nemisURL + "/api/v1/session", headers: [("Content-Type", "application/json")],
-                                                      body: #"{"username":"\#(username)","password":"correct-horse-battery"}"#)
+                                                      body: #"{"username":"\#(username)","password":"correct-horse-battery"}"#,
+                                                      timeout: Self.patience)
         #expect(response.status == 200, "sign-in: \(response.body)")
         let setCookie = try #require(response.header("Set-Cookie"))
         let cookie = String(setCookie.split(separator: ";")[0])
@@ -139,7 +144,8 @@ struct PaymentServers: Sendable {
         var headers = extra
         if let session { headers += [("Cookie", session.cookie), ("X-CSRF-Token", session.csrf)] }
         if json != nil { headers.append(("Content-Type", "application/json")) }
-        return try await PlainHTTPClient.send(method, path.hasPrefix("http") ? path : nemisURL + path, headers: headers, body: json)
+        return try await PlainHTTPClient.send(method, path.hasPrefix("http") ? path : nemisURL + path, headers: headers, body: json,
+                                              timeout: Self.patience)
     }
 
     /// Creates an order as `session` and returns its JSON.
@@ -169,14 +175,14 @@ struct PaymentServers: Sendable {
     /// Opens the checkout URL NEMIS gave, and presses `action` ("pay" or "cancel") on the hosted page.
     /// Returns where the gateway redirects the browser.
     func payAtGateway(_ checkoutURL: String, action: String) async throws -> String {
-        let page = try await PlainHTTPClient.send(.GET, checkoutURL)
+        let page = try await PlainHTTPClient.send(.GET, checkoutURL, timeout: Self.patience)
         #expect(page.status == 200, "checkout page: \(page.body)")
         #expect(page.body.contains(">Pay</button>") && page.body.contains(">Cancel</button>"))
         #expect(!page.body.lowercased().contains("<script"), "the hosted page has no JavaScript")
         let ticket = try #require(Self.hiddenValue("ticket", in: page.body))
         let confirm = try await PlainHTTPClient.send(.POST, gatewayURL + "/paymentv2/confirm",
                                                      headers: [("Content-Type", "application/x-www-form-urlencoded")],
-                                                     body: "ticket=\(ticket)&action=\(action)")
+                                                     body: "ticket=\(ticket)&action=\(action)", timeout: Self.patience)
         #expect(confirm.status == 302, "confirm: \(confirm.body)")
         return try #require(confirm.header("Location"))
     }
@@ -186,8 +192,8 @@ struct PaymentServers: Sendable {
         let query = VNPayFormEncoding.query(parameters.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         let response = post
             ? try await PlainHTTPClient.send(.POST, nemisURL + FeesSettings.ipnPath,
-                                             headers: [("Content-Type", "application/x-www-form-urlencoded")], body: query)
-            : try await PlainHTTPClient.send(.GET, nemisURL + FeesSettings.ipnPath + "?" + query)
+                                             headers: [("Content-Type", "application/x-www-form-urlencoded")], body: query, timeout: Self.patience)
+            : try await PlainHTTPClient.send(.GET, nemisURL + FeesSettings.ipnPath + "?" + query, timeout: Self.patience)
         #expect(response.status == 200)
         return Self.object(response.body)
     }

@@ -9,13 +9,20 @@ actor AccessTokenProvider {
 
     private var token: Token?
     private var pending: Task<Token, any Error>?
+    /// The time, replaceable so that renewal can be tested without waiting for a token to age.
+    private let now: @Sendable () -> ContinuousClock.Instant
+
+    init(now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
+        self.now = now
+    }
 
     /// The live token, from `fetch` when there is none.
     func current(fetch: @escaping @Sendable () async throws -> (token: String, expiresIn: Int)) async throws -> String {
-        if let token, ContinuousClock.now < token.refreshAt { return token.value }
+        if let token, now() < token.refreshAt { return token.value }
         if let pending { return try await pending.value.value }
+        let now = self.now
         let task = Task {
-            let started = ContinuousClock.now
+            let started = now()
             let (value, expiresIn) = try await fetch()
             // Renew a tenth of the lifetime early (at most 30 s), so a token never dies in flight.
             let lifetime = Duration.seconds(max(1, expiresIn))
