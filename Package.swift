@@ -147,7 +147,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Platform", "Registry", "Records", "Credentials", "Exams", "Web", "Fees", "BulkData", "OneRoster",
+                "Platform", "Registry", "Records", "Credentials", "Exams", "Web", "Fees", "BulkData", "OneRoster", "IdentityVerification",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -167,6 +167,17 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "IdentityVerification",
+            dependencies: [
+                "Platform", "Registry", "Identity", "PersonMatching", "CitizenID", "VietnameseText",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -195,7 +206,7 @@ let package = Package(
         .executableTarget(
             name: "nemis",
             dependencies: [
-                "App", "Admissions", "Credentials", "BulkData", "Fees", "Identity", "OneRoster",
+                "App", "Admissions", "Credentials", "BulkData", "Fees", "Identity", "IdentityVerification", "OneRoster", "PersonMatching",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -245,7 +256,7 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "Platform", "Registry", "Fees", "Payments", "BulkData", "OneRoster",
+                "App", "Platform", "Registry", "Fees", "Payments", "BulkData", "OneRoster", "IdentityVerification", "Identity",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

@@ -4,6 +4,7 @@ import Exams
 import Fees
 import Foundation
 import Hummingbird
+import IdentityVerification
 import Logging
 import NIOCore
 import Metrics
@@ -30,8 +31,10 @@ public enum NEMIS {
     ) throws -> some ApplicationProtocol {
         let credentials = try configuration.credentialsSetup()
         let imports = ImportJobRunner(database: database, folder: configuration.importFolder, logger: logger)
+        let registry = configuration.populationRegistry
+        let verification = VerificationRunner(database: database, logger: logger) { try RegistryConnection.checker(registry) }
         let router = try buildRouter(database: database, logger: logger, cookies: SessionCookies(secure: configuration.secureCookies),
-                                     credentials: credentials, fees: configuration.fees, imports: imports)
+                                     credentials: credentials, fees: configuration.fees, imports: imports, verification: verification)
         var app = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "nemis"),
@@ -47,13 +50,14 @@ public enum NEMIS {
                                          publicBaseURL: credentials.publicURL).prepare()
             try await afterPrepare?(database)
             try await imports.resume()
+            try await verification.resume()
         }
         return app
     }
 
     public static func buildRouter(database: any Database, logger: Logger, cookies: SessionCookies,
                                    credentials: CredentialsSetup, fees: FeesSettings? = nil,
-                                   imports: ImportJobRunner) throws -> Router<NEMISContext> {
+                                   imports: ImportJobRunner, verification: VerificationRunner) throws -> Router<NEMISContext> {
         MetricsBootstrap.once()
         let router = Router(context: NEMISContext.self)
         router.add(middleware: ProblemMiddleware())
@@ -77,6 +81,7 @@ public enum NEMIS {
         FeeOrdersController(database: database, settings: fees ?? FeesSettings(environment: [:], publicURL: ""), logger: logger).register(in: catalog)
         WebController(access: access, cookies: cookies, imports: imports, verify: issuing.verify).register(in: catalog)
         OneRosterController(database: database).register(in: catalog)
+        IdentityController(runner: verification, database: database).register(in: catalog)
         let document = try catalog.openAPIDocument(version: version)
         catalog.add(APIRoute(.get, "/api/v1/openapi.json", summary: "This OpenAPI 3.1 document", tag: "Operations", isPublic: true)) { _, _ in
             JSONResponse.raw(String(decoding: document, as: UTF8.self))

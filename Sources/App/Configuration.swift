@@ -23,6 +23,9 @@ public struct AppConfiguration: Sendable {
     /// Where files uploaded for import wait and their reports stay (`NEMIS_IMPORT_DIR`): beside the
     /// SQLite file, or in the temporary directory with PostgreSQL.
     public var importFolder: String
+    /// The `NEMIS_POPULATION_*` settings: where identity verification reaches the population
+    /// registry (see `RegistryConnection`).
+    public var populationRegistry: [String: String]
 
     public init(host: String? = nil, port: Int? = nil, databaseURL: String? = nil, sqlitePath: String? = nil,
                 logLevel: Logger.Level? = nil, keyEncryptionKey: String? = nil,
@@ -38,6 +41,7 @@ public struct AppConfiguration: Sendable {
         self.publicURL = environment["NEMIS_PUBLIC_URL"] ?? "http://\(self.host):\(self.port)"
         self.keyEncryptionKey = keyEncryptionKey ?? environment["NEMIS_KEY_ENCRYPTION_KEY"]
         self.fees = FeesSettings(environment: environment, publicURL: self.publicURL)
+        self.populationRegistry = environment.filter { $0.key.hasPrefix("NEMIS_POPULATION_") }
         self.importFolder = environment["NEMIS_IMPORT_DIR"]
             ?? (self.databaseURL == nil ? self.sqlitePath + "-imports" : FileManager.default.temporaryDirectory.appendingPathComponent("nemis-imports").path)
     }

@@ -3,6 +3,7 @@ import Credentials
 import Exams
 import Fees
 import Foundation
+import IdentityVerification
 import Logging
 import Platform
 import Records
@@ -12,6 +13,7 @@ import SQLKit
 /// Opening the database the configuration names, and the full list of migrations.
 public enum Storage {
     public static let migrations: [Migration] = PlatformMigrations.all + RegistryMigrations.all + RecordsMigrations.all + CredentialsMigrations.all + ExamsMigrations.all + FeesMigrations.all + ImportJobsMigrations.all
+        + VerificationMigrations.all
 
     /// Opens the database. For PostgreSQL the returned storage is also a Service that must run.
     public static func open(_ configuration: AppConfiguration, logger: Logger) async throws -> any Database {

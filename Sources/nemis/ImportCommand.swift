@@ -95,7 +95,7 @@ struct ImportCommand: AsyncParsableCommand {
     }
 }
 
-/// A progress bar on a terminal (rows, rows/s, ETA), redrawn in place at most 4 times a second;
+/// A progress bar on a terminal (count, rate, ETA), redrawn in place at most 4 times a second;
 /// plain lines every 10 seconds when standard error is a file or a pipe.
 final class ProgressLine: @unchecked Sendable {
     private let label: String
@@ -107,15 +107,19 @@ final class ProgressLine: @unchecked Sendable {
     init(label: String) { self.label = label }
 
     func show(_ progress: ImportProgress) {
+        show(count: progress.rows, unit: "rows", refused: progress.refused, fraction: progress.fraction, seconds: progress.seconds)
+    }
+
+    func show(count: Int, unit: String, refused: Int = 0, fraction: Double?, seconds: Double) {
         lock.withLock {
             let interval = isTerminal ? 0.25 : 10
-            guard progress.seconds - lastDrawn >= interval else { return }
-            lastDrawn = progress.seconds
-            let rate = Double(progress.rows) / max(progress.seconds, 0.001)
-            var text = "\(label): \(progress.rows) rows, \(Int(rate)) rows/s"
-            if progress.refused > 0 { text += ", \(progress.refused) refused" }
-            if let fraction = progress.fraction, fraction > 0 {
-                let remaining = progress.seconds / fraction * (1 - fraction)
+            guard seconds - lastDrawn >= interval else { return }
+            lastDrawn = seconds
+            let rate = Double(count) / max(seconds, 0.001)
+            var text = "\(label): \(count) \(unit), \(Int(rate)) \(unit)/s"
+            if refused > 0 { text += ", \(refused) refused" }
+            if let fraction, fraction > 0 {
+                let remaining = seconds / fraction * (1 - fraction)
                 text = String(format: "%@ %3.0f%% ", bar(fraction), fraction * 100) + text + String(format: ", ETA %d:%02d", Int(remaining) / 60, Int(remaining) % 60)
             }
             if isTerminal {

@@ -25,7 +25,7 @@ struct NEMISCommand: AsyncParsableCommand {
         commandName: "nemis",
         abstract: "NEMIS: the national education data platform.",
         version: NEMIS.version,
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, ClientCommand.self, AdmissionsCommand.self, CredentialsCommand.self, TemplateCommand.self, GenerateCommand.self, SetupCommand.self, ImportCommand.self, ExportCommand.self, OneRosterCommand.self, FeesCommand.self, GatewayCommand.self, PopulationCommand.self])
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, ClientCommand.self, AdmissionsCommand.self, CredentialsCommand.self, TemplateCommand.self, GenerateCommand.self, SetupCommand.self, ImportCommand.self, ExportCommand.self, OneRosterCommand.self, FeesCommand.self, GatewayCommand.self, PopulationCommand.self, IdentityCommand.self])
 }
 
 /// Options every command that touches the database shares.

@@ -72,8 +72,10 @@ struct TestSetupError: Error, CustomStringConvertible {
 /// Runs `body` against a running application on a fresh database of `engine`: in router test mode
 /// by default, or `.live` on a real socket when what a browser receives matters (headers, cookies,
 /// compressed bytes).
-func withApp(_ engine: Engine, mode: TestingSetup = .router, _ body: @escaping @Sendable (TestAPI) async throws -> Void) async throws {
-    let (configuration, cleanup) = try await TestDatabases.freshConfiguration(engine)
+func withApp(_ engine: Engine, mode: TestingSetup = .router, configure: (inout AppConfiguration) -> Void = { _ in },
+             _ body: @escaping @Sendable (TestAPI) async throws -> Void) async throws {
+    var (configuration, cleanup) = try await TestDatabases.freshConfiguration(engine)
+    configure(&configuration)
     let database = try await Storage.open(configuration, logger: TestDatabases.logger)
     do {
         let app = try NEMIS.buildApplication(configuration: configuration, database: database, logger: TestDatabases.logger)

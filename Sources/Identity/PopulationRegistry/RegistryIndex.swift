@@ -79,6 +79,11 @@ public final class RegistryIndex: Sendable {
         return records[Int(row)].citizen
     }
 
+    /// Every person, in file order: for building other indexes (the matcher's) from the same file.
+    public func forEachCitizen(_ body: (RegistryCitizen) throws -> Void) rethrows {
+        for record in records { try body(record.citizen) }
+    }
+
     /// Up to `limit` people matching `query` with an ID after `after` (the last ID of the previous
     /// page), and the last ID returned when more may follow.
     public func search(_ query: CitizenQuery, after: String?, limit: Int) -> (items: [RegistryCitizen], lastID: String?) {

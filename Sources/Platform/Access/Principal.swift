@@ -7,6 +7,9 @@ public enum Permission: String, Sendable, CaseIterable, Codable {
     case registryWrite = "registry:write"
     /// See citizen IDs and other identity data. Every such read is written to the audit log.
     case identityRead = "identity:read"
+    /// Verify learners and staff against the population registry, and decide the review queue's
+    /// proposed links (a link is written to the record only by such a decision).
+    case identityVerify = "identity:verify"
     /// Read the audit log.
     case auditRead = "audit:read"
     /// Manage the education-management tree itself (departments, re-parenting).
@@ -52,10 +55,10 @@ public enum Role: String, Sendable, CaseIterable, Codable {
 
     public var permissions: Set<Permission> {
         switch self {
-        case .ministryAdmin: [.registryRead, .registryWrite, .identityRead, .auditRead, .orgWrite, .userAdmin, .recordsRead, .examsManage]
+        case .ministryAdmin: [.registryRead, .registryWrite, .identityRead, .identityVerify, .auditRead, .orgWrite, .userAdmin, .recordsRead, .examsManage]
         case .ministryAnalyst: [.registryRead]
-        case .departmentAdmin: [.registryRead, .registryWrite, .identityRead, .auditRead, .userAdmin, .recordsRead, .examsManage]
-        case .schoolAdmin: [.registryRead, .registryWrite, .identityRead, .auditRead, .userAdmin,
+        case .departmentAdmin: [.registryRead, .registryWrite, .identityRead, .identityVerify, .auditRead, .userAdmin, .recordsRead, .examsManage]
+        case .schoolAdmin: [.registryRead, .registryWrite, .identityRead, .identityVerify, .auditRead, .userAdmin,
                             .recordsRead, .recordsWrite, .recordsManage, .healthRead, .healthWrite, .credentialsIssue, .examsRegister]
         case .teacher: [.registryRead, .recordsRead, .recordsWrite]
         case .schoolHealth: [.registryRead, .healthRead, .healthWrite]

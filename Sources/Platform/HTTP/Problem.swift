@@ -59,6 +59,8 @@ public enum APIError: Error, Sendable {
     case idempotencyKeyReused
     /// 429: too many attempts.
     case tooManyRequests(retryAfter: Int)
+    /// 503: something the request needs (an outside service) is not configured or not reachable.
+    case unavailable(String)
 }
 
 struct ProblemBody: Codable {
@@ -125,6 +127,8 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             var response = problem(.tooManyRequests, "too-many-requests", "Too many attempts; wait and try again.", detail: nil)
             response.headers[.retryAfter] = String(retryAfter)
             return response
+        case .unavailable(let detail):
+            return problem(.serviceUnavailable, "unavailable", "A service this request needs is unavailable.", detail: detail)
         }
     }
 

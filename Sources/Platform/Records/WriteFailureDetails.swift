@@ -26,6 +26,7 @@ public enum WriteFailureDetails {
         case .notFound: FieldError(field: "", code: "notFound", message: "the record, or one it refers to, is outside your scope or does not exist")
         case .preconditionFailed, .preconditionRequired:
             FieldError(field: "", code: "conflict", message: "the record changed while it was written; import the file again")
+        case .unavailable(let message): FieldError(field: "", code: "unavailable", message: message)
         case .unauthenticated, .idempotencyKeyReused, .tooManyRequests:
             FieldError(field: "", code: "refused", message: "the write was refused")
         }

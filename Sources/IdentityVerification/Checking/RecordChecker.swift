@@ -1,0 +1,56 @@
+import Foundation
+import PersonMatching
+
+/// Decides the verification status of school records: the registry's people come from a copy held
+/// in memory (`LocalRegistryChecker`) or from the population registry over its protocol
+/// (`RemoteRegistryChecker`). Both decide with the `PersonMatching` verifier, so a record gets the
+/// same status from either whenever the registry's answers hold the same people.
+public protocol RecordChecker: Sendable {
+    /// Where the registry's answers come from, for the run's record.
+    var source: String { get }
+
+    /// One decision per record, in order.
+    func check(_ records: [PersonRecord], model: MatchModel, policy: VerificationPolicy) async throws -> [VerificationDecision]
+
+    /// Registry people to estimate a run's model from, with `sample` (records of the run):
+    /// the pairs EM needs come from comparing the two.
+    func trainingIndex(for sample: [PersonRecord]) async throws -> PersonMatching.RegistryIndex
+}
+
+/// Verification against a registry index in memory: every record's candidates come from the
+/// index's blocking (typo-tolerant), and the work is spread over the machine's cores.
+public struct LocalRegistryChecker: RecordChecker {
+    public let index: PersonMatching.RegistryIndex
+    public let source: String
+    let workers: Int
+
+    public init(index: PersonMatching.RegistryIndex, source: String,
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.index = index
+        self.source = source
+        self.workers = max(1, workers)
+    }
+
+    /// Loads a registry file (as `nemis population generate` writes it).
+    public init(registryFile path: String) throws {
+        self.init(index: try RegistryPeople.loadIndex(path: path), source: "registry file \(path)")
+    }
+
+    public func check(_ records: [PersonRecord], model: MatchModel, policy: VerificationPolicy) async throws -> [VerificationDecision] {
+        let verifier = Verifier(index: index, model: model, policy: policy)
+        let chunk = max(64, (records.count + workers - 1) / workers)
+        return try await withThrowingTaskGroup(of: (Int, [VerificationDecision]).self) { group in
+            for start in stride(from: 0, to: records.count, by: chunk) {
+                let slice = Array(records[start..<min(start + chunk, records.count)])
+                group.addTask { (start, slice.map(verifier.verify)) }
+            }
+            var results = [VerificationDecision?](repeating: nil, count: records.count)
+            for try await (start, decisions) in group {
+                for (offset, decision) in decisions.enumerated() { results[start + offset] = decision }
+            }
+            return results.map { $0! }
+        }
+    }
+
+    public func trainingIndex(for sample: [PersonRecord]) async throws -> PersonMatching.RegistryIndex { index }
+}

@@ -1,0 +1,17 @@
+import PersonMatching
+
+/// A run's model, estimated from its own records the Fellegi–Sunter way (u from random pairs,
+/// m and λ by EM over blocking's candidate pairs; `MatchTrainer`). With too little data the
+/// shipped model is kept, and the run's saved settings say which was used.
+enum ModelEstimation {
+    /// Records drawn from the start of the run to estimate from.
+    static let sampleSize = 4_000
+    static let randomPairs = 40_000
+
+    static func estimate(sample: [PersonRecord], index: PersonMatching.RegistryIndex, seed: UInt64 = 2024) -> MatchModel {
+        guard !sample.isEmpty, index.count > 1 else { return .shippedDefault }
+        let random = PairSampling.randomPairs(records: sample, index: index, count: randomPairs, seed: seed)
+        let candidates = PairSampling.candidatePairs(records: sample, index: index)
+        return MatchTrainer.train(candidatePairs: candidates, randomPairs: random).model
+    }
+}

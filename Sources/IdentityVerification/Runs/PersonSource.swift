@@ -1,0 +1,68 @@
+import CitizenID
+import Foundation
+import PersonMatching
+import Platform
+import SQLKit
+
+/// A learner or member of staff as their record holds them, for verification.
+struct CheckedPerson: Sendable {
+    let kind: PersonKind
+    let id: String
+    let code: String
+    let orgID: String
+    let record: PersonRecord
+}
+
+/// Reads the people under a node of the tree in a stable order (kind, then record ID), a batch
+/// after a cursor at a time: a run that stops resumes after the last batch it stored.
+struct PersonSource: Sendable {
+    /// The fields of a learner's or staff member's document that verification reads.
+    private struct Body: Decodable {
+        let citizenId: String?
+        let fullName: String
+        let dateOfBirth: String?
+        let sex: String?
+    }
+
+    let scopeOrgID: String
+
+    func count(_ db: any SQLDatabase) async throws -> Int {
+        var total = 0
+        for kind in PersonKind.allCases {
+            var sql = SQLQueryString("SELECT COUNT(*) AS n FROM \(unsafeRaw: kind.table) t WHERE ")
+            sql.appendInterpolation(scopeCondition)
+            total += try await db.raw(sql).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        return total
+    }
+
+    /// Up to `limit` people after `cursor`, learners first.
+    func batch(_ db: any SQLDatabase, after cursor: (kind: PersonKind, id: String)?, limit: Int) async throws -> [CheckedPerson] {
+        var people: [CheckedPerson] = []
+        for kind in PersonKind.allCases {
+            if let cursor, kind == .learner, cursor.kind == .staff { continue }
+            var sql = SQLQueryString("SELECT id, natural_key, org_id, body FROM \(unsafeRaw: kind.table) t WHERE ")
+            sql.appendInterpolation(scopeCondition)
+            if let cursor, cursor.kind == kind { sql.appendInterpolation(unsafeRaw: " AND t.id > "); sql.appendInterpolation(bind: cursor.id) }
+            sql.appendInterpolation(unsafeRaw: " ORDER BY t.id LIMIT \(limit - people.count)")
+            for row in try await db.raw(sql).all() {
+                let body = try JSON.decoder.decode(Body.self, from: Data(try row.decode(column: "body", as: String.self).utf8))
+                let record = PersonRecord(
+                    citizenID: body.citizenId, fullName: body.fullName,
+                    dateOfBirth: body.dateOfBirth.flatMap(PersonMatching.CivilDate.parse),
+                    sex: body.sex.flatMap(Sex.init(rawValue:)))
+                people.append(CheckedPerson(kind: kind, id: try row.decode(column: "id", as: String.self),
+                                            code: try row.decode(column: "natural_key", as: String.self),
+                                            orgID: try row.decode(column: "org_id", as: String.self), record: record))
+            }
+            if people.count == limit { break }
+        }
+        return people
+    }
+
+    /// Records owned by the scope node or a node below it (the whole country from the root).
+    private var scopeCondition: SQLQueryString {
+        if OrgTree.includesRoot([scopeOrgID]) { return SQLQueryString("1 = 1") }
+        return SQLQueryString("t.org_id IN (SELECT descendant_id FROM org_closure WHERE ancestor_id = \(bind: scopeOrgID))")
+    }
+}

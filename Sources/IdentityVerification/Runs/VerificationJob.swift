@@ -1,0 +1,69 @@
+import Foundation
+import Logging
+import PersonMatching
+import Platform
+
+/// How far a run has come, for a progress bar.
+public struct VerificationProgress: Sendable {
+    public let done: Int
+    public let total: Int
+    public let seconds: Double
+}
+
+/// Runs one verification: reads the people in scope a batch at a time, decides each batch with a
+/// `RecordChecker`, and stores the outcomes and the cursor together. Started again after a
+/// crash, it continues after the last batch stored, with the model it first estimated.
+public struct VerificationJob: Sendable {
+    let store: VerificationStore
+    let checker: any RecordChecker
+    let batchSize: Int
+    let policy: VerificationPolicy
+
+    public init(database: any Database, checker: any RecordChecker, batchSize: Int = 1_000,
+                policy: VerificationPolicy = VerificationPolicy()) {
+        store = VerificationStore(database: database)
+        self.checker = checker
+        self.batchSize = max(1, batchSize)
+        self.policy = policy
+    }
+
+    /// Runs (or resumes) the run `id` to its end; returns it finished.
+    @discardableResult
+    public func run(_ id: String, progress: (@Sendable (VerificationProgress) -> Void)? = nil) async throws -> VerificationRun {
+        guard let (stored, scopeOrgID, _) = try await store.find(id) else { throw APIError.notFound }
+        var run = stored
+        let source = PersonSource(scopeOrgID: scopeOrgID)
+        let started = Date()
+        do {
+            if run.settings == nil {
+                let sample = try await store.database.read { db in
+                    try await source.batch(db, after: nil, limit: ModelEstimation.sampleSize)
+                }.map(\.record)
+                let index = try await checker.trainingIndex(for: sample)
+                run.settings = .init(model: ModelEstimation.estimate(sample: sample, index: index), policy: policy)
+                run.total = try await store.database.read { db in try await source.count(db) }
+                run.source = checker.source
+                try await store.begin(id, source: checker.source, settings: run.settings!, total: run.total)
+            }
+            let settings = run.settings!
+            var cursor = try await store.cursor(id)
+            while true {
+                let batch = try await store.database.read { [cursor] db in try await source.batch(db, after: cursor, limit: batchSize) }
+                guard let last = batch.last else { break }
+                let decisions = try await checker.check(batch.map(\.record), model: settings.model, policy: settings.policy)
+                let outcomes = decisions.map(CheckOutcome.init)
+                for outcome in outcomes { run.counts[outcome.status, default: 0] += 1 }
+                run.done += batch.count
+                try await store.save(Array(zip(batch, outcomes)), run: run)
+                cursor = (last.kind, last.id)
+                progress?(VerificationProgress(done: run.done, total: max(run.total, run.done), seconds: Date().timeIntervalSince(started)))
+            }
+            try await store.finish(id, status: .finished, message: nil)
+        } catch {
+            let message = "stopped after \(run.done) of \(run.total) people: \(error); run it again to resume"
+            try? await store.finish(id, status: .failed, message: message)
+            throw error
+        }
+        return try await store.find(id)!.run
+    }
+}

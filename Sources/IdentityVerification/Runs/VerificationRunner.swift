@@ -1,0 +1,78 @@
+import Foundation
+import Logging
+import Platform
+
+/// Runs the verification runs started from the API in the background, one at a time: a run
+/// holds the registry connection busy, and a province's run should not starve a school's API.
+public actor VerificationRunner {
+    let database: any Database
+    let service: IdentityVerificationService
+    let logger: Logger
+    /// Made on first use: a local registry file takes seconds to load.
+    private let makeChecker: @Sendable () throws -> (any RecordChecker)?
+    private var checker: (any RecordChecker)?
+    private var draining = false
+    private var lookAgain = false
+    private var current: Task<Void, Never>?
+
+    public init(database: any Database, logger: Logger,
+                checker makeChecker: @escaping @Sendable () throws -> (any RecordChecker)? = { try RegistryConnection.checker() }) {
+        self.database = database
+        service = IdentityVerificationService(database: database)
+        self.logger = logger
+        self.makeChecker = makeChecker
+    }
+
+    /// Queues a run over `scopeCode` (or takes up the scope's unfinished one) and starts the queue.
+    public func start(scopeCode: String?, principal: Principal) async throws -> VerificationRun {
+        guard try connectedChecker() != nil else { throw APIError.unavailable(RegistryConnection.notConfigured) }
+        let (run, _) = try await service.prepareRun(scopeCode: scopeCode, principal: principal)
+        kick()
+        return run
+    }
+
+    /// Puts runs a stopped server left running back in the queue; they resume from their cursor.
+    public func resume() async throws {
+        try await VerificationStore(database: database).requeueInterrupted()
+        if (try? connectedChecker()) != nil { kick() }
+    }
+
+    /// Waits until the queue is empty (tests).
+    public func idle() async {
+        while let task = current { await task.value; if current == task { current = nil } }
+    }
+
+    private func connectedChecker() throws -> (any RecordChecker)? {
+        if checker == nil { checker = try makeChecker() }
+        return checker
+    }
+
+    private func kick() {
+        lookAgain = true
+        guard !draining else { return }
+        draining = true
+        current = Task { await drain() }
+    }
+
+    private func drain() async {
+        defer { draining = false }
+        let store = VerificationStore(database: database)
+        while true {
+            do {
+                lookAgain = false
+                guard let id = try await store.claimNext(), let checker = try connectedChecker() else {
+                    if lookAgain { continue }
+                    return
+                }
+                do {
+                    try await VerificationJob(database: database, checker: checker).run(id)
+                } catch {
+                    logger.error("verification run stopped", metadata: ["run": "\(id)", "error": "\(error)"])
+                }
+            } catch {
+                logger.error("verification queue unavailable", metadata: ["error": "\(error)"])
+                return
+            }
+        }
+    }
+}

@@ -1,0 +1,249 @@
+import BulkData
+import App
+import Foundation
+import HTTPTypes
+import Identity
+import IdentityVerification
+import Platform
+import Testing
+
+/// Verification of a school's learners and staff against a registry, through the API: the run,
+/// its statuses, the correction list, the review queue and its decisions, the rates, and who may
+/// do each (on SQLite and PostgreSQL).
+@Suite("Identity verification runs, corrections, review and rates")
+struct IdentityVerificationTests {
+    /// The registry people behind the records `addRecords` creates, then 3,000 generated others so
+    /// that names have their usual frequencies.
+    static let registryRows = """
+        019220123456,Nguyễn,Văn,An,2020-03-15,male,019
+        001320654321,Trần,Thị,Bình,2020-05-01,female,001
+        019185000111,Lê,Thị,Hoa,1985-02-04,female,019
+        019220000222,Phạm,Minh,Khôi,2020-07-09,male,019
+        019320000333,Đỗ,Thị,Mai,2020-01-20,female,019
+        019320000444,Hoàng,Thị,Lan,2020-06-06,female,019
+        019220000555,Lê,Văn,Hùng,2020-05-11,male,019
+        019220000666,Bùi,Quang,Huy,2020-04-03,male,019
+        """
+
+    static func registryFile() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nemis-identity-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let filler = folder.appendingPathComponent("filler.csv").path
+        _ = try PopulationFile.write(people: 3_000, seed: 11, to: filler, threads: 1)
+        let mine = registryRows.split(separator: "\n").map(String.init)
+        let taken = Set(mine.map { $0.prefix(12) })
+        let others = try String(contentsOfFile: filler, encoding: .utf8).split(separator: "\n").dropFirst()
+            .filter { !taken.contains($0.prefix(12)) }.map(String.init)
+        let path = folder.appendingPathComponent("registry.csv").path
+        try ([RegistryFile.columns.joined(separator: ",")] + mine + others).joined(separator: "\n").appending("\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// School A's learners as its staff typed them (World already holds Nguyễn Văn An, verified as
+    /// typed, and the teacher Lê Thị Hoa, whose day and month are swapped).
+    static func addRecords(_ world: World) async throws -> [String: String] {
+        var ids: [String: String] = [:]
+        for (key, name, date, sex, citizenID) in [
+            ("khoi", "Pham Minh Khoi", "2020-07-09", "male", "019220000222"),  // no diacritics
+            ("mai", "Đỗ Thị Mai", "2020-01-20", "female", ""),  // no ID, registered
+            ("nga", "Vũ Thị Nga", "2020-08-08", "female", "019320000444"),  // someone else's ID
+            ("tung", "Trịnh Văn Tùng", "2020-10-10", "male", ""),  // not registered
+            ("hung", "Lê Văn Hùng", "2020-11-05", "male", ""),  // no ID, day and month swapped
+            ("huy", "Bùi Quang Huy", "2020-03-04", "male", ""),  // no ID, day and month swapped
+        ] {
+            var body: [String: Any] = ["fullName": name, "dateOfBirth": date, "sex": sex, "schoolCode": "SCHA"]
+            if !citizenID.isEmpty { body["citizenId"] = citizenID }
+            let created = try await world.api.expect(.created, .post, "/api/v1/learners", as: world.ministryAdmin, body)
+            ids[key] = try #require(created.json["id"] as? String)
+        }
+        return ids
+    }
+
+    @Test(arguments: Engine.allCases)
+    func schoolVerifiesReviewsAndReadsItsCorrections(engine: Engine) async throws {
+        let registry = try Self.registryFile()
+        try await withApp(engine, configure: { $0.populationRegistry = ["NEMIS_POPULATION_FILE": registry] }) { api in
+            let world = try await World.build(api)
+            let ids = try await Self.addRecords(world)
+
+            // Who may start a run: not a teacher, not another school's administrator.
+            try await api.expect(.forbidden, .post, "/api/v1/identity/runs?scope=SCHA", as: world.teacherA)
+            try await api.expect(.forbidden, .post, "/api/v1/identity/runs?scope=SCHA", as: world.schoolAdminB)
+            let started = try await api.expect(.accepted, .post, "/api/v1/identity/runs?scope=SCHA", as: world.schoolAdminA)
+            let runID = try #require(started.json["id"] as? String)
+            let run = try await api.finishedRun(runID, as: world.schoolAdminA)
+            #expect(run["status"] as? String == "finished", "\(run)")
+            #expect(run["total"] as? Int == 8 && run["done"] as? Int == 8)
+            let counts = try #require(run["counts"] as? [String: Int])
+            #expect(counts == ["verified": 1, "verified_with_corrections": 2, "candidate_found": 3, "mismatch": 1, "not_found": 1])
+            let settings = try #require(run["settings"] as? [String: Any])
+            #expect(settings["model"] != nil && settings["policy"] != nil)
+            try await api.expect(.notFound, .get, "/api/v1/identity/runs/\(runID)", as: world.schoolAdminB)
+            #expect(try await api.expect(.ok, .get, "/api/v1/identity/runs", as: world.departmentAdminA).items.count == 1)
+            #expect(try await api.expect(.ok, .get, "/api/v1/identity/runs", as: world.schoolAdminB).items.isEmpty)
+
+            // The correction list names each record, the field, the value and the suggestion.
+            let csv = try await api.expect(.ok, .get, "/api/v1/identity/corrections?scope=SCHA&format=csv", as: world.schoolAdminA)
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(csv.bytes.starts(with: CSVEncoding.byteOrderMark))
+            #expect(csv.text.contains("Pham Minh Khoi,09/07/2020,verified_with_corrections,fullName,Pham Minh Khoi,Phạm Minh Khôi"))
+            #expect(csv.text.contains("GVA001,Lê Thị Hoa,02/04/1985,verified_with_corrections,dateOfBirth,02/04/1985,04/02/1985"))
+            #expect(csv.text.contains("Trịnh Văn Tùng,10/10/2020,not_found,citizenID"))
+            let lines = try await api.expect(.ok, .get, "/api/v1/identity/corrections?scope=SCHA", as: world.schoolAdminA).items
+            #expect(lines.contains { $0["code"] as? String != nil && $0["status"] as? String == "mismatch" && $0["field"] as? String == "givenName" })
+            #expect(!lines.contains { $0["fullName"] as? String == "Nguyễn Văn An" })
+            try await api.expect(.notFound, .get, "/api/v1/identity/corrections?scope=SCHA", as: world.schoolAdminB)
+            try await api.expect(.forbidden, .get, "/api/v1/identity/corrections", as: world.teacherA)
+            let xlsx = try await api.expect(.ok, .get, "/api/v1/identity/corrections?scope=SCHA&format=xlsx", as: world.schoolAdminA)
+            #expect(xlsx.bytes.starts(with: [0x50, 0x4B]))
+
+            // The review queue: three proposals, each with its evidence; none visible to school B.
+            let queue = try await api.expect(.ok, .get, "/api/v1/identity/review", as: world.schoolAdminA).items
+            #expect(Set(queue.compactMap { $0["personId"] as? String }) == [ids["mai"]!, ids["hung"]!, ids["huy"]!])
+            let hung = try #require(queue.first { $0["personId"] as? String == ids["hung"] })
+            let candidates = try #require((hung["outcome"] as? [String: Any])?["candidates"] as? [[String: Any]])
+            #expect(candidates.first?["citizenID"] as? String == "019220000555")
+            #expect((candidates.first?["fields"] as? [[String: Any]])?.contains { $0["field"] as? String == "dateOfBirth" } == true)
+            #expect(try await api.expect(.ok, .get, "/api/v1/identity/review", as: world.schoolAdminB).items.isEmpty)
+
+            // Deciding: not from another school, only a proposed candidate, then confirm one and reject another.
+            let hungPath = "/api/v1/identity/review/learner/\(ids["hung"]!)"
+            try await api.expect(.notFound, .post, hungPath, as: world.schoolAdminB, ["decision": "confirm", "citizenId": "019220000555"])
+            try await api.expect(.badRequest, .post, hungPath, as: world.schoolAdminA, ["decision": "confirm", "citizenId": "019220000666"])
+            try await api.expect(.notFound, .post, hungPath, as: world.teacherA, ["decision": "reject"])
+            let confirmed = try await api.expect(.ok, .post, hungPath, as: world.schoolAdminA, ["decision": "confirm", "citizenId": "019220000555"])
+            #expect(confirmed.json["review"] as? String == "confirmed")
+            try await api.expect(.conflict, .post, hungPath, as: world.schoolAdminA, ["decision": "reject"])
+            let learner = try await api.expect(.ok, .get, "/api/v1/learners/\(ids["hung"]!)", as: world.schoolAdminA)
+            #expect(learner.json["citizenId"] as? String == "019220000555")
+            try await api.expect(.ok, .post, "/api/v1/identity/review/learner/\(ids["huy"]!)", as: world.schoolAdminA, ["decision": "reject"])
+
+            // Rates: one school verified in part, the other never checked.
+            let rates = try await api.expect(.ok, .get, "/api/v1/identity/rates?level=school", as: world.ministryAdmin).items
+            let schoolA = try #require(rates.first { $0["code"] as? String == "SCHA" })
+            #expect(schoolA["people"] as? Int == 8 && schoolA["verified"] as? Int == 4 && schoolA["unchecked"] as? Int == 0)
+            let schoolB = try #require(rates.first { $0["code"] as? String == "SCHB" })
+            #expect(schoolB["people"] as? Int == 1 && schoolB["verified"] as? Int == 0 && schoolB["unchecked"] as? Int == 1)
+            let provinces = try await api.expect(.ok, .get, "/api/v1/identity/rates", as: world.departmentAdminA).items
+            #expect(provinces.map { $0["code"] as? String } == ["SGDA"])
+
+            // A second run: the confirmed learner now verifies by ID; the rejected proposal stays rejected.
+            let again = try await api.expect(.accepted, .post, "/api/v1/identity/runs?scope=SCHA", as: world.schoolAdminA)
+            let second = try await api.finishedRun(try #require(again.json["id"] as? String), as: world.schoolAdminA)
+            let secondCounts = try #require(second["counts"] as? [String: Int])
+            #expect(secondCounts["verified_with_corrections"] == 3 && secondCounts["candidate_found"] == 2)
+            let pending = try await api.expect(.ok, .get, "/api/v1/identity/review", as: world.schoolAdminA).items
+            #expect(pending.compactMap { $0["personId"] as? String } == [ids["mai"]!])
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func withoutARegistryARunIsRefusedWithTheReason(engine: Engine) async throws {
+        try await withApp(engine) { api in
+            let world = try await World.build(api)
+            let refused = try await api.expect(.serviceUnavailable, .post, "/api/v1/identity/runs?scope=SCHA", as: world.schoolAdminA)
+            #expect(refused.json["detail"] as? String == RegistryConnection.notConfigured)
+            #expect(try await api.count("verification_runs") == 0)
+        }
+    }
+}
+
+extension TestAPI {
+    /// Polls a verification run until it ends (generous: the suite may run on a loaded machine).
+    func finishedRun(_ id: String, as caller: Caller) async throws -> [String: Any] {
+        for _ in 0..<1_200 {
+            let run = try await expect(.ok, .get, "/api/v1/identity/runs/\(id)", as: caller).json
+            if let status = run["status"] as? String, status != "queued", status != "running" { return run }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw TestSetupError("verification run \(id) did not finish in 60 s")
+    }
+}
+
+/// A registry that can be taken down and brought back, remembering what it was asked: the
+/// outage a verification run must survive.
+final class OutageRegistry: PopulationRegistry, @unchecked Sendable {
+    let inner: any PopulationRegistry
+    private let lock = NSLock()
+    private var down = false
+    private(set) var askedIDs: [String] = []
+    private(set) var searchedNames: [String] = []
+
+    init(_ inner: any PopulationRegistry) { self.inner = inner }
+
+    func goDown() { lock.withLock { down = true } }
+    func comeBack() { lock.withLock { down = false; askedIDs = []; searchedNames = [] } }
+
+    func lookup(_ ids: [String]) async throws -> [String: RegistryCitizen] {
+        try lock.withLock {
+            if down { throw PopulationRegistryError.gaveUp(operation: "lookup", attempts: 5, last: .status(503, code: nil)) }
+            askedIDs += ids
+        }
+        return try await inner.lookup(ids)
+    }
+
+    func search(_ query: CitizenQuery) async throws -> [RegistryCitizen] {
+        try lock.withLock {
+            if down { throw PopulationRegistryError.gaveUp(operation: "search", attempts: 5, last: .status(503, code: nil)) }
+            searchedNames.append(query.hoVaTen)
+        }
+        return try await inner.search(query)
+    }
+}
+
+extension IdentityVerificationTests {
+    @Test(arguments: Engine.allCases)
+    func aRunStoppedByARegistryOutageResumesWithoutRepeatingWork(engine: Engine) async throws {
+        try await withApp(engine) { api in
+            let world = try await World.build(api)
+            _ = try await Self.addRecords(world)
+            let citizens = Self.registryRows.split(separator: "\n").map { line in
+                let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                return RegistryCitizen(soDinhDanh: f[0], ho: f[1], chuDem: f[2], ten: f[3], ngayThangNamSinh: f[4],
+                                       gioiTinh: f[5] == "female" ? .female : .male, noiDangKyKhaiSinh: f[6])
+            }
+            let registry = OutageRegistry(InProcessPopulationRegistry(index: try Identity.RegistryIndex(citizens: citizens)))
+            let job = VerificationJob(database: api.database, checker: RemoteRegistryChecker(registry: registry, source: "test registry"),
+                                      batchSize: 2)
+            let ministry = try #require(try await Bootstrap.orgID(api.database, code: "MOET"))
+            let principal = Principal(id: "test", name: "test", kind: .user, grants: [Grant(role: .ministryAdmin, orgID: ministry)])
+            let service = IdentityVerificationService(database: api.database)
+            let (run, _) = try await service.prepareRun(scopeCode: "SCHA", principal: principal)
+
+            // The registry goes down after the second batch is stored: the run stops, keeping what it did.
+            await #expect(throws: PopulationRegistryError.self) {
+                try await job.run(run.id) { progress in if progress.done >= 4 { registry.goDown() } }
+            }
+            let stopped = try #require(try await service.run(run.id, for: principal))
+            #expect(stopped.status == .failed && stopped.done == 4 && stopped.total == 8)
+            #expect(stopped.message?.contains("stopped after 4 of 8 people") == true)
+            let firstChecks = try await Self.checkTimes(api.database)
+            #expect(firstChecks.count == 4)
+
+            // Starting the scope again takes the stopped run up where it stopped.
+            registry.comeBack()
+            let (resumed, wasResumed) = try await service.prepareRun(scopeCode: "SCHA", principal: principal)
+            #expect(wasResumed && resumed.id == run.id)
+            let finished = try await job.run(resumed.id)
+            #expect(finished.status == .finished && finished.done == 8)
+            #expect(finished.counts.values.reduce(0, +) == 8)
+            #expect(finished.settings == stopped.settings)
+            // Nobody of the first two batches was asked about again, and their outcomes were not rewritten.
+            #expect(Set(registry.askedIDs).isDisjoint(with: ["019220123456", "019220000222", "019320000444"]))
+            #expect(!registry.searchedNames.contains("Đỗ Thị Mai") && registry.searchedNames.contains("Lê Văn Hùng"))
+            let allChecks = try await Self.checkTimes(api.database)
+            #expect(allChecks.count == 8)
+            for (person, time) in firstChecks { #expect(allChecks[person] == time) }
+        }
+    }
+
+    /// When each person was last checked.
+    static func checkTimes(_ database: any Database) async throws -> [String: String] {
+        try await database.read { db in
+            Dictionary(uniqueKeysWithValues: try await db.raw("SELECT person_id, checked_at FROM identity_checks").all().map {
+                (try $0.decode(column: "person_id", as: String.self), try $0.decode(column: "checked_at", as: String.self))
+            })
+        }
+    }
+}
