@@ -79,7 +79,7 @@ public enum NEMIS {
         issuing.register(in: catalog)
         ImportJobsController(runner: imports).register(in: catalog)
         FeeOrdersController(database: database, settings: fees ?? FeesSettings(environment: [:], publicURL: ""), logger: logger).register(in: catalog)
-        WebController(access: access, cookies: cookies, imports: imports, verify: issuing.verify).register(in: catalog)
+        WebController(access: access, cookies: cookies, imports: imports, verification: verification, verify: issuing.verify).register(in: catalog)
         OneRosterController(database: database).register(in: catalog)
         IdentityController(runner: verification, database: database).register(in: catalog)
         let document = try catalog.openAPIDocument(version: version)

@@ -35,6 +35,18 @@ public struct IdentityVerificationService: Sendable {
         }
     }
 
+    /// The nodes where the principal may start a run, by code and name (the widest first).
+    public func verifiableScopes(for principal: Principal) async throws -> [(code: String, name: String)] {
+        let nodes = principal.nodes(for: .identityVerify)
+        guard !nodes.isEmpty else { return [] }
+        return try await database.read { db in
+            try await db.raw("""
+                SELECT code, name, kind FROM org_units WHERE id IN (\(binds: nodes))
+                ORDER BY CASE kind WHEN 'ministry' THEN 0 WHEN 'department' THEN 1 ELSE 2 END, code
+                """).all().map { (try $0.decode(column: "code", as: String.self), try $0.decode(column: "name", as: String.self)) }
+        }
+    }
+
     /// A run over the people under `scopeCode` for `principal`: the scope's unfinished run when
     /// there is one (to resume), otherwise a new queued run.
     public func prepareRun(scopeCode: String?, principal: Principal) async throws -> (run: VerificationRun, resumed: Bool) {
@@ -77,12 +89,12 @@ public struct IdentityVerificationService: Sendable {
         return try await database.read { db in try await CheckRows.corrections(db, within: roots) }
     }
 
-    public func reviewQueue(scopeCode: String? = nil, for principal: Principal, limit: Int = 50, offset: Int = 0) async throws -> [ReviewItem] {
+    public func reviewQueue(scopeCode: String? = nil, for principal: Principal, limit: Int = 50, offset: Int = 0) async throws -> [IdentityReviewItem] {
         let roots = try await readableRoots(scopeCode: scopeCode, principal: principal)
         return try await queue.pending(within: roots, limit: limit, offset: offset)
     }
 
-    public func decide(kind: PersonKind, personID: String, _ decision: ReviewDecision, principal: Principal) async throws -> ReviewItem {
+    public func decide(kind: PersonKind, personID: String, _ decision: IdentityReviewDecision, principal: Principal) async throws -> IdentityReviewItem {
         try await queue.decide(kind: kind, personID: personID, decision, principal: principal)
     }
 

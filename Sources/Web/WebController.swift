@@ -2,6 +2,7 @@ import BulkData
 import Credentials
 import DataIntegrity
 import Hummingbird
+import IdentityVerification
 import Platform
 import Records
 import Registry
@@ -12,14 +13,16 @@ import Registry
 public struct WebController: Sendable {
     /// The pages whose forms carry the session's CSRF token as a hidden field, which their handlers
     /// check; the authentication middleware lets these through without the X-CSRF-Token header.
-    public static let formRoutes = ["/sign-in", "/sign-out", "/verify", "/classes/*/gradebook", "/imports"]
+    public static let formRoutes = ["/sign-in", "/sign-out", "/verify", "/classes/*/gradebook", "/imports",
+                                      "/identity/runs", "/identity/review/*/*"]
 
     let routes: [PageRoute]
 
     /// `access` must be the instance the authentication middleware uses, so signing out takes effect at once.
     /// `verify` checks a credential for the public verification page.
     /// `imports` runs the files uploaded from the import page.
-    public init(access: AccessStore, cookies: SessionCookies, imports: ImportJobRunner,
+    /// `verification` runs the identity verifications started from the identity page.
+    public init(access: AccessStore, cookies: SessionCookies, imports: ImportJobRunner, verification: VerificationRunner,
                 verify: @escaping @Sendable (JSONValue) async throws -> VerificationReport) {
         let database = access.database
         let registry = RegistryService(database: database)
@@ -33,6 +36,7 @@ public struct WebController: Sendable {
             + ImportPages(imports: imports).routes
             + StatisticsPages(database: database).routes
             + VerifyPages(verify: verify).routes
+            + IdentityPages(runner: verification, service: IdentityVerificationService(database: database)).routes
     }
 
     public func register(in catalog: APICatalog) {

@@ -127,7 +127,7 @@ public struct IdentityController: Sendable {
         guard let kind = PersonKind(rawValue: kindText) else { throw APIError.notFound }
         let data = try await request.body.collect(upTo: 64 * 1024)
         let body = try JSON.decoder.decode(Body.self, from: Data(buffer: data))
-        let decision: ReviewDecision
+        let decision: IdentityReviewDecision
         switch body.decision {
         case "confirm":
             guard let id = body.citizenId, !id.isEmpty else {

@@ -73,7 +73,7 @@ public enum RecordsFile {
             let batch = records[start..<min(start + batchSize, records.count)]
             let decisions = try await checker.check(batch.map(\.record), model: model, policy: policy)
             for (item, decision) in zip(batch, decisions) {
-                let outcome = CheckOutcome(decision)
+                let outcome = IdentityCheckOutcome(decision)
                 summary.counts[outcome.status, default: 0] += 1
                 try writer.writeRow([item.id, outcome.status, outcome.linkedID ?? "", outcome.candidateID ?? "",
                                      outcome.weight.map { String(format: "%.2f", $0) } ?? ""])

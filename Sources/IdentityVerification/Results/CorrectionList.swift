@@ -29,7 +29,7 @@ public struct CorrectionLine: Sendable, Codable, Equatable {
 
     /// The lines a stored outcome gives: its corrections, or what disagreed, or why the ID failed,
     /// or a request to check the birth certificate when the registry knows nobody like the record.
-    static func lines(school: String, kind: PersonKind, code: String, record: CheckedRecord, outcome: CheckOutcome) -> [CorrectionLine] {
+    static func lines(school: String, kind: PersonKind, code: String, record: CheckedRecord, outcome: IdentityCheckOutcome) -> [CorrectionLine] {
         func line(_ field: String, _ current: String, _ suggested: String, _ vi: String, _ en: String) -> CorrectionLine {
             CorrectionLine(schoolCode: school, kind: kind, code: code, fullName: record.fullName,
                            dateOfBirth: record.dateOfBirth.flatMap(PersonMatching.CivilDate.parse)?.vietnameseFormat ?? "",
@@ -75,7 +75,7 @@ struct CheckRows {
         sql.appendInterpolation(unsafeRaw: " ORDER BY u.code, c.person_kind, c.person_code")
         return try await db.raw(sql).all().flatMap { row in
             let record = try JSON.decoder.decode(CheckedRecord.self, from: Data(try row.decode(column: "record", as: String.self).utf8))
-            let outcome = try JSON.decoder.decode(CheckOutcome.self, from: Data(try row.decode(column: "outcome", as: String.self).utf8))
+            let outcome = try JSON.decoder.decode(IdentityCheckOutcome.self, from: Data(try row.decode(column: "outcome", as: String.self).utf8))
             return CorrectionLine.lines(
                 school: try row.decode(column: "school_code", as: String.self),
                 kind: PersonKind(rawValue: try row.decode(column: "person_kind", as: String.self)) ?? .learner,

@@ -5,19 +5,19 @@ import SQLKit
 
 /// A record whose proposed match waits for a person: the record as checked, and the candidates
 /// with their evidence field by field.
-public struct ReviewItem: Sendable, Codable, Equatable {
+public struct IdentityReviewItem: Sendable, Codable, Equatable {
     public var kind: PersonKind
     public var personId: String
     public var code: String
     public var schoolCode: String
     public var review: String
     public var record: CheckedRecord
-    public var outcome: CheckOutcome
+    public var outcome: IdentityCheckOutcome
     public var checkedAt: String
 }
 
 /// What a reviewer decided.
-public enum ReviewDecision: Sendable, Equatable {
+public enum IdentityReviewDecision: Sendable, Equatable {
     /// This registry person is the record's person: their ID is written onto the record.
     case confirm(citizenID: String)
     /// None of the candidates is the record's person.
@@ -28,7 +28,7 @@ public enum ReviewDecision: Sendable, Equatable {
 struct ReviewQueue: Sendable {
     let database: any Database
 
-    func pending(within roots: [String], limit: Int, offset: Int) async throws -> [ReviewItem] {
+    func pending(within roots: [String], limit: Int, offset: Int) async throws -> [IdentityReviewItem] {
         try await database.read { db in
             var sql = SQLQueryString("""
                 SELECT c.*, u.code AS school_code FROM identity_checks c JOIN org_units u ON u.id = c.org_id
@@ -40,7 +40,7 @@ struct ReviewQueue: Sendable {
         }
     }
 
-    func find(_ db: any SQLDatabase, kind: PersonKind, personID: String) async throws -> (item: ReviewItem, orgID: String)? {
+    func find(_ db: any SQLDatabase, kind: PersonKind, personID: String) async throws -> (item: IdentityReviewItem, orgID: String)? {
         guard let row = try await db.raw("""
             SELECT c.*, u.code AS school_code FROM identity_checks c JOIN org_units u ON u.id = c.org_id
             WHERE c.person_kind = \(bind: kind.rawValue) AND c.person_id = \(bind: personID)
@@ -50,7 +50,7 @@ struct ReviewQueue: Sendable {
 
     /// Applies a decision. A confirmed ID goes onto the record by the registry's own write path, so
     /// the change is checked, audited and published like any other; the proposal is closed either way.
-    func decide(kind: PersonKind, personID: String, _ decision: ReviewDecision, principal: Principal) async throws -> ReviewItem {
+    func decide(kind: PersonKind, personID: String, _ decision: IdentityReviewDecision, principal: Principal) async throws -> IdentityReviewItem {
         try await database.transaction { db in
             guard let (item, orgID) = try await find(db, kind: kind, personID: personID),
                   try await OrgTree.isWithin(db, nodeID: orgID, roots: principal.nodes(for: .identityRead))
@@ -89,15 +89,15 @@ struct ReviewQueue: Sendable {
         }
     }
 
-    static func decode(_ row: any SQLRow) throws -> ReviewItem {
-        ReviewItem(
+    static func decode(_ row: any SQLRow) throws -> IdentityReviewItem {
+        IdentityReviewItem(
             kind: PersonKind(rawValue: try row.decode(column: "person_kind", as: String.self)) ?? .learner,
             personId: try row.decode(column: "person_id", as: String.self),
             code: try row.decode(column: "person_code", as: String.self),
             schoolCode: try row.decode(column: "school_code", as: String.self),
             review: try row.decode(column: "review", as: String.self),
             record: try JSON.decoder.decode(CheckedRecord.self, from: Data(try row.decode(column: "record", as: String.self).utf8)),
-            outcome: try JSON.decoder.decode(CheckOutcome.self, from: Data(try row.decode(column: "outcome", as: String.self).utf8)),
+            outcome: try JSON.decoder.decode(IdentityCheckOutcome.self, from: Data(try row.decode(column: "outcome", as: String.self).utf8)),
             checkedAt: try row.decode(column: "checked_at", as: String.self))
     }
 }

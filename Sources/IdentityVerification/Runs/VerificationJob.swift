@@ -51,7 +51,7 @@ public struct VerificationJob: Sendable {
                 let batch = try await store.database.read { [cursor] db in try await source.batch(db, after: cursor, limit: batchSize) }
                 guard let last = batch.last else { break }
                 let decisions = try await checker.check(batch.map(\.record), model: settings.model, policy: settings.policy)
-                let outcomes = decisions.map(CheckOutcome.init)
+                let outcomes = decisions.map(IdentityCheckOutcome.init)
                 for outcome in outcomes { run.counts[outcome.status, default: 0] += 1 }
                 run.done += batch.count
                 try await store.save(Array(zip(batch, outcomes)), run: run)

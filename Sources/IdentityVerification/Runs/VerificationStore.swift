@@ -90,7 +90,7 @@ struct VerificationStore: Sendable {
 
     /// Stores a batch's outcomes and moves the run's cursor past it, in one transaction: after a
     /// crash the run resumes exactly after the last batch stored, and no person is checked twice.
-    func save(_ batch: [(person: CheckedPerson, outcome: CheckOutcome)], run: VerificationRun) async throws {
+    func save(_ batch: [(person: CheckedPerson, outcome: IdentityCheckOutcome)], run: VerificationRun) async throws {
         guard let last = batch.last else { return }
         let now = Clock.timestamp()
         let rows = try batch.map { item in

@@ -23,7 +23,8 @@ enum Navigation {
         case .ministryAdmin, .ministryAnalyst, .departmentAdmin:
             [Link(label: strings[.schools], href: "/schools"), Link(label: strings[.learners], href: "/learners"),
              Link(label: strings[.statistics], href: "/statistics")]
-                + (grant.role == .ministryAnalyst ? [] : [Link(label: strings[.imports], href: "/imports")])
+                + (grant.role == .ministryAnalyst ? [] : [Link(label: strings[.imports], href: "/imports"),
+                                                           Link(label: strings[.identity], href: "/identity")])
         case .schoolAdmin:
             // A school's node in the tree has the school record's ID.
             [Link(label: strings[.mySchool], href: "/schools/\(grant.orgID)"),
@@ -31,7 +32,8 @@ enum Navigation {
              Link(label: strings[.staff], href: "/schools/\(grant.orgID)/staff"),
              Link(label: strings[.movements], href: "/schools/\(grant.orgID)/enrolments"),
              Link(label: strings[.learners], href: "/learners"),
-             Link(label: strings[.imports], href: "/imports")]
+             Link(label: strings[.imports], href: "/imports"),
+             Link(label: strings[.identity], href: "/identity")]
         case .teacher:
             [Link(label: strings[.myClasses], href: "/my-classes"), Link(label: strings[.learners], href: "/learners")]
         case .schoolHealth:

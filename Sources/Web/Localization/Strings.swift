@@ -41,6 +41,11 @@ enum Phrase: CaseIterable {
     case rowsRefused, downloadReport, importRunning, importFailed, reasonCode, reasonCount, importAnother, chooseFile
     // Statistics
     case statistics, department, total, noEnrolmentsYet
+    // Identity verification
+    case identity, identityIntro, verifyNow, verifyScope, verificationRuns, noRunsYet, people, verifiedPeople, verificationRate
+    case uncheckedPeople, notVerifiedPeople, corrections, correctionsIntro, noCorrections, reviewQueue, reviewIntro, noReviewPending
+    case field, currentValue, suggestedValue, reason, candidate, matchWeight, evidence, confirmMatch, rejectMatch
+    case downloadCSV, downloadXLSX, runProgress, started, asTyped
 
     var texts: (vi: String, en: String) {
         switch self {
@@ -189,6 +194,40 @@ enum Phrase: CaseIterable {
         case .department: ("Sở GD&ĐT", "Department")
         case .total: ("Tổng", "Total")
         case .noEnrolmentsYet: ("Chưa có học sinh nhập học năm học này trong phạm vi của bạn.", "No learner is enrolled this school year within your scope.")
+        case .identity: ("Xác thực định danh", "Identity verification")
+        case .identityIntro: ("Đối chiếu học sinh và cán bộ, giáo viên với Cơ sở dữ liệu quốc gia về dân cư. Không thông tin nào được sửa nếu không có người xác nhận.",
+                              "Learners and staff checked against the national population database. Nothing is changed on a record without a person's decision.")
+        case .verifyNow: ("Xác thực ngay", "Verify now")
+        case .verifyScope: ("Phạm vi", "Scope")
+        case .verificationRuns: ("Các lần xác thực", "Verification runs")
+        case .noRunsYet: ("Chưa có lần xác thực nào.", "No verification run yet.")
+        case .people: ("Số người", "People")
+        case .verifiedPeople: ("Đã xác thực", "Verified")
+        case .verificationRate: ("Tỉ lệ", "Rate")
+        case .uncheckedPeople: ("Chưa đối chiếu", "Not checked")
+        case .notVerifiedPeople: ("Chưa xác thực", "Not verified")
+        case .corrections: ("Danh sách cần sửa", "Correction list")
+        case .correctionsIntro: ("Mỗi dòng là một thông tin cần sửa hoặc cần kiểm tra lại theo giấy tờ gốc. Đây là đề xuất, hệ thống không tự sửa.",
+                                 "Each line is something to fix or to check against the original documents. These are suggestions; nothing is changed automatically.")
+        case .noCorrections: ("Không có gì cần sửa.", "Nothing to correct.")
+        case .reviewQueue: ("Hàng đợi rà soát", "Review queue")
+        case .reviewIntro: ("Các hồ sơ chưa có mã định danh đúng mà CSDL dân cư có người giống. Chỉ xác nhận khi chắc chắn là cùng một người; mã định danh khi đó được ghi vào hồ sơ.",
+                            "Records without a correct ID for which the population database holds a likely person. Confirm only when sure it is the same person; the ID is then written onto the record.")
+        case .noReviewPending: ("Không có hồ sơ nào chờ rà soát.", "No record waits for review.")
+        case .field: ("Thông tin", "Field")
+        case .currentValue: ("Hiện tại", "Current")
+        case .suggestedValue: ("Đề xuất", "Suggested")
+        case .reason: ("Lý do", "Reason")
+        case .candidate: ("Người trong CSDL dân cư", "Person in the population database")
+        case .matchWeight: ("Điểm khớp", "Match weight")
+        case .evidence: ("Đối chiếu từng thông tin", "Field by field")
+        case .confirmMatch: ("Xác nhận là cùng một người", "Confirm: same person")
+        case .rejectMatch: ("Không phải người này", "Not this person")
+        case .downloadCSV: ("Tải tệp CSV", "Download CSV")
+        case .downloadXLSX: ("Tải tệp Excel", "Download Excel")
+        case .runProgress: ("Tiến độ", "Progress")
+        case .started: ("Bắt đầu", "Started")
+        case .asTyped: ("Hồ sơ của trường", "As the school typed it")
         }
     }
 }
@@ -331,6 +370,38 @@ struct Strings: Sendable {
         default: pick("lỗi tệp", "file unreadable")
         }
     }
+
+    /// A verification status (DOMAIN.md §1.6) in words.
+    func identityStatus(_ status: String) -> String {
+        switch status {
+        case "verified": pick("đã xác thực", "verified")
+        case "verified_with_corrections": pick("đã xác thực, cần sửa thông tin", "verified, corrections suggested")
+        case "mismatch": pick("không khớp", "mismatch")
+        case "id_invalid": pick("mã định danh không hợp lệ", "invalid ID")
+        case "id_not_found": pick("không tìm thấy mã định danh", "ID not found")
+        case "candidate_found": pick("có người khớp, chờ rà soát", "candidate found, awaiting review")
+        case "auto_linked": pick("đã liên kết tự động", "linked automatically")
+        case "not_found": pick("không tìm thấy", "not found")
+        case "ambiguous": pick("nhiều người giống, chờ rà soát", "ambiguous, awaiting review")
+        default: status
+        }
+    }
+
+    func runStatus(_ status: String) -> String {
+        switch status {
+        case "queued": pick("đang chờ", "queued")
+        case "running": pick("đang chạy", "running")
+        case "finished": pick("đã xong", "finished")
+        default: pick("dừng do lỗi (chạy lại để tiếp tục)", "stopped by an error (start again to resume)")
+        }
+    }
+
+    func verificationRateChart(_ level: String) -> String {
+        level == "school" ? pick("Tỉ lệ xác thực theo trường", "Verification rate by school")
+                          : pick("Tỉ lệ xác thực theo tỉnh", "Verification rate by province")
+    }
+
+    func pendingReviews(_ count: Int) -> String { pick("\(count) hồ sơ chờ rà soát", "\(count) records await review") }
 
     func checkOutcome(_ outcome: CheckOutcome) -> String {
         switch outcome {

@@ -3,7 +3,7 @@ import PersonMatching
 /// What a verification stores for one record, derived from the verifier's decision: the status
 /// (DOMAIN.md §1.6), the registry person it is linked to or proposed for review, and the evidence
 /// a school officer or a reviewer reads. Codable, so it is stored and served as it is.
-public struct CheckOutcome: Sendable, Codable, Equatable {
+public struct IdentityCheckOutcome: Sendable, Codable, Equatable {
     /// A registry person shown with a record: a link, a proposal, or the ID's holder in a mismatch.
     public struct Candidate: Sendable, Codable, Equatable {
         public var citizenID: String
