@@ -13,7 +13,7 @@ public struct CitizenID: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The 12 ASCII digits.
     public let digits: String
 
-    private init(validatedDigits: String) {
+    init(validatedDigits: String) {
         self.digits = validatedDigits
     }
 
@@ -24,6 +24,8 @@ public struct CitizenID: Hashable, Sendable, Codable, CustomStringConvertible {
     /// structurally valid; plausibility is `check(...)`'s job. For spreadsheet damage
     /// (apostrophes, dropped zeros, `E+10`) use `repair(_:)`.
     public static func parse(_ text: String) throws(CitizenIDError) -> CitizenID {
+        // The usual case, twelve ASCII digits, without building a copy.
+        if text.utf8.count == 12, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return CitizenID(validatedDigits: text) }
         var digits = ""
         digits.reserveCapacity(12)
         var sawAnything = false

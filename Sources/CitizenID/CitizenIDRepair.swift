@@ -46,6 +46,10 @@ extension CitizenID {
     /// recovered and is reported as `.scientificNotationLostDigits`; a 9-digit old
     /// CMND stays `.wrongLength(9)`. Never guesses beyond these rules.
     public static func repair(_ raw: String) -> CitizenIDRepair {
+        // Nothing to undo: twelve ASCII digits.
+        if raw.utf8.count == 12, raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            return CitizenIDRepair(input: raw, result: .success(CitizenID(validatedDigits: raw)), fixes: [])
+        }
         var fixes: [CitizenIDFix] = []
         func fail(_ error: CitizenIDError) -> CitizenIDRepair {
             CitizenIDRepair(input: raw, result: .failure(error), fixes: fixes)

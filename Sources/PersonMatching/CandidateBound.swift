@@ -13,6 +13,10 @@ struct CandidateBound {
     let givenOther: Double
     /// Records the bound cannot judge (legacy readings) are always compared in full.
     let isUsable: Bool
+    /// The most a person whose date of birth is simply different (not the same, swapped,
+    /// a day off, year-only or missing) can weigh against this record: when the search's bar
+    /// is above it, such people need not even be bounded one by one.
+    let ceilingForDifferentDate: Double
 
     init(record: PreparedRecord, index: RegistryIndex, model: MatchModel) {
         let words = record.name.words
@@ -33,6 +37,22 @@ struct CandidateBound {
         middleMax = middle.max() ?? 0
         givenOther = given.indices.filter { !agreeing.contains($0) }.map { given[$0] }.max() ?? 0
         isUsable = record.name.legacyReadings.isEmpty
+        // A given name agrees only with a run of the record's words (one word, or two or three
+        // for minority given names), and then weighs by that name's frequency.
+        var givenMax = givenOther
+        for length in 1...3 where words.count >= length {
+            for start in 0...(words.count - length) {
+                guard let frequency = index.foldedGivenFrequency[words[start..<start + length].flatMap(\.folded)] else { continue }
+                givenMax = max(givenMax, model.givenNameWeight(level: .exact, frequency: frequency),
+                               model.givenNameWeight(level: .foldedEqual, frequency: frequency))
+            }
+        }
+        let sex = weights(.sex), province = weights(.birthProvince)
+        let sexMax = record.sexCode == 0 ? sex[SexLevel.unknown.index] : max(sex[SexLevel.same.index], sex[SexLevel.different.index])
+        let provinceMax = record.province == 0 ? province[ProvinceLevel.unknown.index]
+            : max(province[ProvinceLevel.same.index], province[ProvinceLevel.different.index])
+        ceilingForDifferentDate = max(familyAgree, familyOther) + middleMax + givenMax
+            + model.weight(.dateOfBirth, level: DateLevel.different.index) + sexMax + provinceMax
     }
 
     /// The bound for the person at `position`.

@@ -18,28 +18,40 @@ extension RegistryIndex {
 
     /// The best `limit` candidates for `record`, highest weight first. Candidates whose
     /// weight is below `minimumWeight` are not returned; a higher minimum lets the
-    /// search dismiss more people without comparing their names.
+    /// search dismiss more people without comparing their names. With `decisiveGap`,
+    /// candidates more than that many bits below the best one found are dismissed too:
+    /// a caller that only compares the best with those close to it loses nothing.
     public func candidates(
         for record: PersonRecord, limit: Int = 5, model: MatchModel = .shippedDefault,
-        minimumWeight: Double = -.infinity, maximumBlockSize: Int = RegistryIndex.defaultMaximumBlockSize
+        minimumWeight: Double = -.infinity, decisiveGap: Double? = nil,
+        maximumBlockSize: Int = RegistryIndex.defaultMaximumBlockSize
     ) -> [ScoredCandidate] {
         candidates(
             for: PreparedRecord(record), limit: limit, model: model, minimumWeight: minimumWeight,
-            maximumBlockSize: maximumBlockSize)
+            decisiveGap: decisiveGap, maximumBlockSize: maximumBlockSize)
     }
 
     public func candidates(
         for record: PreparedRecord, limit: Int = 5, model: MatchModel = .shippedDefault,
-        minimumWeight: Double = -.infinity, maximumBlockSize: Int = RegistryIndex.defaultMaximumBlockSize
+        minimumWeight: Double = -.infinity, decisiveGap: Double? = nil,
+        maximumBlockSize: Int = RegistryIndex.defaultMaximumBlockSize
     ) -> [ScoredCandidate] {
         guard limit > 0 else { return [] }
         let bound = CandidateBound(record: record, index: self, model: model)
         var best: [(position: Int, weight: Double, comparison: PairComparison)] = []
         best.reserveCapacity(limit + 1)
-        for range in candidateBlocks(for: record, maximumBlockSize: maximumBlockSize) {
-            for slot in range {
+        for block in candidateBlocks(for: record, maximumBlockSize: maximumBlockSize) {
+            // Once the bar is above what a different date of birth allows, only the people whose
+            // date can still agree are visited: the block is in date order, so they are found by
+            // binary search instead of bounding the whole block one person at a time.
+            let kth = best.count == limit ? max(minimumWeight, best[best.count - 1].weight) : minimumWeight
+            let barAtStart = decisiveGap.flatMap { gap in best.first.map { max(kth, $0.weight - gap) } } ?? kth
+            let slots = bound.isUsable && barAtStart > bound.ceilingForDifferentDate
+                ? closeDates(in: block, to: record.packedDOB) : [block]
+            for range in slots { for slot in range {
                 let position = Int(postings[slot])
-                let bar = best.count == limit ? max(minimumWeight, best[best.count - 1].weight) : minimumWeight
+                var bar = best.count == limit ? max(minimumWeight, best[best.count - 1].weight) : minimumWeight
+                if let decisiveGap, let top = best.first { bar = max(bar, top.weight - decisiveGap) }
                 if bound.isUsable,
                    bound.weight(position: position, index: self, record: record, model: model) < bar {
                     continue
@@ -51,7 +63,7 @@ extension RegistryIndex {
                 let insertAt = best.firstIndex { weight > $0.weight } ?? best.count
                 best.insert((position, weight, comparison), at: insertAt)
                 if best.count > limit { best.removeLast() }
-            }
+            } }
         }
         return best.compactMap { entry in
             person(at: entry.position).map {
@@ -90,6 +102,23 @@ extension RegistryIndex {
         ranges.sort { $0.count < $1.count }
         if let smallest = ranges.first, smallest.count > maximumBlockSize { return [smallest] }
         return ranges.filter { $0.count <= maximumBlockSize }
+    }
+
+    /// The parts of a block (in date-of-birth order) whose people's date is not simply
+    /// different from `packed`: unknown, year-only, within a day, or day and month swapped.
+    func closeDates(in block: Range<Int>, to packed: Int32) -> [Range<Int>] {
+        guard packed % 10_000 != 0, let date = CivilDate(packed: packed), let neighbours = date.packedNeighbours else { return [block] }
+        func start(_ value: Int32) -> Int {
+            var low = block.lowerBound, high = block.upperBound
+            while low < high {
+                let mid = (low + high) / 2
+                if packedDOB[Int(postings[mid])] < value { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        var values: [ClosedRange<Int32>] = [0...0, (packed / 10_000 * 10_000)...(packed / 10_000 * 10_000), neighbours.previous...neighbours.next]
+        if let swapped = date.swappingDayAndMonth?.packed { values.append(swapped...swapped) }
+        return values.map { start($0.lowerBound)..<start($0.upperBound + 1) }.filter { !$0.isEmpty }
     }
 
     /// Range of `postings` for a key hash, by binary search.

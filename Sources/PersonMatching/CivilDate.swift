@@ -64,6 +64,19 @@ public struct CivilDate: Sendable, Hashable, Codable, CustomStringConvertible {
         return era * 146_097 + dayOfEra
     }
 
+    /// The days before and after a full date, packed; nil for a year-only date.
+    var packedNeighbours: (previous: Int32, next: Int32)? {
+        guard let month, let day else { return nil }
+        let previous = day > 1 ? CivilDate(year: year, month: month, day: day - 1)
+            : month > 1 ? CivilDate(year: year, month: month - 1, day: CivilDate.daysIn(month: month - 1, year: year))
+            : CivilDate(year: year - 1, month: 12, day: 31)
+        let next = day < CivilDate.daysIn(month: month, year: year) ? CivilDate(year: year, month: month, day: day + 1)
+            : month < 12 ? CivilDate(year: year, month: month + 1, day: 1)
+            : CivilDate(year: year + 1, month: 1, day: 1)
+        guard let previous, let next else { return nil }
+        return (previous.packed, next.packed)
+    }
+
     /// Packed `yyyymmdd` (`yyyy0000` for year-only): one integer per person in the index.
     public var packed: Int32 {
         Int32(year * 10_000 + (month ?? 0) * 100 + (day ?? 0))

@@ -25,6 +25,14 @@ enum FieldComparators {
         let aYearOnly = a % 10_000 == 0, bYearOnly = b % 10_000 == 0
         if aYearOnly || bYearOnly { return ya == yb ? .sameYearOnly : .different }
         if ya != yb && abs(ya - yb) > 1 { return .different }
+        // The candidate search calls this for every namesake of a birth year: decide the usual
+        // cases on the integers, and build dates only when a month or year boundary is crossed.
+        let ma = a / 100 % 100, da = a % 100, mb = b / 100 % 100, db = b % 100
+        if ya == yb {
+            if ma == db && da == mb { return .dayMonthSwapped }
+            if ma == mb { return abs(da - db) == 1 ? .offByOneDay : .different }
+        }
+        if da != 1 && db != 1 { return .different }
         return compareDates(CivilDate(packed: a), CivilDate(packed: b))
     }
 

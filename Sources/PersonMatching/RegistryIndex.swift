@@ -28,6 +28,8 @@ public struct RegistryIndex: Sendable {
     /// For a part used as a given name: the share of people whose folded given name
     /// is the same (term frequency).
     let partGivenFrequency: [Double]
+    /// The same shares by folded given name, for bounding a record's best possible weight.
+    let foldedGivenFrequency: [[UInt8]: Double]
     /// Blocking: sorted distinct key hashes; block `k` is `postings[blockStarts[k]..<blockStarts[k+1]]`.
     let blockKeys: [UInt64]
     let blockStarts: [UInt32]
@@ -59,6 +61,7 @@ public struct RegistryIndex: Sendable {
         partFoldedKey = builder.partFoldedKey
         foldedWordKeys = builder.foldedWordKeys
         partGivenFrequency = builder.givenFrequencies()
+        foldedGivenFrequency = builder.foldedGivenFrequencies()
         blockKeys = blocks.keys
         blockStarts = blocks.starts
         postings = blocks.postings

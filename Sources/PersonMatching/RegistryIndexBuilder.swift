@@ -81,15 +81,28 @@ struct RegistryIndexBuilder {
         }
     }
 
+    /// Folded given name → share of people with it (the term frequencies).
+    func foldedGivenFrequencies() -> [[UInt8]: Double] {
+        let total = Double(max(citizenIDs.count, 1))
+        return givenCounts.mapValues { Double($0) / total }
+    }
+
+    /// Within a block, people are in order of date of birth (then person number), so that the
+    /// search can reach the few whose date is close to a record's by binary search.
     mutating func buildBlocks() -> (keys: [UInt64], starts: [UInt32], postings: [UInt32]) {
-        keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.person < $1.person }
+        let dates = packedDOB
+        keyed.sort {
+            if $0.key != $1.key { return $0.key < $1.key }
+            let a = dates[Int($0.person)], b = dates[Int($1.person)]
+            return a != b ? a < b : $0.person < $1.person
+        }
         var keys: [UInt64] = [], starts: [UInt32] = [], postings: [UInt32] = []
         postings.reserveCapacity(keyed.count)
         for (index, entry) in keyed.enumerated() {
             if index == 0 || keyed[index - 1].key != entry.key {
                 keys.append(entry.key)
                 starts.append(UInt32(postings.count))
-            } else if keyed[index - 1].person == entry.person {
+            } else if postings.last == entry.person {
                 continue
             }
             postings.append(entry.person)

@@ -31,8 +31,11 @@ public struct Verifier: Sendable {
         // Below this floor a candidate changes no decision: it is not worth reviewing,
         // and a best candidate above the auto-link weight clears the gap over it.
         let floor = min(policy.reviewWeight, policy.autoLinkWeight - policy.autoLinkGap)
+        // A candidate further below the best than both gaps changes no decision: neither the
+        // auto-link gap nor the ambiguity test looks that far down.
         let candidates = index.candidates(
-            for: record, limit: max(policy.candidateLimit, 2), model: model, minimumWeight: floor)
+            for: record, limit: max(policy.candidateLimit, 2), model: model, minimumWeight: floor,
+            decisiveGap: max(policy.autoLinkGap, policy.ambiguityGap))
         guard let best = candidates.first, best.weight >= policy.reviewWeight else { return .notFound }
         let runnerUp = candidates.count > 1 ? candidates[1] : nil
         if let runnerUp, runnerUp.weight >= policy.reviewWeight,
