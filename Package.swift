@@ -147,7 +147,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Platform", "Registry", "Records", "Credentials", "Exams", "Web", "Fees", "BulkData", "OneRoster", "IdentityVerification",
+                "Platform", "Registry", "Records", "Credentials", "Exams", "Web", "Fees", "BulkData", "OneRoster", "IdentityVerification", "Identity", "CitizenID",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -16,7 +16,12 @@ public enum Server {
         NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     }
 
-    public static func run(configuration: AppConfiguration, demo: Bool) async throws {
+    public static func run(configuration given: AppConfiguration, demo: Bool) async throws {
+        // With the demo and no registry configured, identity verification runs against the demo's own.
+        let demoPopulation = demo && given.populationRegistry.isEmpty ? DemoPopulation.path(for: given) : nil
+        var withRegistry = given
+        if let demoPopulation { withRegistry.populationRegistry = ["NEMIS_POPULATION_FILE": demoPopulation] }
+        let configuration = withRegistry
         var configuredLogger = Logger(label: "nemis")
         configuredLogger.logLevel = configuration.logLevel
         let logger = configuredLogger
@@ -25,7 +30,10 @@ public enum Server {
         let demoLogins = DemoData.logins
         var loadDemo: (@Sendable (any Database) async throws -> Void)?
         if demo {
-            loadDemo = { @Sendable database in _ = try await DemoData.load(into: database, logger: logger) }
+            loadDemo = { @Sendable database in
+                _ = try await DemoData.load(into: database, logger: logger)
+                if let demoPopulation { try await DemoPopulation.write(from: database, to: demoPopulation) }
+            }
         }
         let app = try NEMIS.buildApplication(
             configuration: configuration, database: database, logger: logger,
@@ -36,6 +44,9 @@ public enum Server {
                 var lines = ["NEMIS \(NEMIS.version) is serving \(url) on \(configuration.databaseDescription)",
                              "  started in \(String(format: "%.1f", Date().timeIntervalSince(started))) s",
                              "  API: \(url)/api/v1/openapi.json   health: \(url)/health"]
+                if let demoPopulation {
+                    lines.append("  identity verification: against the demo's population registry \(demoPopulation)")
+                }
                 if demo {
                     lines.append("  demo sign-ins (POST \(url)/api/v1/session, or the page at \(url)/):")
                     for login in demoLogins {

@@ -127,3 +127,28 @@ def test_department_officer_reads_the_statistics(browser, base_url):
     assert chart.find_elements(By.TAG_NAME, "rect"), "the chart has bars"
     assert "Thái Nguyên" in browser.find_element(By.CSS_SELECTOR, "main table").text
     assert fits_the_screen(browser)
+
+
+def test_school_admin_verifies_identities_and_confirms_a_match(browser, base_url):
+    sign_in(browser, base_url, "truong.19th001")
+    nav_link(browser, "Xác thực định danh").click()
+    wait_for_heading(browser, "Xác thực định danh")
+    browser.find_element(By.XPATH, "//main//form//button[text()='Xác thực ngay']").click()
+    # The page reloads itself (no script) until the run against the demo's registry is done.
+    WebDriverWait(browser, 60, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
+        lambda driver: "đã xong" in driver.find_element(By.TAG_NAME, "main").text)
+    main = browser.find_element(By.TAG_NAME, "main")
+    assert main.find_elements(By.CSS_SELECTOR, "figure svg[role=img] rect"), "the rate chart has bars"
+    assert "19TH001" in main.text
+    assert fits_the_screen(browser)
+
+    browser.find_element(By.LINK_TEXT, "Hàng đợi rà soát").click()
+    wait_for_heading(browser, "Hàng đợi rà soát")
+    proposals = browser.find_elements(By.CSS_SELECTOR, "main section.card")
+    assert proposals, "learners without an ID on file have proposed matches"
+    name = proposals[0].find_element(By.TAG_NAME, "h2").text
+    assert "ngày sinh:" in proposals[0].text, "the evidence is shown field by field"
+    proposals[0].find_element(By.XPATH, ".//button[text()='Xác nhận là cùng một người']").click()
+    wait_for_heading(browser, "Hàng đợi rà soát")
+    assert name not in browser.find_element(By.TAG_NAME, "main").text
+    assert fits_the_screen(browser)
