@@ -74,14 +74,14 @@ struct IdentityCommand: AsyncParsableCommand {
             abstract: "Verify a CSV file of records against a registry file, without a database (benchmarks, checks before an import).",
             discussion: """
             Input columns: record_id, citizen_id, full_name, date_of_birth, sex and optionally birth_province; output: \
-            record_id, status, linked_id, candidate_id, weight. With --estimate the model is estimated from the file's first \
-            records, as a run does; otherwise the shipped model decides.
+            record_id, status, linked_id, candidate_id, weight. The model is estimated from the file's first records, as a \
+            verification run estimates its own; with --shipped-model the model shipped in the code decides.
             """)
 
         @Option(help: ArgumentHelp("The registry file.", valueName: "file")) var registry: String
         @Option(help: ArgumentHelp("The records to verify (CSV).", valueName: "file")) var records: String
         @Option(help: ArgumentHelp("Where to write the decisions (CSV).", valueName: "file")) var out: String
-        @Flag(help: "Estimate the model from the records (EM), as a verification run does.") var estimate = false
+        @Flag(help: "Decide with the model shipped in the code instead of one estimated from the records.") var shippedModel = false
 
         func run() async throws {
             let loadStart = Date()
@@ -91,7 +91,7 @@ struct IdentityCommand: AsyncParsableCommand {
             let input = try RecordsFile.read(records)
             print(String(format: "records: %d read in %.1f s", input.count, Date().timeIntervalSince(readStart)))
             var model = MatchModel.shippedDefault
-            if estimate {
+            if !shippedModel {
                 let started = Date()
                 model = try await RecordsFile.estimateModel(input, checker: checker)
                 print(String(format: "model estimated in %.1f s (λ %.4f)", Date().timeIntervalSince(started), model.lambda))
