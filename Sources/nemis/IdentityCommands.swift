@@ -45,6 +45,7 @@ struct IdentityCommand: AsyncParsableCommand {
                 checker = configured
             }
             let bar = ProgressLine(label: "verify")
+            let started = Date()
             let finished = try await Storage.withDatabase(configuration, logger: database.logger(configuration)) { db in
                 let principal = try await OperatorPrincipal.load(db, command: "nemis identity verify")
                 let service = IdentityVerificationService(database: db)
@@ -56,7 +57,9 @@ struct IdentityCommand: AsyncParsableCommand {
                 }
             }
             bar.finish()
+            let seconds = Date().timeIntervalSince(started)
             print(Self.describe(finished))
+            print(String(format: "%.1f s: %.0f people/s (the registry's loading before it not counted)", seconds, Double(finished.done) / max(seconds, 0.001)))
         }
 
         static func describe(_ run: VerificationRun) -> String {
