@@ -1,3 +1,4 @@
+import BulkData
 import CitizenID
 import Foundation
 import Identity
@@ -42,7 +43,7 @@ enum DemoPopulation {
         for (key, body) in bodies {
             let person = try JSON.decoder.decode(Person.self, from: Data(body.utf8))
             guard let birth = person.dateOfBirth, let sex = person.sex.flatMap(Sex.init(rawValue:)) else { continue }
-            let hash = key.utf8.reduce(UInt64(14_695_981_039_346_656_037)) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }
+            let hash = Seeds.name(key)
             if hash % 50 == 7 { continue }  // not registered
             let id = person.citizenId.flatMap { $0.isEmpty ? nil : $0 } ?? syntheticID(birth: birth, sex: sex, hash: hash)
             guard seen.insert(id).inserted else { continue }
@@ -64,7 +65,7 @@ enum DemoPopulation {
 
     /// An ID consistent with the birth year and sex (DOMAIN.md §1.4), in the demo's province.
     static func syntheticID(birth: CivilDate, sex: Sex, hash: UInt64) -> String {
-        let century = (birth.year - 1900) / 100 * 2 + (sex == .female ? 1 : 0)
+        let century = CitizenID.centuryDigit(birthYear: birth.year, sex: sex)
         return "019\(century)\(String(format: "%02d", birth.year % 100))\(String(format: "%06d", Int(hash % 1_000_000)))"
     }
 }

@@ -65,6 +65,12 @@ public struct CitizenID: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The century/sex digit `G` (0–9).
     public var centuryDigit: Int { digit(at: 3) }
 
+    /// The digit `G` for a birth year and sex (DOMAIN.md §1.4): 0/1 for the 1900s, 2/3 for the
+    /// 2000s and so on, odd for women.
+    public static func centuryDigit(birthYear: Int, sex: Sex) -> Int {
+        (birthYear - 1900) / 100 * 2 + (sex == .female ? 1 : 0)
+    }
+
     /// `sex = G mod 2`, 0 = male.
     public var sex: Sex { centuryDigit % 2 == 0 ? .male : .female }
 

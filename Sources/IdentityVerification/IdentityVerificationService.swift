@@ -48,7 +48,8 @@ public struct IdentityVerificationService: Sendable {
     }
 
     /// A run over the people under `scopeCode` for `principal`: the scope's unfinished run when
-    /// there is one (to resume), otherwise a new queued run.
+    /// there is one (queued again to resume, unless a live process is working on it), otherwise a
+    /// new queued run.
     public func prepareRun(scopeCode: String?, principal: Principal) async throws -> (run: VerificationRun, resumed: Bool) {
         let scope = try await self.scope(code: scopeCode)
         guard try await database.read({ db in
@@ -58,12 +59,20 @@ public struct IdentityVerificationService: Sendable {
         }
         if let unfinished = try await store.unfinished(scopeOrgID: scope.orgID) {
             if unfinished.status == .failed { try await store.requeue(unfinished.id) }
+            if unfinished.status == .running { try await store.requeueStale() }
             return (try await store.find(unfinished.id)!.run, true)
         }
+        let now = Clock.timestamp()
         let run = VerificationRun(id: UUIDv7.make(), scopeCode: scope.code, status: .queued, source: nil, total: 0, done: 0,
-                                  counts: [:], message: nil, settings: nil, createdAt: Clock.timestamp())
+                                  counts: [:], message: nil, settings: nil, createdAt: now, updatedAt: now)
         try await store.insert(run, scopeOrgID: scope.orgID, principalID: principal.id)
         return (run, false)
+    }
+
+    /// Takes a queued run for this process (see `VerificationStore.claim`); false when another
+    /// process is working on it.
+    public func claim(_ run: VerificationRun) async throws -> Bool {
+        try await store.claim(run.id)
     }
 
     /// A run the principal may see: its scope lies within the principal's identity:read nodes.
@@ -84,14 +93,30 @@ public struct IdentityVerificationService: Sendable {
 
     /// The correction list of the schools under `scopeCode` (a school's own list when it is a
     /// school), within the principal's identity:read scope.
+    /// Every list of citizen IDs read is written to the audit log, like any read of identity data.
     public func corrections(scopeCode: String?, for principal: Principal) async throws -> [CorrectionLine] {
         let roots = try await readableRoots(scopeCode: scopeCode, principal: principal)
-        return try await database.read { db in try await CheckRows.corrections(db, within: roots) }
+        return try await database.transaction { db in
+            let lines = try await CheckRows.corrections(db, within: roots)
+            try await AuditLog.record(db, principal: principal, action: .readSensitive, resource: "identity_checks", recordID: nil,
+                                      orgID: roots.first, detail: "correction list of \(scopeCode ?? "the caller's scope"): \(lines.count) lines")
+            return lines
+        }
     }
 
     public func reviewQueue(scopeCode: String? = nil, for principal: Principal, limit: Int = 50, offset: Int = 0) async throws -> [IdentityReviewItem] {
         let roots = try await readableRoots(scopeCode: scopeCode, principal: principal)
-        return try await queue.pending(within: roots, limit: limit, offset: offset)
+        let items = try await queue.pending(within: roots, limit: limit, offset: offset)
+        try await database.transaction { db in
+            try await AuditLog.record(db, principal: principal, action: .readSensitive, resource: "identity_checks", recordID: nil,
+                                      orgID: roots.first, detail: "review queue of \(scopeCode ?? "the caller's scope"): \(items.count) proposals")
+        }
+        return items
+    }
+
+    /// How many proposals wait within the principal's scope (no identity data: not audited).
+    public func pendingReviewCount(for principal: Principal) async throws -> Int {
+        try await queue.pendingCount(within: try await readableRoots(scopeCode: nil, principal: principal))
     }
 
     public func decide(kind: PersonKind, personID: String, _ decision: IdentityReviewDecision, principal: Principal) async throws -> IdentityReviewItem {

@@ -37,10 +37,10 @@ struct CandidateBound {
         middleMax = middle.max() ?? 0
         givenOther = given.indices.filter { !agreeing.contains($0) }.map { given[$0] }.max() ?? 0
         isUsable = record.name.legacyReadings.isEmpty
-        // A given name agrees only with a run of the record's words (one word, or two or three
-        // for minority given names), and then weighs by that name's frequency.
+        // A given name agrees only with a run of the record's words (one word, or more for
+        // minority given names), and then weighs by that name's frequency.
         var givenMax = givenOther
-        for length in 1...3 where words.count >= length {
+        for length in 1...max(words.count, 1) where words.count >= length {
             for start in 0...(words.count - length) {
                 guard let frequency = index.foldedGivenFrequency[words[start..<start + length].flatMap(\.folded)] else { continue }
                 givenMax = max(givenMax, model.givenNameWeight(level: .exact, frequency: frequency),
@@ -48,9 +48,10 @@ struct CandidateBound {
             }
         }
         let sex = weights(.sex), province = weights(.birthProvince)
-        let sexMax = record.sexCode == 0 ? sex[SexLevel.unknown.index] : max(sex[SexLevel.same.index], sex[SexLevel.different.index])
-        let provinceMax = record.province == 0 ? province[ProvinceLevel.unknown.index]
-            : max(province[ProvinceLevel.same.index], province[ProvinceLevel.different.index])
+        // A person whose sex or province is not known meets the record at the unknown level,
+        // which an estimated model may weigh above agreement.
+        let sexMax = record.sexCode == 0 ? sex[SexLevel.unknown.index] : sex.max() ?? 0
+        let provinceMax = record.province == 0 ? province[ProvinceLevel.unknown.index] : province.max() ?? 0
         ceilingForDifferentDate = max(familyAgree, familyOther) + middleMax + givenMax
             + model.weight(.dateOfBirth, level: DateLevel.different.index) + sexMax + provinceMax
     }

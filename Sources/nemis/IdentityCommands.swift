@@ -50,6 +50,10 @@ struct IdentityCommand: AsyncParsableCommand {
                 let principal = try await OperatorPrincipal.load(db, command: "nemis identity verify")
                 let service = IdentityVerificationService(database: db)
                 let (run, resumed) = try await service.prepareRun(scopeCode: scope, principal: principal)
+                guard try await service.claim(run) else {
+                    throw ValidationError("run \(run.id) of \(run.scopeCode) is being worked on by another process (last stored \(run.updatedAt)); "
+                                          + "try again once it has finished, or after \(Int(VerificationRun.staleAfter)) s without progress")
+                }
                 if resumed { print("resuming run \(run.id) of \(run.scopeCode) after \(run.done) of \(run.total) people") }
                 return try await VerificationJob(database: db, checker: checker, batchSize: batch).run(run.id) { progress in
                     bar.show(count: progress.done, unit: "people", fraction: Double(progress.done) / Double(max(progress.total, 1)),

@@ -90,6 +90,8 @@ struct IdentityVerificationTests {
             #expect(csv.text.contains("Pham Minh Khoi,09/07/2020,verified_with_corrections,fullName,Pham Minh Khoi,Phạm Minh Khôi"))
             #expect(csv.text.contains("GVA001,Lê Thị Hoa,02/04/1985,verified_with_corrections,dateOfBirth,02/04/1985,04/02/1985"))
             #expect(csv.text.contains("Trịnh Văn Tùng,10/10/2020,not_found,citizenID"))
+            // A proposal is not a correction: its ID is suggested to nobody until a person confirms it.
+            #expect(csv.text.contains("Đỗ Thị Mai,20/01/2020,candidate_found,citizenID,,,") && !csv.text.contains("019320000333"))
             let lines = try await api.expect(.ok, .get, "/api/v1/identity/corrections?scope=SCHA", as: world.schoolAdminA).items
             #expect(lines.contains { $0["code"] as? String != nil && $0["status"] as? String == "mismatch" && $0["field"] as? String == "givenName" })
             #expect(!lines.contains { $0["fullName"] as? String == "Nguyễn Văn An" })
@@ -118,6 +120,14 @@ struct IdentityVerificationTests {
             let learner = try await api.expect(.ok, .get, "/api/v1/learners/\(ids["hung"]!)", as: world.schoolAdminA)
             #expect(learner.json["citizenId"] as? String == "019220000555")
             try await api.expect(.ok, .post, "/api/v1/identity/review/learner/\(ids["huy"]!)", as: world.schoolAdminA, ["decision": "reject"])
+            let afterReject = try await api.expect(.ok, .get, "/api/v1/identity/corrections?scope=SCHA&format=csv", as: world.schoolAdminA)
+            #expect(afterReject.text.contains("Bùi Quang Huy,04/03/2020,candidate_found,citizenID,,,người được đề xuất không phải người này"))
+            // Every list of identity data read is in the audit log.
+            let audited = try await api.database.read { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'read_sensitive' AND resource = 'identity_checks'")
+                    .first()!.decode(column: "n", as: Int.self)
+            }
+            #expect(audited >= 5)
 
             // Rates: one school verified in part, the other never checked.
             let rates = try await api.expect(.ok, .get, "/api/v1/identity/rates?level=school", as: world.ministryAdmin).items
@@ -210,6 +220,9 @@ extension IdentityVerificationTests {
             let principal = Principal(id: "test", name: "test", kind: .user, grants: [Grant(role: .ministryAdmin, orgID: ministry)])
             let service = IdentityVerificationService(database: api.database)
             let (run, _) = try await service.prepareRun(scopeCode: "SCHA", principal: principal)
+            // One process at a time: the run is claimed once.
+            #expect(try await service.claim(run))
+            #expect(try await !service.claim(run))
 
             // The registry goes down after the second batch is stored: the run stops, keeping what it did.
             await #expect(throws: PopulationRegistryError.self) {
@@ -224,7 +237,8 @@ extension IdentityVerificationTests {
             // Starting the scope again takes the stopped run up where it stopped.
             registry.comeBack()
             let (resumed, wasResumed) = try await service.prepareRun(scopeCode: "SCHA", principal: principal)
-            #expect(wasResumed && resumed.id == run.id)
+            #expect(wasResumed && resumed.id == run.id && resumed.status == .queued)
+            #expect(try await service.claim(resumed))
             let finished = try await job.run(resumed.id)
             #expect(finished.status == .finished && finished.done == 8)
             #expect(finished.counts.values.reduce(0, +) == 8)

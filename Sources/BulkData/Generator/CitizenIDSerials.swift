@@ -1,3 +1,5 @@
+import CitizenID
+
 /// Hands out the six random digits of citizen IDs (`PPP G YY NNNNNN`) so that no two people of a
 /// dataset share an ID, with no counter shared between threads.
 ///
@@ -36,7 +38,7 @@ struct CitizenIDSerials {
     /// The 12-digit ID of a person born in `year` of `sex`, whose birth was registered in old
     /// province number `oldProvince` (with code `prefix`).
     mutating func next(oldProvince: Int, prefix: String, female: Bool, year: Int, home: Bool) throws -> String {
-        let century = (year - 1900) / 100 * 2 + (female ? 1 : 0)
+        let century = CitizenID.centuryDigit(birthYear: year, sex: female ? .female : .male)
         let bucket = (oldProvince * 4 + century) * 100 + year % 100
         let raw: Int
         if home {

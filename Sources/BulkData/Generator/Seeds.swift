@@ -3,7 +3,7 @@ import Registry
 /// Independent random streams derived from the dataset seed and a path of names and numbers
 /// (`province 79`, `school 12`, `dirty`), so that what one school draws never depends on how
 /// many schools came before it, on the part it falls in, or on how many threads ran.
-enum Seeds {
+public enum Seeds {
     static func stream(_ seed: UInt64, _ path: UInt64...) -> SplitMix64 {
         var state = mix(seed ^ 0x6E65_6D69_735F_6765)  // "nemis_ge"
         for component in path { state = mix(state ^ mix(component &+ 0x9E37_79B9_7F4A_7C15)) }
@@ -11,7 +11,7 @@ enum Seeds {
     }
 
     /// A stable number for a short text (a province code, a stream's name): FNV-1a.
-    static func name(_ text: String) -> UInt64 {
+    public static func name(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
         return hash

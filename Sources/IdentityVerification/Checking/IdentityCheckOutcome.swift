@@ -86,15 +86,18 @@ public struct IdentityCheckOutcome: Sendable, Codable, Equatable {
         }
     }
 
-    /// Adds what a search found: a link or a proposal, with the citizen ID to write on the
-    /// school's record as the suggested correction (never written without a person's decision).
+    /// Adds what a search found: a link, with the linked person's ID as the correction the
+    /// school should make, or a proposal, which suggests nothing until a person confirms it.
     private mutating func apply(_ outcome: SearchOutcome) {
         switch outcome {
         case .autoLinked(let evidence), .candidateFound(let evidence):
             search = outcome.code
             candidates.append(Self.candidate(evidence.best.person, weight: evidence.best.weight, explanation: evidence.explanation))
             weight = evidence.best.weight
-            if case .candidateFound = outcome { candidateID = evidence.best.person.citizenID.digits }
+            guard case .autoLinked = outcome else {
+                candidateID = evidence.best.person.citizenID.digits
+                return
+            }
             corrections.append(Correction(
                 field: "citizenID", current: "", suggested: evidence.best.person.citizenID.digits,
                 reasonVI: "mã định danh của người khớp trong CSDL quốc gia về dân cư",

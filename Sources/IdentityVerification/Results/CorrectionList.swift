@@ -29,7 +29,8 @@ public struct CorrectionLine: Sendable, Codable, Equatable {
 
     /// The lines a stored outcome gives: its corrections, or what disagreed, or why the ID failed,
     /// or a request to check the birth certificate when the registry knows nobody like the record.
-    static func lines(school: String, kind: PersonKind, code: String, record: CheckedRecord, outcome: IdentityCheckOutcome) -> [CorrectionLine] {
+    static func lines(school: String, kind: PersonKind, code: String, review: String, record: CheckedRecord,
+                      outcome: IdentityCheckOutcome) -> [CorrectionLine] {
         func line(_ field: String, _ current: String, _ suggested: String, _ vi: String, _ en: String) -> CorrectionLine {
             CorrectionLine(schoolCode: school, kind: kind, code: code, fullName: record.fullName,
                            dateOfBirth: record.dateOfBirth.flatMap(PersonMatching.CivilDate.parse)?.vietnameseFormat ?? "",
@@ -41,6 +42,14 @@ public struct CorrectionLine: Sendable, Codable, Equatable {
             line($0.field.rawValue, $0.evidence, "", "không khớp với CSDL dân cư: \($0.labelVI)", "differs from the population database: \($0.labelEN)")
         }
         lines += outcome.problems.map { line("citizenID", record.citizenID ?? "", "", $0.messageVI, $0.messageEN) }
+        if review == "rejected" {
+            lines.append(line("citizenID", record.citizenID ?? "", "",
+                              "người được đề xuất không phải người này: đối chiếu giấy khai sinh và bổ sung mã định danh",
+                              "the proposed match was rejected: check the birth certificate and add the citizen ID"))
+        } else if outcome.needsReview {
+            lines.append(line("citizenID", record.citizenID ?? "", "", "đang chờ xác nhận người khớp (hàng đợi rà soát)",
+                              "a proposed match awaits review"))
+        }
         if lines.isEmpty {
             switch outcome.status {
             case "id_not_found":
@@ -50,9 +59,6 @@ public struct CorrectionLine: Sendable, Codable, Equatable {
                 lines.append(line("citizenID", record.citizenID ?? "", "",
                                   "không tìm thấy người khớp: đối chiếu giấy khai sinh và bổ sung mã định danh",
                                   "no matching person found: check the birth certificate and add the citizen ID"))
-            case "ambiguous", "candidate_found":
-                lines.append(line("citizenID", record.citizenID ?? "", "", "đang chờ xác nhận người khớp (hàng đợi rà soát)",
-                                  "a proposed match awaits review"))
             default:
                 break
             }
@@ -67,11 +73,11 @@ struct CheckRows {
     /// (everything but a clean `verified`), in school then code order.
     static func corrections(_ db: any SQLDatabase, within roots: [String]) async throws -> [CorrectionLine] {
         var sql = SQLQueryString("""
-            SELECT u.code AS school_code, c.person_kind, c.person_code, c.record, c.outcome
-            FROM identity_checks c JOIN org_units u ON u.id = c.org_id
+            SELECT u.code AS school_code, c.person_kind, c.person_code, c.review, c.record, c.outcome
+            FROM identity_checks c \(unsafeRaw: currentRecords)
             WHERE c.status <> 'verified' AND c.review <> 'confirmed'
             """)
-        sql.appendInterpolation(scope(roots, column: "c.org_id"))
+        sql.appendInterpolation(scope(roots, column: "p.org_id"))
         sql.appendInterpolation(unsafeRaw: " ORDER BY u.code, c.person_kind, c.person_code")
         return try await db.raw(sql).all().flatMap { row in
             let record = try JSON.decoder.decode(CheckedRecord.self, from: Data(try row.decode(column: "record", as: String.self).utf8))
@@ -79,9 +85,18 @@ struct CheckRows {
             return CorrectionLine.lines(
                 school: try row.decode(column: "school_code", as: String.self),
                 kind: PersonKind(rawValue: try row.decode(column: "person_kind", as: String.self)) ?? .learner,
-                code: try row.decode(column: "person_code", as: String.self), record: record, outcome: outcome)
+                code: try row.decode(column: "person_code", as: String.self), review: try row.decode(column: "review", as: String.self),
+                record: record, outcome: outcome)
         }
     }
+
+    /// Joins each check to the learner or staff record it is about, as `p`, and that record's
+    /// school now, as `u`: results follow a learner who moved, and vanish with a deleted record.
+    static let currentRecords = """
+        JOIN (SELECT id, org_id, 'learner' AS kind FROM learners UNION ALL SELECT id, org_id, 'staff' AS kind FROM staff) p
+          ON p.kind = c.person_kind AND p.id = c.person_id
+        JOIN org_units u ON u.id = p.org_id
+        """
 
     /// ` AND column IN (nodes under roots)`, nothing when a root is the tree's root.
     static func scope(_ roots: [String], column: String) -> SQLQueryString {

@@ -31,10 +31,10 @@ struct ReviewQueue: Sendable {
     func pending(within roots: [String], limit: Int, offset: Int) async throws -> [IdentityReviewItem] {
         try await database.read { db in
             var sql = SQLQueryString("""
-                SELECT c.*, u.code AS school_code FROM identity_checks c JOIN org_units u ON u.id = c.org_id
+                SELECT c.*, u.code AS school_code, p.org_id AS current_org FROM identity_checks c \(unsafeRaw: CheckRows.currentRecords)
                 WHERE c.review = 'pending'
                 """)
-            sql.appendInterpolation(CheckRows.scope(roots, column: "c.org_id"))
+            sql.appendInterpolation(CheckRows.scope(roots, column: "p.org_id"))
             sql.appendInterpolation(unsafeRaw: " ORDER BY u.code, c.person_kind, c.person_code LIMIT \(limit) OFFSET \(offset)")
             return try await db.raw(sql).all().map(Self.decode)
         }
@@ -42,10 +42,10 @@ struct ReviewQueue: Sendable {
 
     func find(_ db: any SQLDatabase, kind: PersonKind, personID: String) async throws -> (item: IdentityReviewItem, orgID: String)? {
         guard let row = try await db.raw("""
-            SELECT c.*, u.code AS school_code FROM identity_checks c JOIN org_units u ON u.id = c.org_id
+            SELECT c.*, u.code AS school_code, p.org_id AS current_org FROM identity_checks c \(unsafeRaw: CheckRows.currentRecords)
             WHERE c.person_kind = \(bind: kind.rawValue) AND c.person_id = \(bind: personID)
             """).first() else { return nil }
-        return (try Self.decode(row), try row.decode(column: "org_id", as: String.self))
+        return (try Self.decode(row), try row.decode(column: "current_org", as: String.self))
     }
 
     /// Applies a decision. A confirmed ID goes onto the record by the registry's own write path, so
@@ -72,20 +72,37 @@ struct ReviewQueue: Sendable {
                 guard try await CitizenIDWriter(database: database).write(
                     table, recordID: personID, citizenID: citizenID, principal: principal, db: db) != nil
                 else { throw APIError.notFound }
-                try await db.raw("""
-                    UPDATE identity_checks SET review = 'confirmed', linked_id = \(bind: citizenID), reviewed_by = \(bind: principal.id),
-                        reviewed_at = \(bind: now)
-                    WHERE person_kind = \(bind: kind.rawValue) AND person_id = \(bind: personID)
-                    """).run()
+                try await closePending(db, kind: kind, personID: personID, review: "confirmed", linkedID: citizenID, principal: principal, at: now)
             case .reject:
-                try await db.raw("""
-                    UPDATE identity_checks SET review = 'rejected', reviewed_by = \(bind: principal.id), reviewed_at = \(bind: now)
-                    WHERE person_kind = \(bind: kind.rawValue) AND person_id = \(bind: personID)
-                    """).run()
+                try await closePending(db, kind: kind, personID: personID, review: "rejected", linkedID: nil, principal: principal, at: now)
             }
             try await AuditLog.record(db, principal: principal, action: .update, resource: "identity_checks", recordID: personID, orgID: orgID,
                                       detail: decision == .reject ? "rejected the proposed match" : "confirmed the proposed match")
             return try await find(db, kind: kind, personID: personID)!.item
+        }
+    }
+
+    /// Closes the proposal if it is still pending: of two decisions sent at once, one wins and
+    /// the other is refused (and its transaction, with any ID it wrote, rolled back).
+    private func closePending(_ db: any SQLDatabase, kind: PersonKind, personID: String, review: String, linkedID: String?,
+                              principal: Principal, at now: String) async throws {
+        let closed = try await db.raw("""
+            UPDATE identity_checks SET review = \(bind: review), linked_id = COALESCE(\(bind: linkedID), linked_id),
+                reviewed_by = \(bind: principal.id), reviewed_at = \(bind: now)
+            WHERE person_kind = \(bind: kind.rawValue) AND person_id = \(bind: personID) AND review = 'pending'
+            RETURNING person_id
+            """).first()
+        guard closed != nil else {
+            throw APIError.conflict(field: nil, code: "review.notPending", "this proposal was decided by someone else meanwhile")
+        }
+    }
+
+    /// Proposals waiting within `roots`.
+    func pendingCount(within roots: [String]) async throws -> Int {
+        try await database.read { db in
+            var sql = SQLQueryString("SELECT COUNT(*) AS n FROM identity_checks c \(unsafeRaw: CheckRows.currentRecords) WHERE c.review = 'pending'")
+            sql.appendInterpolation(CheckRows.scope(roots, column: "p.org_id"))
+            return try await db.raw(sql).first()?.decode(column: "n", as: Int.self) ?? 0
         }
     }
 

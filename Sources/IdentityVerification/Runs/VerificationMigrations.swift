@@ -21,13 +21,15 @@ public enum VerificationMigrations {
                 message TEXT,
                 created_at TEXT NOT NULL,
                 started_at TEXT,
-                finished_at TEXT
+                finished_at TEXT,
+                updated_at TEXT NOT NULL
             )
             """,
             "CREATE INDEX verification_runs_status ON verification_runs (status, created_at)",
             // One row per person: the latest check. `review` is '' (nothing to decide), 'pending',
-            // 'confirmed' or 'rejected'; a rejected proposal stays rejected while the same
-            // candidate keeps being proposed.
+            // 'confirmed' or 'rejected'. A rejected proposal stays rejected while the same candidate
+            // keeps being proposed; a confirmed link stays confirmed while the record carries the
+            // confirmed ID (`checked_id` is the ID the record had when checked).
             """
             CREATE TABLE identity_checks (
                 person_kind TEXT NOT NULL CHECK (person_kind IN ('learner', 'staff')),
@@ -36,6 +38,7 @@ public enum VerificationMigrations {
                 org_id TEXT NOT NULL,
                 run_id TEXT NOT NULL,
                 status TEXT NOT NULL,
+                checked_id TEXT,
                 linked_id TEXT,
                 candidate_id TEXT,
                 review TEXT NOT NULL DEFAULT '',

@@ -1,3 +1,4 @@
+import Foundation
 import PersonMatching
 
 /// One verification of the learners and staff under a node of the tree, as stored and served.
@@ -29,8 +30,14 @@ public struct VerificationRun: Sendable, Codable, Equatable {
     public var createdAt: String
     public var startedAt: String?
     public var finishedAt: String?
+    /// When the run last stored something: a running run quiet for long was left behind.
+    public var updatedAt: String
 
     public var isFinished: Bool { status == .finished || status == .failed }
+
+    /// A running run that has stored nothing for this long was left behind by a process that
+    /// stopped (a crash, a kill) and may be taken up again; a live run stores a batch in seconds.
+    public static let staleAfter: TimeInterval = 120
 }
 
 /// A person verified: a learner or a member of staff.

@@ -25,15 +25,16 @@ public actor VerificationRunner {
 
     /// Queues a run over `scopeCode` (or takes up the scope's unfinished one) and starts the queue.
     public func start(scopeCode: String?, principal: Principal) async throws -> VerificationRun {
+        guard principal.has(.identityVerify) else { throw APIError.forbidden("verifying needs the identity:verify permission") }
         guard try connectedChecker() != nil else { throw APIError.unavailable(RegistryConnection.notConfigured) }
         let (run, _) = try await service.prepareRun(scopeCode: scopeCode, principal: principal)
         kick()
         return run
     }
 
-    /// Puts runs a stopped server left running back in the queue; they resume from their cursor.
+    /// Puts runs a stopped process left running back in the queue; they resume from their cursor.
     public func resume() async throws {
-        try await VerificationStore(database: database).requeueInterrupted()
+        try await VerificationStore(database: database).requeueStale()
         if (try? connectedChecker()) != nil { kick() }
     }
 

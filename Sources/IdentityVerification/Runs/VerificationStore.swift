@@ -10,8 +10,9 @@ struct VerificationStore: Sendable {
     func insert(_ run: VerificationRun, scopeOrgID: String, principalID: String) async throws {
         try await database.transaction { db in
             try await db.raw("""
-                INSERT INTO verification_runs (id, scope_org_id, scope_code, principal_id, status, created_at)
-                VALUES (\(bind: run.id), \(bind: scopeOrgID), \(bind: run.scopeCode), \(bind: principalID), 'queued', \(bind: run.createdAt))
+                INSERT INTO verification_runs (id, scope_org_id, scope_code, principal_id, status, created_at, updated_at)
+                VALUES (\(bind: run.id), \(bind: scopeOrgID), \(bind: run.scopeCode), \(bind: principalID), 'queued', \(bind: run.createdAt),
+                        \(bind: run.createdAt))
                 """).run()
         }
     }
@@ -54,27 +55,27 @@ struct VerificationStore: Sendable {
         }
     }
 
-    /// Takes the oldest queued run: compare-and-set, so two runners never take the same one.
+    /// Takes the oldest queued run for the server's queue.
     func claimNext() async throws -> String? {
-        try await database.transaction { db in
-            guard let id = try await db.raw("SELECT id FROM verification_runs WHERE status = 'queued' ORDER BY created_at, id LIMIT 1")
-                .first()?.decode(column: "id", as: String.self) else { return nil }
-            let claimed = try await db.raw("""
-                UPDATE verification_runs SET status = 'running', started_at = COALESCE(started_at, \(bind: Clock.timestamp()))
-                WHERE id = \(bind: id) AND status = 'queued' RETURNING id
-                """).first()
-            return claimed == nil ? nil : id
+        while let id = try await database.read({ db in
+            try await db.raw("SELECT id FROM verification_runs WHERE status = 'queued' ORDER BY created_at, id LIMIT 1")
+                .first()?.decode(column: "id", as: String.self)
+        }) {
+            if try await claim(id) { return id }
         }
+        return nil
     }
 
-    /// Marks a run as running (the command line runs it at once, without the queue).
-    func markRunning(_ id: String) async throws {
-        try await database.transaction { db in
+    /// Takes a queued run: compare-and-set, so two processes (a server's queue, a command line)
+    /// never work on the same run. False when it is not queued (someone else has it).
+    func claim(_ id: String) async throws -> Bool {
+        let now = Clock.timestamp()
+        return try await database.transaction { db in
             try await db.raw("""
-                UPDATE verification_runs SET status = 'running', message = NULL, finished_at = NULL,
-                    started_at = COALESCE(started_at, \(bind: Clock.timestamp()))
-                WHERE id = \(bind: id)
-                """).run()
+                UPDATE verification_runs SET status = 'running', message = NULL, finished_at = NULL, updated_at = \(bind: now),
+                    started_at = COALESCE(started_at, \(bind: now))
+                WHERE id = \(bind: id) AND status = 'queued' RETURNING id
+                """).first() != nil
         }
     }
 
@@ -83,7 +84,9 @@ struct VerificationStore: Sendable {
         let text = try JSON.string(settings)
         try await database.transaction { db in
             try await db.raw("""
-                UPDATE verification_runs SET source = \(bind: source), model = \(bind: text), total = \(bind: total) WHERE id = \(bind: id)
+                UPDATE verification_runs SET source = \(bind: source), model = \(bind: text), total = \(bind: total),
+                    updated_at = \(bind: Clock.timestamp())
+                WHERE id = \(bind: id)
                 """).run()
         }
     }
@@ -100,34 +103,37 @@ struct VerificationStore: Sendable {
         try await database.transaction { db in
             for chunk in stride(from: 0, to: rows.count, by: 200).map({ Array(rows[$0..<min($0 + 200, rows.count)]) }) {
                 var sql = SQLQueryString("""
-                    INSERT INTO identity_checks (person_kind, person_id, person_code, org_id, run_id, status, linked_id, candidate_id,
-                        review, record, outcome, checked_at) VALUES
+                    INSERT INTO identity_checks (person_kind, person_id, person_code, org_id, run_id, status, checked_id, linked_id,
+                        candidate_id, review, record, outcome, checked_at) VALUES
                     """)
                 for (index, row) in chunk.enumerated() {
                     let (person, outcome, outcomeText, recordText) = row
                     sql.appendInterpolation(unsafeRaw: index == 0 ? " (" : ", (")
                     sql.appendInterpolation(binds: [person.kind.rawValue, person.id, person.code, person.orgID, run.id, outcome.status])
                     sql.appendInterpolation(unsafeRaw: ", ")
-                    sql.appendInterpolation(binds: [outcome.linkedID, outcome.candidateID])
+                    sql.appendInterpolation(binds: [person.record.citizenID, outcome.linkedID, outcome.candidateID])
                     sql.appendInterpolation(unsafeRaw: ", ")
                     sql.appendInterpolation(binds: [outcome.needsReview ? "pending" : "", recordText, outcomeText, now])
                     sql.appendInterpolation(unsafeRaw: ")")
                 }
+                // A person's decision outlives a new check that agrees with it: a confirmed link while
+                // the record carries the confirmed ID, a rejection while the same candidate comes back.
+                let confirmedStands = "identity_checks.review = 'confirmed' AND excluded.checked_id = identity_checks.linked_id"
+                let decisionStands = "(\(confirmedStands)) OR (identity_checks.review = 'rejected' AND identity_checks.candidate_id = excluded.candidate_id)"
                 sql.appendInterpolation(unsafeRaw: """
                      ON CONFLICT (person_kind, person_id) DO UPDATE SET person_code = excluded.person_code, org_id = excluded.org_id,
-                        run_id = excluded.run_id, status = excluded.status, linked_id = excluded.linked_id, candidate_id = excluded.candidate_id,
-                        review = CASE WHEN identity_checks.review = 'rejected' AND identity_checks.candidate_id = excluded.candidate_id
-                                      THEN 'rejected' ELSE excluded.review END,
-                        reviewed_by = CASE WHEN identity_checks.review = 'rejected' AND identity_checks.candidate_id = excluded.candidate_id
-                                           THEN identity_checks.reviewed_by ELSE NULL END,
-                        reviewed_at = CASE WHEN identity_checks.review = 'rejected' AND identity_checks.candidate_id = excluded.candidate_id
-                                           THEN identity_checks.reviewed_at ELSE NULL END,
+                        run_id = excluded.run_id, status = excluded.status, checked_id = excluded.checked_id,
+                        linked_id = CASE WHEN \(confirmedStands) THEN identity_checks.linked_id ELSE excluded.linked_id END,
+                        candidate_id = excluded.candidate_id,
+                        review = CASE WHEN \(decisionStands) THEN identity_checks.review ELSE excluded.review END,
+                        reviewed_by = CASE WHEN \(decisionStands) THEN identity_checks.reviewed_by ELSE NULL END,
+                        reviewed_at = CASE WHEN \(decisionStands) THEN identity_checks.reviewed_at ELSE NULL END,
                         record = excluded.record, outcome = excluded.outcome, checked_at = excluded.checked_at
                     """)
                 try await db.raw(sql).run()
             }
             try await db.raw("""
-                UPDATE verification_runs SET done = \(bind: run.done), counts = \(bind: counts),
+                UPDATE verification_runs SET done = \(bind: run.done), counts = \(bind: counts), updated_at = \(bind: now),
                     cursor_kind = \(bind: last.person.kind.rawValue), cursor_id = \(bind: last.person.id)
                 WHERE id = \(bind: run.id)
                 """).run()
@@ -137,16 +143,19 @@ struct VerificationStore: Sendable {
     func finish(_ id: String, status: VerificationRun.Status, message: String?) async throws {
         try await database.transaction { db in
             try await db.raw("""
-                UPDATE verification_runs SET status = \(bind: status.rawValue), message = \(bind: message), finished_at = \(bind: Clock.timestamp())
+                UPDATE verification_runs SET status = \(bind: status.rawValue), message = \(bind: message), finished_at = \(bind: Clock.timestamp()),
+                    updated_at = \(bind: Clock.timestamp())
                 WHERE id = \(bind: id)
                 """).run()
         }
     }
 
-    /// Runs a stopped server left running go back in the queue; they resume from their cursor.
-    func requeueInterrupted() async throws {
+    /// Puts back in the queue the runs left running by a process that stopped; they resume from
+    /// their cursor. A run another process is still working on is left alone.
+    func requeueStale(now: Date = Date()) async throws {
+        let cutoff = Clock.timestamp(now.addingTimeInterval(-VerificationRun.staleAfter))
         try await database.transaction { db in
-            try await db.raw("UPDATE verification_runs SET status = 'queued' WHERE status = 'running'").run()
+            try await db.raw("UPDATE verification_runs SET status = 'queued' WHERE status = 'running' AND updated_at < \(bind: cutoff)").run()
         }
     }
 
@@ -171,7 +180,8 @@ struct VerificationStore: Sendable {
             source: try row.decode(column: "source", as: String?.self), total: try row.decode(column: "total", as: Int.self),
             done: try row.decode(column: "done", as: Int.self), counts: counts, message: try row.decode(column: "message", as: String?.self),
             settings: settings, createdAt: try row.decode(column: "created_at", as: String.self),
-            startedAt: try row.decode(column: "started_at", as: String?.self), finishedAt: try row.decode(column: "finished_at", as: String?.self))
+            startedAt: try row.decode(column: "started_at", as: String?.self), finishedAt: try row.decode(column: "finished_at", as: String?.self),
+            updatedAt: try row.decode(column: "updated_at", as: String.self))
         return (run, try row.decode(column: "scope_org_id", as: String.self), try row.decode(column: "principal_id", as: String.self))
     }
 }

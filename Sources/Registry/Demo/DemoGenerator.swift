@@ -142,7 +142,7 @@ struct DemoGenerator {
         let birth = CivilDate(year: year, month: Int(random.next() % 12) + 1, day: Int(random.next() % 28) + 1)!
         // Births registered in the old Thái Nguyên (019) or Bắc Kạn (006).
         let province = random.next() % 3 == 0 ? "006" : "019"
-        let century = (year - 1900) / 100 * 2 + (sex == .female ? 1 : 0)
+        let century = CitizenID.centuryDigit(birthYear: year, sex: sex)
         let serial = String(format: "%06d", Int(random.next() % 1_000_000))
         let id = "\(province)\(century)\(String(format: "%02d", year % 100))\(serial)"
         return ("\(family) \(middle) \(given)", sex, birth, id)

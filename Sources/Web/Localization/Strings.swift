@@ -45,7 +45,7 @@ enum Phrase: CaseIterable {
     case identity, identityIntro, verifyNow, verifyScope, verificationRuns, noRunsYet, people, verifiedPeople, verificationRate
     case uncheckedPeople, notVerifiedPeople, corrections, correctionsIntro, noCorrections, reviewQueue, reviewIntro, noReviewPending
     case field, currentValue, suggestedValue, reason, candidate, matchWeight, evidence, confirmMatch, rejectMatch
-    case downloadCSV, downloadXLSX, runProgress, started, asTyped
+    case downloadCSV, downloadXLSX, runProgress, started, asTyped, registryNotConfigured
 
     var texts: (vi: String, en: String) {
         switch self {
@@ -228,6 +228,8 @@ enum Phrase: CaseIterable {
         case .runProgress: ("Tiến độ", "Progress")
         case .started: ("Bắt đầu", "Started")
         case .asTyped: ("Hồ sơ của trường", "As the school typed it")
+        case .registryNotConfigured: ("Chưa kết nối được CSDL quốc gia về dân cư: quản trị hệ thống cần cấu hình NEMIS_POPULATION_URL.",
+                                      "The national population database is not configured: the operator must set NEMIS_POPULATION_URL.")
         }
     }
 }

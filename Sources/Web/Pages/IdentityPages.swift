@@ -34,9 +34,11 @@ struct IdentityPages: Sendable {
         let rates = try await service.rates(level: level, for: principal)
         let runs = try await service.runs(for: principal, limit: 10)
         let scopes = try await service.verifiableScopes(for: principal)
-        let pending = try await service.reviewQueue(for: principal, limit: 500).count
+        let pending = try await service.pendingReviewCount(for: principal)
         var body = "<h1>\(HTML.escape(strings[.identity]))</h1><p class=\"muted\">\(HTML.escape(strings[.identityIntro]))</p>"
-        if let message = page.query("error") { body += "<p class=\"error\" role=\"alert\">\(HTML.escape(message))</p>" }
+        if page.query("error") == "registry" {
+            body += "<p class=\"error\" role=\"alert\">\(HTML.escape(strings[.registryNotConfigured]))</p>"
+        }
         if !scopes.isEmpty {
             let options = scopes.map { "<option value=\"\(HTML.escape($0.code))\">\(HTML.escape($0.name)) (\(HTML.escape($0.code)))</option>" }.joined()
             body += """
@@ -100,8 +102,8 @@ struct IdentityPages: Sendable {
         guard page.hasFormToken(form) else { return page.refusedForm() }
         do {
             _ = try await runner.start(scopeCode: form["scope"], principal: principal)
-        } catch APIError.unavailable(let reason) {
-            return page.redirect("/identity?error=" + (reason.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+        } catch APIError.unavailable {
+            return page.redirect("/identity?error=registry")
         }
         return page.redirect("/identity")
     }
@@ -163,7 +165,8 @@ struct IdentityPages: Sendable {
             let action = "/identity/review/\(item.kind.rawValue)/\(HTML.escape(item.personId))"
             body += "<section class=\"card\"><h2>\(HTML.escape(item.record.fullName)) · \(HTML.escape(item.code))</h2>"
             body += "<p>\(HTML.escape(strings[.asTyped])): \(HTML.escape(item.record.fullName)), "
-                + "\(HTML.escape(Self.vietnameseDate(item.record.dateOfBirth))), \(HTML.escape(strings.sex(item.record.sex)))"
+                + "\(HTML.escape(item.record.dateOfBirth.flatMap(PersonMatching.CivilDate.parse)?.vietnameseFormat ?? "")), "
+                + "\(HTML.escape(strings.sex(item.record.sex)))"
                 + ", \(HTML.escape(strings[.citizenID])): \(HTML.escape(item.record.citizenID ?? "—")) · \(HTML.escape(item.schoolCode))"
                 + " · <strong>\(HTML.escape(strings.identityStatus(item.outcome.status)))</strong></p>"
             var choices = ""
@@ -175,7 +178,7 @@ struct IdentityPages: Sendable {
                 }.joined()
                 choices += """
                     <p><input type="radio" id="c-\(HTML.escape(item.personId))-\(index)" name="citizenId" value="\(HTML.escape(candidate.citizenID))"\
-                    \(index == 0 ? " checked" : "")> <label for="c-\(HTML.escape(item.personId))-\(index)" style="display:inline">\
+                    \(candidate.citizenID == (item.outcome.candidateID ?? item.outcome.candidates.first?.citizenID) ? " checked" : "")> <label for="c-\(HTML.escape(item.personId))-\(index)" style="display:inline">\
                     \(HTML.escape(candidate.fullName)), \(HTML.escape(candidate.dateOfBirth)), \(HTML.escape(strings.sex(candidate.sex))), \
                     \(HTML.escape(strings[.citizenID])) \(HTML.escape(candidate.citizenID))\
                     \(candidate.weight.map { " · \(HTML.escape(strings[.matchWeight])) " + String(format: "%.1f", $0) } ?? "")</label></p>\
@@ -216,10 +219,4 @@ struct IdentityPages: Sendable {
         return page.redirect("/identity/review")
     }
 
-    /// `yyyy-mm-dd` as `dd/mm/yyyy`; a year alone stays as it is.
-    static func vietnameseDate(_ iso: String?) -> String {
-        guard let iso else { return "" }
-        let parts = iso.split(separator: "-")
-        return parts.count == 3 ? "\(parts[2])/\(parts[1])/\(parts[0])" : iso
-    }
 }
