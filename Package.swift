@@ -129,7 +129,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "Platform", "Registry", "Records", "Credentials", "DataIntegrity", "Grading", "Compression", "BulkData", "IdentityVerification", "PersonMatching",
+                "Platform", "Registry", "Records", "Credentials", "DataIntegrity", "Grading", "Compression", "BulkData", "IdentityVerification", "PersonMatching", "Exams",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

@@ -35,6 +35,7 @@ public struct WebController: Sendable {
             + YearResultsPages(results: YearResultSheets(database: database, registry: registry)).routes
             + ImportPages(imports: imports).routes
             + StatisticsPages(database: database).routes
+            + ExamStatisticsPages(database: database).routes
             + VerifyPages(verify: verify).routes
             + IdentityPages(runner: verification, service: IdentityVerificationService(database: database)).routes
     }

@@ -279,6 +279,21 @@ struct AdmissionsTests {
             let bk02 = try #require((again.json["programs"] as? [[String: Any]])?.first { $0["code"] as? String == "BK02" })
             #expect(bk02["confirmed"] as? Int == 1)
             #expect(bk02["admitted"] as? Int == 1)
+
+            // The officers' figures by province: results and admissions as charts, counts and shares in a table.
+            try await api.expect(.ok, .post, "/api/v1/exam-seasons/\(e.seasonID)/results", as: board)
+            let figures = try await api.call(.get, "/exam-statistics", as: board)
+            #expect(figures.status == .ok)
+            #expect(figures.text.contains("<h1>Thi tốt nghiệp THPT và tuyển sinh năm ") && figures.text.contains("<svg viewBox="))
+            let row = try #require(figures.text.firstMatch(of: /<tr><th scope="row">Sở SGDA<\/th>(.*?)<\/tr>/)?.1)
+            // 3 registered, none confirmed by a school yet; 3 passed of 3 with results; 3 with wishes, no fee in this season;
+            // 3 admitted; 1 confirmed.
+            let share = { (count: Int, percent: String) in "<td>\(count) <span class=\"muted\">(\(percent)%)</span></td>" }
+            #expect(row == "<td>3</td>" + share(0, "0.0") + share(3, "100.0") + "<td>3</td>" + share(0, "0.0") + share(3, "100.0") + share(1, "33.3"))
+            // A school sees its own candidate only; a teacher has no exam figures.
+            let own = try await api.call(.get, "/exam-statistics", as: e.school)
+            #expect(own.text.contains("<tr><th scope=\"row\">Sở SGDA</th><td>1</td>"))
+            #expect(try await api.call(.get, "/exam-statistics", as: e.world.teacherA).status == .forbidden)
         }
     }
 }
@@ -349,6 +364,10 @@ struct AdmissionFeesTests {
             #expect(try await api.expect(.ok, .get, "/api/v1/exam-registrations/\(ids[0])/admission", as: board).json["programCode"] as? String == "BK01")
             try await api.expect(.notFound, .get, "/api/v1/exam-registrations/\(ids[1])/admission", as: board)
             try await api.expect(.conflict, .post, "/api/v1/exam-registrations/\(ids[0])/wishes/fee-order", as: board)
+            // The officers' figures count the wish fees paid online: one of the two candidates with wishes.
+            let figures = try await api.call(.get, "/exam-statistics", as: board)
+            #expect(figures.text.contains("<td>2</td><td>1 <span class=\"muted\">(50.0%)</span></td><td>1 <span class=\"muted\">(50.0%)</span></td>"),
+                    "\(figures.text)")
         }
     }
 }

@@ -24,7 +24,8 @@ enum Navigation {
             [Link(label: strings[.schools], href: "/schools"), Link(label: strings[.learners], href: "/learners"),
              Link(label: strings[.statistics], href: "/statistics")]
                 + (grant.role == .ministryAnalyst ? [] : [Link(label: strings[.imports], href: "/imports"),
-                                                           Link(label: strings[.identity], href: "/identity")])
+                                                           Link(label: strings[.identity], href: "/identity"),
+                                                           Link(label: strings[.examStatistics], href: "/exam-statistics")])
         case .schoolAdmin:
             // A school's node in the tree has the school record's ID.
             [Link(label: strings[.mySchool], href: "/schools/\(grant.orgID)"),

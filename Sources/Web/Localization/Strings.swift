@@ -46,6 +46,10 @@ enum Phrase: CaseIterable {
     case uncheckedPeople, notVerifiedPeople, corrections, correctionsIntro, noCorrections, reviewQueue, reviewIntro, noReviewPending
     case field, currentValue, suggestedValue, reason, candidate, matchWeight, evidence, confirmMatch, rejectMatch
     case downloadCSV, downloadXLSX, runProgress, started, asTyped, registryNotConfigured
+    // Exam statistics
+    case examStatistics, noExamFigures, examResultsChart, admissionsChart, passedExam, notPassedExam, awaitingResult
+    case admissionConfirmed, admittedNotConfirmed, notAdmitted, registeredCandidates, confirmedBySchool, withWishes
+    case wishFeesPaidOnline, admitted, examStatisticsNote
 
     var texts: (vi: String, en: String) {
         switch self {
@@ -228,6 +232,23 @@ enum Phrase: CaseIterable {
         case .runProgress: ("Tiến độ", "Progress")
         case .started: ("Bắt đầu", "Started")
         case .asTyped: ("Hồ sơ của trường", "As the school typed it")
+        case .examStatistics: ("Thi tốt nghiệp và tuyển sinh", "Graduation exam and admissions")
+        case .noExamFigures: ("Chưa có số liệu kì thi trong phạm vi của bạn.", "No exam figures within your scope yet.")
+        case .examResultsChart: ("Kết quả thi tốt nghiệp theo tỉnh", "Graduation exam results by province")
+        case .admissionsChart: ("Kết quả tuyển sinh theo tỉnh", "Admission results by province")
+        case .passedExam: ("Đỗ tốt nghiệp", "Passed")
+        case .notPassedExam: ("Chưa đỗ", "Not passed")
+        case .awaitingResult: ("Chưa có kết quả", "No result yet")
+        case .admissionConfirmed: ("Đã xác nhận nhập học", "Admission confirmed")
+        case .admittedNotConfirmed: ("Trúng tuyển, chưa xác nhận", "Admitted, not confirmed")
+        case .notAdmitted: ("Không trúng tuyển", "Not admitted")
+        case .registeredCandidates: ("Thí sinh đăng kí", "Candidates registered")
+        case .confirmedBySchool: ("Trường đã xác nhận", "Confirmed by the school")
+        case .withWishes: ("Có nguyện vọng", "With admission wishes")
+        case .wishFeesPaidOnline: ("Đã nộp lệ phí trực tuyến", "Wish fees paid online")
+        case .admitted: ("Trúng tuyển", "Admitted")
+        case .examStatisticsNote: ("Tỉ lệ đỗ tính trên số thí sinh đã có kết quả; tỉ lệ trúng tuyển trên số thí sinh có nguyện vọng.",
+                                   "Pass rates are of candidates with a result; admission rates of candidates with wishes.")
         case .registryNotConfigured: ("Chưa kết nối được CSDL quốc gia về dân cư: quản trị hệ thống cần cấu hình NEMIS_POPULATION_URL.",
                                       "The national population database is not configured: the operator must set NEMIS_POPULATION_URL.")
         }
@@ -401,6 +422,10 @@ struct Strings: Sendable {
     func verificationRateChart(_ level: String) -> String {
         level == "school" ? pick("Tỉ lệ xác thực theo trường", "Verification rate by school")
                           : pick("Tỉ lệ xác thực theo tỉnh", "Verification rate by province")
+    }
+
+    func examStatisticsTitle(_ year: Int) -> String {
+        pick("Thi tốt nghiệp THPT và tuyển sinh năm \(year)", "Graduation exam and admissions, \(year)")
     }
 
     func pendingReviews(_ count: Int) -> String { pick("\(count) hồ sơ chờ rà soát", "\(count) records await review") }
