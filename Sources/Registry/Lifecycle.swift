@@ -116,28 +116,37 @@ struct LifecycleController {
         let id = try context.parameters.require("id")
         let (decision, data) = try await body(request, context, DecisionRequest.self, ["note", "className"])
         return try await ResourceController<Transfer>.idempotent(request, context, database: database, body: data) { db in
-            guard let peek = try await RecordStore.find(db, Transfer.resource, id: id) else { throw APIError.notFound }
-            var transfer = try References.model(peek, as: Transfer.self)
-            guard let target = try await References.load(db, School.resource, School.self, key: transfer.toSchoolCode) else {
-                throw APIError.notFound
-            }
-            // Only the receiving school decides.
-            let row = try await Self.loadForWrite(db, Transfer.resource, id: id, principal: principal, writeAt: target.row.id)
-            guard transfer.status == .requested else {
-                throw APIError.conflict(field: "/status", code: "transfer.decided", "the transfer was already \(transfer.status!.rawValue)")
-            }
-            transfer.status = approve ? .approved : .refused
-            transfer.decisionNote = decision.note
-            transfer.decidedAt = Clock.timestamp()
-            if approve {
-                transfer.toClassName = try await moveLearner(db, transfer: transfer, targetID: target.row.id, className: decision.className)
-            }
-            let stored = try await RecordStore.transition(db, Transfer.resource, row, body: try JSON.string(transfer), publicBody: nil,
-                                                          status: transfer.status!.rawValue)
-            try await AuditLog.record(db, principal: principal, action: .transition, resource: "transfers", recordID: id,
-                                      orgID: target.row.id, detail: approve ? "approved" : "refused")
+            let stored = try await applyDecision(db, id: id, approve: approve, note: decision.note, className: decision.className,
+                                                 principal: principal)
             return Idempotency.Stored(status: 200, body: stored.body, etag: stored.etag)
         }
+    }
+
+    /// The receiving school's decision on a transfer, inside the caller's transaction: approving
+    /// moves the learner's record, guardians and enrolment history to that school.
+    func applyDecision(_ db: any SQLDatabase, id: String, approve: Bool, note: String?, className: String?,
+                       principal: Principal) async throws -> RecordRow {
+        guard let peek = try await RecordStore.find(db, Transfer.resource, id: id) else { throw APIError.notFound }
+        var transfer = try References.model(peek, as: Transfer.self)
+        guard let target = try await References.load(db, School.resource, School.self, key: transfer.toSchoolCode) else {
+            throw APIError.notFound
+        }
+        // Only the receiving school decides.
+        let row = try await Self.loadForWrite(db, Transfer.resource, id: id, principal: principal, writeAt: target.row.id)
+        guard transfer.status == .requested else {
+            throw APIError.conflict(field: "/status", code: "transfer.decided", "the transfer was already \(transfer.status!.rawValue)")
+        }
+        transfer.status = approve ? .approved : .refused
+        transfer.decisionNote = note
+        transfer.decidedAt = Clock.timestamp()
+        if approve {
+            transfer.toClassName = try await moveLearner(db, transfer: transfer, targetID: target.row.id, className: className)
+        }
+        let stored = try await RecordStore.transition(db, Transfer.resource, row, body: try JSON.string(transfer), publicBody: nil,
+                                                      status: transfer.status!.rawValue)
+        try await AuditLog.record(db, principal: principal, action: .transition, resource: "transfers", recordID: id,
+                                  orgID: target.row.id, detail: approve ? "approved" : "refused")
+        return stored
     }
 
     /// Ends the sending enrolment, enrols the learner at the receiving school and moves the learner's

@@ -14,7 +14,7 @@ public struct WebController: Sendable {
     /// The pages whose forms carry the session's CSRF token as a hidden field, which their handlers
     /// check; the authentication middleware lets these through without the X-CSRF-Token header.
     public static let formRoutes = ["/sign-in", "/sign-out", "/verify", "/classes/*/gradebook", "/imports",
-                                      "/identity/runs", "/identity/review/*/*"]
+                                      "/identity/runs", "/identity/review/*/*", "/transfers/*"]
 
     let routes: [PageRoute]
 
@@ -36,6 +36,7 @@ public struct WebController: Sendable {
             + ImportPages(imports: imports).routes
             + StatisticsPages(database: database).routes
             + ExamStatisticsPages(database: database).routes
+            + TransferPages(registry: registry).routes
             + VerifyPages(verify: verify).routes
             + IdentityPages(runner: verification, service: IdentityVerificationService(database: database)).routes
     }

@@ -32,6 +32,7 @@ enum Navigation {
              Link(label: strings[.classes], href: "/schools/\(grant.orgID)#classes"),
              Link(label: strings[.staff], href: "/schools/\(grant.orgID)/staff"),
              Link(label: strings[.movements], href: "/schools/\(grant.orgID)/enrolments"),
+             Link(label: strings[.transfers], href: "/transfers"),
              Link(label: strings[.learners], href: "/learners"),
              Link(label: strings[.imports], href: "/imports"),
              Link(label: strings[.identity], href: "/identity")]

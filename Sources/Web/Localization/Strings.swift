@@ -50,6 +50,8 @@ enum Phrase: CaseIterable {
     case examStatistics, noExamFigures, examResultsChart, admissionsChart, passedExam, notPassedExam, awaitingResult
     case admissionConfirmed, admittedNotConfirmed, notAdmitted, registeredCandidates, confirmedBySchool, withWishes
     case wishFeesPaidOnline, admitted, examStatisticsNote
+    // Transfers
+    case transfers, transfersIntro, noTransfers, effectiveFrom, decisionNote, intoClass, approveTransfer, refuseTransfer
 
     var texts: (vi: String, en: String) {
         switch self {
@@ -249,6 +251,15 @@ enum Phrase: CaseIterable {
         case .admitted: ("Trúng tuyển", "Admitted")
         case .examStatisticsNote: ("Tỉ lệ đỗ tính trên số thí sinh đã có kết quả; tỉ lệ trúng tuyển trên số thí sinh có nguyện vọng.",
                                    "Pass rates are of candidates with a result; admission rates of candidates with wishes.")
+        case .transfers: ("Chuyển trường", "Transfers")
+        case .transfersIntro: ("Đề nghị chuyển đến trường bạn chờ bạn duyệt; khi duyệt, hồ sơ, người giám hộ và quá trình học của học sinh chuyển sang trường mới.",
+                               "Requests to move into your school wait for your decision; approving moves the learner's record, guardians and study history to the new school.")
+        case .noTransfers: ("Không có đề nghị chuyển trường nào.", "No transfer requests.")
+        case .effectiveFrom: ("từ ngày", "from")
+        case .decisionNote: ("Ghi chú gửi trường chuyển đi", "Note to the sending school")
+        case .intoClass: ("Vào lớp (không bắt buộc)", "Into class (optional)")
+        case .approveTransfer: ("Duyệt chuyển đến", "Approve the transfer")
+        case .refuseTransfer: ("Từ chối", "Refuse")
         case .registryNotConfigured: ("Chưa kết nối được CSDL quốc gia về dân cư: quản trị hệ thống cần cấu hình NEMIS_POPULATION_URL.",
                                       "The national population database is not configured: the operator must set NEMIS_POPULATION_URL.")
         }
@@ -422,6 +433,20 @@ struct Strings: Sendable {
     func verificationRateChart(_ level: String) -> String {
         level == "school" ? pick("Tỉ lệ xác thực theo trường", "Verification rate by school")
                           : pick("Tỉ lệ xác thực theo tỉnh", "Verification rate by province")
+    }
+
+    func transferStatus(_ status: String) -> String {
+        switch status {
+        case "requested": pick("chờ trường nhận duyệt", "awaiting the receiving school")
+        case "approved": pick("đã duyệt", "approved")
+        default: pick("bị từ chối", "refused")
+        }
+    }
+
+    func transferError(_ code: String) -> String {
+        code == "class" ? pick("Không có lớp này ở trường nhận trong năm học: để trống hoặc nhập đúng tên lớp.",
+                               "The receiving school has no such class this year: leave it empty or type the class's name.")
+                        : pick("Đề nghị này đã được quyết định.", "This request was already decided.")
     }
 
     func examStatisticsTitle(_ year: Int) -> String {
