@@ -13,7 +13,6 @@ public actor VerificationRunner {
     private var checker: (any RecordChecker)?
     private var draining = false
     private var lookAgain = false
-    private var current: Task<Void, Never>?
 
     public init(database: any Database, logger: Logger,
                 checker makeChecker: @escaping @Sendable () throws -> (any RecordChecker)? = { try RegistryConnection.checker() }) {
@@ -33,14 +32,10 @@ public actor VerificationRunner {
     }
 
     /// Puts runs a stopped process left running back in the queue; they resume from their cursor.
+    /// The registry is connected (a local file loaded) only when there is a run to work on.
     public func resume() async throws {
         try await VerificationStore(database: database).requeueStale()
-        if (try? connectedChecker()) != nil { kick() }
-    }
-
-    /// Waits until the queue is empty (tests).
-    public func idle() async {
-        while let task = current { await task.value; if current == task { current = nil } }
+        kick()
     }
 
     private func connectedChecker() throws -> (any RecordChecker)? {
@@ -52,7 +47,7 @@ public actor VerificationRunner {
         lookAgain = true
         guard !draining else { return }
         draining = true
-        current = Task { await drain() }
+        Task { await drain() }
     }
 
     private func drain() async {
@@ -61,8 +56,13 @@ public actor VerificationRunner {
         while true {
             do {
                 lookAgain = false
-                guard let id = try await store.claimNext(), let checker = try connectedChecker() else {
+                guard let id = try await store.claimNext() else {
                     if lookAgain { continue }
+                    return
+                }
+                guard let checker = try connectedChecker() else {
+                    // No registry configured: the run waits in the queue for a server that has one.
+                    try await store.requeue(id)
                     return
                 }
                 do {
