@@ -44,8 +44,11 @@ struct TypedName: Sendable, Hashable {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in nfc.unicodeScalars {
-            if scalar.value == 0x200B || scalar.value == 0x2060 || scalar.value == 0xFEFF { continue }
-            if scalar.properties.isWhitespace {
+            let value = scalar.value
+            if value == 0x200B || value == 0x2060 || value == 0xFEFF { continue }
+            // ASCII answers without Unicode's property tables (most of a name is ASCII letters).
+            let isSpace = value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : scalar.properties.isWhitespace
+            if isSpace {
                 pendingSpace = !out.isEmpty
                 continue
             }
