@@ -23,6 +23,9 @@ struct ExamSeason: Codable, Sendable {
     /// The admission fee per wish in VND (about 20,000 in 2025), paid after wishes close; only paid
     /// wishes go to the clearing. Nil: no fee.
     var wishFeeVND: Int?
+    /// The fee in VND for registering for the exam, where the province charges one (typically to
+    /// free candidates), paid online while registration is open. Nil: no fee.
+    var registrationFeeVND: Int?
     /// Computed from `examYear`.
     var formula: GraduationFormula?
 
@@ -30,7 +33,8 @@ struct ExamSeason: Codable, Sendable {
     var schoolYear: String { "\(examYear - 1)-\(examYear)" }
 
     static let fields: Set<String> = ["examYear", "name", "registrationOpens", "registrationCloses", "examStarts", "examEnds",
-                                      "resultsPublished", "remarkingCloses", "wishesClose", "confirmationCloses", "wishFeeVND"]
+                                      "resultsPublished", "remarkingCloses", "wishesClose", "confirmationCloses", "wishFeeVND",
+                                      "registrationFeeVND"]
 
     /// Every problem with the timeline, under the field that causes it.
     func problems() -> ValidationCollector {
@@ -52,6 +56,9 @@ struct ExamSeason: Codable, Sendable {
             errors.add(later.0, "season.order", "\(later.0) must not be before \(earlier.0)")
         }
         if let fee = wishFeeVND, fee <= 0 { errors.add("wishFeeVND", "season.fee", "the fee per wish is a positive number of VND") }
+        if let fee = registrationFeeVND, fee <= 0 {
+            errors.add("registrationFeeVND", "season.fee", "the registration fee is a positive number of VND")
+        }
         var admission: [(String, Date)] = instants.first { $0.0 == "resultsPublished" }.map { [$0] } ?? []
         for (field, text) in [("wishesClose", wishesClose), ("confirmationCloses", confirmationCloses)] {
             guard let text else { continue }

@@ -20,6 +20,8 @@ struct ExamSeasonsController {
             FieldSpec("examEnds", .string, required: true, "Last exam day ends; scores may be entered"),
             FieldSpec("resultsPublished", .string, required: true, "Results are published; re-marking requests open"),
             FieldSpec("remarkingCloses", .string, required: true, "Re-marking requests close"),
+            FieldSpec("wishFeeVND", .integer, "Admission fee per wish in VND, paid after wishes close; absent: no fee"),
+            FieldSpec("registrationFeeVND", .integer, "Exam registration fee in VND, paid while registration is open; absent: no fee"),
             FieldSpec("formula", .string, readOnly: true, "Graduation formula of the year (2024 or 2025)"),
         ]
         catalog.schema("ExamSeason", timeline)

@@ -3,7 +3,8 @@ import Platform
 import SQLKit
 
 /// The figures the ministry reports on a graduation exam season, by province department: how many
-/// registered and how many their schools confirmed, results and passes, who placed admission
+/// registered, how many their schools confirmed and how many paid a registration fee online,
+/// results and passes, who placed admission
 /// wishes and paid their fee online, who was admitted and who confirmed. Counted by the database
 /// (results' pass flag read from their documents there), within the reader's scope.
 public struct ExamStatistics: Sendable {
@@ -12,6 +13,7 @@ public struct ExamStatistics: Sendable {
         public let name: String
         public let registered: Int
         public let confirmedBySchool: Int
+        public let registrationFeesPaid: Int
         public let withResult: Int
         public let passed: Int
         public let withWishes: Int
@@ -39,6 +41,7 @@ public struct ExamStatistics: Sendable {
             var sql = SQLQueryString("""
                 SELECT dep.code AS code, dep.name AS name, COUNT(*) AS registered,
                     SUM(CASE WHEN g.status = 'confirmed' THEN 1 ELSE 0 END) AS confirmed_by_school,
+                    SUM(CASE WHEN rf.reference_id IS NOT NULL THEN 1 ELSE 0 END) AS registration_fees_paid,
                     SUM(CASE WHEN r.registration_id IS NOT NULL THEN 1 ELSE 0 END) AS with_result,
                     SUM(COALESCE(r.passed, 0)) AS passed,
                     SUM(CASE WHEN w.registration_id IS NOT NULL THEN 1 ELSE 0 END) AS with_wishes,
@@ -55,6 +58,8 @@ public struct ExamStatistics: Sendable {
                     ON w.registration_id = g.id
                 LEFT JOIN (SELECT DISTINCT reference_id FROM fee_orders WHERE purpose = \(bind: WishesController.feePurpose)
                            AND status = 'paid') f ON f.reference_id = g.id
+                LEFT JOIN (SELECT DISTINCT reference_id FROM fee_orders WHERE purpose = \(bind: RegistrationsController.feePurpose)
+                           AND status = 'paid') rf ON rf.reference_id = g.id
                 LEFT JOIN admission_results a ON a.registration_id = g.id
                 LEFT JOIN admission_confirmations c ON c.registration_id = g.id
                 WHERE g.season_id = \(bind: seasonID)
@@ -69,6 +74,7 @@ public struct ExamStatistics: Sendable {
                 Department(code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self),
                            registered: try row.decode(column: "registered", as: Int.self),
                            confirmedBySchool: try row.decode(column: "confirmed_by_school", as: Int.self),
+                           registrationFeesPaid: try row.decode(column: "registration_fees_paid", as: Int.self),
                            withResult: try row.decode(column: "with_result", as: Int.self),
                            passed: try row.decode(column: "passed", as: Int.self),
                            withWishes: try row.decode(column: "with_wishes", as: Int.self),

@@ -1,5 +1,6 @@
 import CitizenID
 import ExamRules
+import Fees
 import Foundation
 import Hummingbird
 import Platform
@@ -49,6 +50,34 @@ struct RegistrationsController {
                              tag: "Graduation exam", response: "ExamRegistration", page: true), history)
         catalog.add(APIRoute(.post, "/api/v1/exam-registrations/{id}/confirm", summary: "Confirm a candidate (the school, or the board)",
                              tag: "Graduation exam", response: "ExamRegistration"), confirm)
+        catalog.add(APIRoute(.post, "/api/v1/exam-registrations/{id}/fee-order",
+                             summary: "The fee order for a candidate's registration, while registration is open (pay it at /fee-orders/{id}/checkout)",
+                             tag: "Graduation exam"), feeOrder)
+    }
+
+    /// The purpose fee orders for exam registration carry.
+    static let feePurpose = "exam-registration"
+
+    /// Opens (or returns the open) order for a candidate's registration fee: the season's fee, when
+    /// it charges one, while registration is open.
+    @Sendable func feeOrder(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let order = try await database.transaction { db in
+            let (registration, orgID) = try await Self.load(db, id: try context.parameters.require("id"), principal: principal)
+            try await ExamsAccess.requireRegistrar(db, principal, orgID: orgID)
+            let season = try await ExamSeasonsController.load(db, id: registration.seasonId)
+            guard let fee = season.registrationFeeVND else {
+                throw APIError.conflict(field: nil, code: "registration.noFee", "the \(season.examYear) exam charges no registration fee")
+            }
+            try season.require(.registration)
+            do {
+                return try await FeeOrders.create(db, purpose: Self.feePurpose, referenceID: registration.id, amountVND: fee, payer: principal,
+                                                  description: "Lệ phí đăng kí dự thi tốt nghiệp THPT \(season.examYear): \(registration.fullName)")
+            } catch FeeOrderError.alreadyPaid {
+                throw APIError.conflict(field: nil, code: "registration.paid", "\(registration.fullName)'s registration fee is already paid")
+            }
+        }
+        return try JSONResponse.encode(order)
     }
 
     // MARK: creating

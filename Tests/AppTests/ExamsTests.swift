@@ -286,14 +286,50 @@ struct AdmissionsTests {
             #expect(figures.status == .ok)
             #expect(figures.text.contains("<h1>Thi tốt nghiệp THPT và tuyển sinh năm ") && figures.text.contains("<svg viewBox="))
             let row = try #require(figures.text.firstMatch(of: /<tr><th scope="row">Sở SGDA<\/th>(.*?)<\/tr>/)?.1)
-            // 3 registered, none confirmed by a school yet; 3 passed of 3 with results; 3 with wishes, no fee in this season;
-            // 3 admitted; 1 confirmed.
+            // 3 registered, none confirmed by a school yet, no registration fee; 3 passed of 3 with results; 3 with wishes,
+            // no wish fee in this season; 3 admitted; 1 confirmed.
             let share = { (count: Int, percent: String) in "<td>\(count) <span class=\"muted\">(\(percent)%)</span></td>" }
-            #expect(row == "<td>3</td>" + share(0, "0.0") + share(3, "100.0") + "<td>3</td>" + share(0, "0.0") + share(3, "100.0") + share(1, "33.3"))
+            #expect(row == "<td>3</td>" + share(0, "0.0") + share(0, "0.0") + share(3, "100.0") + "<td>3</td>" + share(0, "0.0")
+                + share(3, "100.0") + share(1, "33.3"))
             // A school sees its own candidate only; a teacher has no exam figures.
             let own = try await api.call(.get, "/exam-statistics", as: e.school)
             #expect(own.text.contains("<tr><th scope=\"row\">Sở SGDA</th><td>1</td>"))
             #expect(try await api.call(.get, "/exam-statistics", as: e.world.teacherA).status == .forbidden)
+        }
+    }
+}
+
+extension ExamsTests {
+    @Test(arguments: Engine.allCases)
+    func aRegistrationFeeIsOrderedPaidOnceAndCounted(engine: Engine) async throws {
+        try await withApp(engine) { api in
+            let e = try await ExamWorld.build(api)
+            let created = try await api.expect(.created, .post, "/api/v1/exam-seasons/\(e.seasonID)/registrations", as: e.school, [
+                "learnerCode": e.grade12, "subjects": ["TOAN", "NGUVAN", "VATLI", "HOAHOC"],
+                "yearAverages": ["grade10": "7.00", "grade11": "7.00", "grade12": "7.00"], "purposes": ["graduation"]])
+            let path = "/api/v1/exam-registrations/\(try #require(created.json["id"] as? String))/fee-order"
+            // A season without a registration fee says so.
+            let noFee = try await api.expect(.conflict, .post, path, as: e.school)
+            #expect((noFee.json["detail"] as? String)?.contains("charges no registration fee") == true)
+            var season = ExamWorld.timeline(registrationOpen: true)
+            season["registrationFeeVND"] = 50_000
+            try await api.expect(.ok, .put, "/api/v1/exam-seasons/\(e.seasonID)", as: e.world.ministryAdmin, season)
+            try await api.expect(.notFound, .post, path, as: e.world.schoolAdminB)
+            let order = try await api.expect(.ok, .post, path, as: e.school)
+            #expect(order.json["amountVnd"] as? Int == 50_000 && order.json["status"] as? String == "pending")
+            let again = try await api.expect(.ok, .post, path, as: e.school)
+            #expect(again.json["id"] as? String == order.json["id"] as? String, "a retry returns the open order")
+            // Paid (through the stand-in gateway in the payment tests; here the settled state is written directly): not again.
+            let orderID = try #require(order.json["id"] as? String)
+            try await api.database.transaction { db in
+                try await db.raw("UPDATE fee_orders SET status = 'paid' WHERE id = \(bind: orderID)").run()
+            }
+            let paid = try await api.expect(.conflict, .post, path, as: e.school)
+            #expect((paid.json["detail"] as? String)?.contains("already paid") == true)
+            // The officers' figures count it: one registration of one, paid online.
+            let figures = try await api.call(.get, "/exam-statistics", as: e.world.departmentAdminA)
+            #expect(figures.text.contains("<tr><th scope=\"row\">Sở SGDA</th><td>1</td><td>0 <span class=\"muted\">(0.0%)</span></td>"
+                                          + "<td>1 <span class=\"muted\">(100.0%)</span></td>"), "\(figures.text)")
         }
     }
 }

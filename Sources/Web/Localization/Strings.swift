@@ -49,7 +49,7 @@ enum Phrase: CaseIterable {
     // Exam statistics
     case examStatistics, noExamFigures, examResultsChart, admissionsChart, passedExam, notPassedExam, awaitingResult
     case admissionConfirmed, admittedNotConfirmed, notAdmitted, registeredCandidates, confirmedBySchool, withWishes
-    case wishFeesPaidOnline, admitted, examStatisticsNote
+    case wishFeesPaidOnline, registrationFeesPaidOnline, admitted, examStatisticsNote
     // Transfers
     case transfers, transfersIntro, noTransfers, effectiveFrom, decisionNote, intoClass, approveTransfer, refuseTransfer
 
@@ -247,7 +247,8 @@ enum Phrase: CaseIterable {
         case .registeredCandidates: ("Thí sinh đăng kí", "Candidates registered")
         case .confirmedBySchool: ("Trường đã xác nhận", "Confirmed by the school")
         case .withWishes: ("Có nguyện vọng", "With admission wishes")
-        case .wishFeesPaidOnline: ("Đã nộp lệ phí trực tuyến", "Wish fees paid online")
+        case .wishFeesPaidOnline: ("Đã nộp lệ phí xét tuyển trực tuyến", "Wish fees paid online")
+        case .registrationFeesPaidOnline: ("Đã nộp lệ phí dự thi trực tuyến", "Registration fees paid online")
         case .admitted: ("Trúng tuyển", "Admitted")
         case .examStatisticsNote: ("Tỉ lệ đỗ tính trên số thí sinh đã có kết quả; tỉ lệ trúng tuyển trên số thí sinh có nguyện vọng.",
                                    "Pass rates are of candidates with a result; admission rates of candidates with wishes.")

@@ -45,11 +45,12 @@ struct ExamStatisticsPages: Sendable {
         func share(_ part: Int, of whole: Int) -> String {
             "\(BarChart.grouped(part))" + (whole > 0 ? String(format: " <span class=\"muted\">(%.1f%%)</span>", Double(part) / Double(whole) * 100) : "")
         }
-        let headers: [Phrase] = [.registeredCandidates, .confirmedBySchool, .passedExam, .withWishes, .wishFeesPaidOnline, .admitted,
+        let headers: [Phrase] = [.registeredCandidates, .confirmedBySchool, .registrationFeesPaidOnline, .passedExam, .withWishes, .wishFeesPaidOnline, .admitted,
                                  .admissionConfirmed]
         let rows = departments.map { d in
             "<tr><th scope=\"row\">\(HTML.escape(d.name))</th><td>\(BarChart.grouped(d.registered))</td>"
-                + "<td>\(share(d.confirmedBySchool, of: d.registered))</td><td>\(share(d.passed, of: d.withResult))</td>"
+                + "<td>\(share(d.confirmedBySchool, of: d.registered))</td><td>\(share(d.registrationFeesPaid, of: d.registered))</td>"
+                + "<td>\(share(d.passed, of: d.withResult))</td>"
                 + "<td>\(BarChart.grouped(d.withWishes))</td><td>\(share(d.wishFeesPaid, of: d.withWishes))</td>"
                 + "<td>\(share(d.admitted, of: d.withWishes))</td><td>\(share(d.admissionConfirmed, of: d.admitted))</td></tr>"
         }.joined()
