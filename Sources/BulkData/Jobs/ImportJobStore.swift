@@ -35,6 +35,12 @@ struct ImportJobStore: Sendable {
         }
     }
 
+    func hasQueued() async throws -> Bool {
+        try await database.read { db in
+            try await db.raw("SELECT 1 AS hit FROM import_jobs WHERE status = 'queued' LIMIT 1").first() != nil
+        }
+    }
+
     /// Takes the oldest queued job: compare-and-set, so two runners never take the same one.
     func claimNext() async throws -> (job: ImportJob, principalID: String)? {
         try await database.transaction { db in

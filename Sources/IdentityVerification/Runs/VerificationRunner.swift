@@ -33,9 +33,12 @@ public actor VerificationRunner {
 
     /// Puts runs a stopped process left running back in the queue; they resume from their cursor.
     /// The registry is connected (a local file loaded) only when there is a run to work on.
+    /// Nothing is started in the background when nothing waits: a server that stops soon after it
+    /// started (tests do) has no queue work racing its shutdown.
     public func resume() async throws {
-        try await VerificationStore(database: database).requeueStale()
-        kick()
+        let store = VerificationStore(database: database)
+        try await store.requeueStale()
+        if try await store.hasQueued() { kick() }
     }
 
     private func connectedChecker() throws -> (any RecordChecker)? {

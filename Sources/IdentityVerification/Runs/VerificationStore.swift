@@ -55,6 +55,12 @@ struct VerificationStore: Sendable {
         }
     }
 
+    func hasQueued() async throws -> Bool {
+        try await database.read { db in
+            try await db.raw("SELECT 1 AS hit FROM verification_runs WHERE status = 'queued' LIMIT 1").first() != nil
+        }
+    }
+
     /// Takes the oldest queued run for the server's queue.
     func claimNext() async throws -> String? {
         while let id = try await database.read({ db in
