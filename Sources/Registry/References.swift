@@ -7,8 +7,13 @@ import SQLKit
 enum References {
     static func load<M: StoredModel>(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ type: M.Type,
                                      key: String) async throws -> (row: RecordRow, model: M)? {
-        guard let row = try await RecordStore.find(db, resource, naturalKey: key) else { return nil }
-        return (row, try JSON.decoder.decode(M.self, from: Data(row.body.utf8)))
+        let read = { () async throws -> (row: RecordRow, model: M)? in
+            guard let row = try await RecordStore.find(db, resource, naturalKey: key) else { return nil }
+            return (row, try JSON.decoder.decode(M.self, from: Data(row.body.utf8)))
+        }
+        // In an import the same school is named by thousands of rows: decode it once.
+        guard let cache = ReferenceReadCache.current else { return try await read() }
+        return try await cache.remember(resource.name, key: "model\u{1}" + key, read: read)
     }
 
     /// A referenced record the caller may see; one it cannot see is reported exactly like one that

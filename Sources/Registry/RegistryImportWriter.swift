@@ -38,6 +38,39 @@ public struct RegistryImportWriter: Sendable {
         return result.created ? .created : result.changed ? .updated : .unchanged
     }
 
+    /// Writes many records of one resource with a few statements (`ResourceController.writeBatch`);
+    /// records it hands back as `.writeAlone` go through `write` one by one.
+    public func writeBatch(_ resource: Resource, bodies: [Data], principal: Principal,
+                           db: any SQLDatabase) async throws -> [BatchWriteOutcome] {
+        switch resource {
+        case .schools: try await registry.schools.writeBatch(bodies: bodies, principal: principal, db: db)
+        case .staff: try await registry.staff.writeBatch(bodies: bodies, principal: principal, db: db)
+        case .learners: try await registry.learners.writeBatch(bodies: bodies, principal: principal, db: db)
+        case .guardians: try await registry.guardians.writeBatch(bodies: bodies, principal: principal, db: db)
+        case .classes: try await registry.classes.writeBatch(bodies: bodies, principal: principal, db: db)
+        case .enrolments: try await registry.enrolments.writeBatch(bodies: bodies, principal: principal, db: db)
+        case .teachingAssignments: try await registry.assignments.writeBatch(bodies: bodies, principal: principal, db: db)
+        }
+    }
+
+    /// The cache of references an import of `resource` may keep: every record but its own kind, and
+    /// the organisation tree unless it writes schools (a school is a node of the tree).
+    public func referenceCache(for resource: Resource) -> ReferenceReadCache {
+        ReferenceReadCache(writing: Self.tableName(resource), orgTreeIsStable: resource != .schools)
+    }
+
+    static func tableName(_ resource: Resource) -> String {
+        switch resource {
+        case .schools: School.resource.name
+        case .staff: Staff.resource.name
+        case .learners: Learner.resource.name
+        case .guardians: Guardian.resource.name
+        case .classes: SchoolClass.resource.name
+        case .enrolments: Enrolment.resource.name
+        case .teachingAssignments: TeachingAssignment.resource.name
+        }
+    }
+
     /// A row without a learner code names its learner by citizen ID (the file format allows it for
     /// learners the school has not been given a code for). Once NEMIS has issued the code, the same
     /// row must find that learner again rather than create a second one, or a re-import would

@@ -47,7 +47,7 @@ public struct School: StoredModel, Equatable {
     static func spec() -> ResourceSpec<School> {
         ResourceSpec(
             descriptor: resource, schemaName: "School", tag: "Schools", fields: fields,
-            filters: ["communeCode": "commune_code", "status": "status"], allowDelete: false,
+            filters: ["communeCode": "commune_code", "status": "status"], allowDelete: false, rulesWrite: true,
             naturalKey: { school in
                 var errors = ValidationCollector()
                 let code = Codes.check(school.schoolCode, field: "schoolCode", into: &errors)

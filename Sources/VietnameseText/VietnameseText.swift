@@ -24,6 +24,17 @@ public enum VietnameseText {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in nfc(text).unicodeScalars {
+            // ASCII first, without a look-up in the Unicode property tables: most of every cell.
+            if scalar.isASCII {
+                let v = scalar.value
+                if v == 0x20 || (v >= 0x09 && v <= 0x0D) {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(" "); pendingSpace = false }
+                    out.append(scalar)
+                }
+                continue
+            }
             if isInvisible(scalar) { continue }
             if scalar.properties.isWhitespace {
                 pendingSpace = !out.isEmpty

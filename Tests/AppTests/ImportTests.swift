@@ -117,6 +117,66 @@ struct ImportTests {
         }
     }
 
+    /// Rows are written a batch at a time with a few statements; what they store must be what the
+    /// one-row path stores (record, change-feed entry, audit entry), and a batch whose statement is
+    /// refused falls back to rows one by one, each told why.
+    @Test(arguments: Engine.allCases)
+    func batchesStoreWhatRowByRowStoresAndFallBackOnConflicts(engine: Engine) async throws {
+        try await withImportDatabase(engine) { setup in
+            _ = try await setup.importText(Self.schoolsCSV, kind: .schools)
+            let count = 1_300  // three batches
+            var file = "Mã định danh,Số định danh cá nhân,Họ và tên,Ngày sinh,Giới tính,Mã trường\n"
+            for index in 1...count {
+                let female = index % 2 == 0
+                file += "19\(String(format: "%08d", index)),019\(female ? 3 : 2)14\(String(format: "%06d", index)),"
+                    + "\(Self.learnerName(index)),05/09/2014,\(female ? "Nữ" : "Nam"),19THCS900\n"
+            }
+            let learners = try await setup.importText(file, kind: .learners)
+            #expect(learners.committed && learners.created == count)
+            #expect(try await setup.scalar("SELECT COUNT(*) AS n FROM learners WHERE version = 1") == count)
+            #expect(try await setup.scalar("""
+                SELECT COUNT(*) AS n FROM learners t JOIN changes c ON c.change_version = t.change_version
+                WHERE c.record_id = t.id AND c.resource = 'learners' AND c.kind = 'upsert' AND c.natural_key = t.natural_key
+                """) == count)
+            #expect(try await setup.scalar("SELECT COUNT(*) AS n FROM changes WHERE resource = 'learners'") == count)
+            #expect(try await setup.scalar("""
+                SELECT COUNT(*) AS n FROM audit_log a JOIN learners t ON t.id = a.record_id
+                WHERE a.resource = 'learners' AND a.action = 'create' AND a.principal_id = 'test' AND a.org_id = t.org_id
+                """) == count)
+
+            // The one-row path finds nothing to change in what a batch stored.
+            let body = Data(#"{"learnerCode":"1900000777","citizenId":"019214000777","fullName":"\#(Self.learnerName(777))","dateOfBirth":"2014-09-05","sex":"male","schoolCode":"19THCS900"}"#.utf8)
+            let writer = RegistryImportWriter(database: setup.database)
+            let outcome = try await setup.database.transaction { db in
+                try await writer.write(.learners, body: body, principal: setup.principal, db: db)
+            }
+            #expect(outcome == .unchanged)
+
+            // Two active enrolments of one learner in one year pass each row's own check (neither is
+            // stored yet), so the batch's insert is refused by the database; the rows are then
+            // written one by one and the second is refused with its reason.
+            let enrolments = """
+                Mã định danh học sinh,Mã trường,Năm học,Tên lớp,Ngày nhập học
+                1900000001,19THCS900,2026-2027,,05/09/2026
+                1900000001,19THCS900,2026-2027,,06/09/2026
+                1900000002,19THCS900,2026-2027,,05/09/2026
+
+                """
+            let enrolled = try await setup.importText(enrolments, kind: .enrolments, skipInvalid: true)
+            #expect((enrolled.created, enrolled.refused) == (2, 1))
+            #expect(try setup.reportIssues() == [Issue(row: 3, column: "Năm học", severity: "error", code: "enrolment.duplicateActive")])
+            #expect(try await setup.scalar("SELECT COUNT(*) AS n FROM enrolments") == 2)
+            #expect(try await setup.scalar("SELECT COUNT(*) AS n FROM changes WHERE resource = 'enrolments'") == 2)
+            #expect(try await setup.scalar("SELECT COUNT(*) AS n FROM audit_log WHERE resource = 'enrolments'") == 2)
+        }
+    }
+
+    static func learnerName(_ index: Int) -> String {
+        let families = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng"]
+        let givens = ["An", "Bình", "Châu", "Dũng", "Giang", "Hà", "Khánh", "Linh", "Minh", "Ngọc", "Phúc"]
+        return "\(families[index % families.count]) \(index % 2 == 0 ? "Thị" : "Văn") \(givens[index % givens.count])"
+    }
+
     @Test(arguments: Engine.allCases)
     func xlsxWithNotesRowNumbersAndDateCells(engine: Engine) async throws {
         try await withImportDatabase(engine) { setup in
@@ -185,6 +245,12 @@ struct ImportSetup: Sendable {
         return String(decoding: bytes.dropFirst(3), as: UTF8.self).split(separator: "\n").dropFirst().map { line in
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             return ImportTests.Issue(row: Int(cells[0]) ?? 0, column: cells[1], severity: cells[3], code: cells[4])
+        }
+    }
+
+    func scalar(_ sql: String) async throws -> Int {
+        try await database.read { db in
+            try await db.raw(SQLQueryString(sql)).first()!.decode(column: "n", as: Int.self)
         }
     }
 

@@ -108,10 +108,14 @@ public enum OrgTree {
     public static func isWithin(_ db: any SQLDatabase, nodeID: String, roots: [String]) async throws -> Bool {
         guard !roots.isEmpty else { return false }
         if roots.contains(nodeID) || includesRoot(roots) { return true }
-        return try await db.raw("""
-            SELECT 1 AS hit FROM org_closure
-            WHERE descendant_id = \(bind: nodeID) AND ancestor_id IN (\(binds: roots))
-            """).first() != nil
+        let read = {
+            try await db.raw("""
+                SELECT 1 AS hit FROM org_closure
+                WHERE descendant_id = \(bind: nodeID) AND ancestor_id IN (\(binds: roots))
+                """).first() != nil
+        }
+        guard let cache = ReferenceReadCache.current else { return try await read() }
+        return try await cache.isWithin(nodeID: nodeID, roots: roots, read: read)
     }
 
     /// Every node at or below one of `roots` in today's tree.

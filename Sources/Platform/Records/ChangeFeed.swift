@@ -46,6 +46,32 @@ public enum ChangeFeed {
         return try row.decode(column: "change_version", as: Int.self)
     }
 
+    /// Upsert entries for new records, one statement per few hundred: each record's version by its ID.
+    static func appendUpserts(_ db: any SQLDatabase, resource: String,
+                              records: [(id: String, orgID: String, naturalKey: String)]) async throws -> [String: Int] {
+        try await serialise(db)
+        let at = Clock.timestamp()
+        var versions: [String: Int] = [:]
+        for start in stride(from: 0, to: records.count, by: RecordStore.rowsPerStatement) {
+            var sql = SQLQueryString("INSERT INTO changes (resource, record_id, org_id, kind, natural_key, sensitive, at) VALUES ")
+            for (index, record) in records[start..<min(records.count, start + RecordStore.rowsPerStatement)].enumerated() {
+                sql.appendInterpolation(unsafeRaw: index == 0 ? "(" : ", (")
+                sql.appendInterpolation(binds: [resource, record.id, record.orgID, Kind.upsert.rawValue, record.naturalKey])
+                sql.appendInterpolation(unsafeRaw: ", 0, ")
+                sql.appendInterpolation(bind: at)
+                sql.appendInterpolation(unsafeRaw: ")")
+            }
+            sql.appendInterpolation(unsafeRaw: " RETURNING change_version, record_id")
+            for row in try await db.raw(sql).all() {
+                versions[try row.decode(column: "record_id", as: String.self)] = try row.decode(column: "change_version", as: Int.self)
+            }
+        }
+        guard versions.count == records.count else {
+            throw MigrationError(description: "change feed insert returned \(versions.count) versions for \(records.count) records")
+        }
+        return versions
+    }
+
     /// Records a change of an attribute key such as a citizen ID. Sensitive values are shown only to
     /// callers with `identity:read`.
     public static func appendKeyChange(_ db: any SQLDatabase, resource: String, recordID: String, orgID: String,

@@ -171,9 +171,31 @@ public enum RecordStore {
     }
 
     public static func find(_ db: any SQLDatabase, _ resource: ResourceDescriptor, naturalKey: String) async throws -> RecordRow? {
-        try await db.raw("SELECT \(unsafeRaw: rowColumns) FROM \(ident: resource.name) t WHERE t.natural_key = \(bind: naturalKey)")
-            .first().map(decode)
+        let read = {
+            try await db.raw("SELECT \(unsafeRaw: rowColumns) FROM \(ident: resource.name) t WHERE t.natural_key = \(bind: naturalKey)")
+                .first().map(decode)
+        }
+        guard let cache = ReferenceReadCache.current else { return try await read() }
+        return try await cache.remember(resource.name, key: "row\u{1}" + naturalKey, read: read)
     }
+
+    /// The stored records with any of `naturalKeys`, by key: one statement per few hundred keys.
+    public static func find(_ db: any SQLDatabase, _ resource: ResourceDescriptor, naturalKeys: [String]) async throws -> [String: RecordRow] {
+        var found: [String: RecordRow] = [:]
+        for start in stride(from: 0, to: naturalKeys.count, by: rowsPerStatement) {
+            let keys = Array(naturalKeys[start..<min(naturalKeys.count, start + rowsPerStatement)])
+            for row in try await db.raw("""
+                SELECT \(unsafeRaw: rowColumns) FROM \(ident: resource.name) t WHERE t.natural_key IN (\(binds: keys))
+                """).all().map(decode) {
+                found[row.naturalKey] = row
+            }
+        }
+        return found
+    }
+
+    /// Rows per multi-row statement: well inside both engines' limits on bound values (SQLite
+    /// 32,766, PostgreSQL 65,535) for every resource's columns.
+    static let rowsPerStatement = 500
 
     /// Visible when the record's owner, or another node it is shared with, lies under one of `roots`.
     public static func isVisible(_ db: any SQLDatabase, _ resource: ResourceDescriptor, id: String, roots: [String]) async throws -> Bool {
@@ -230,27 +252,43 @@ public enum RecordStore {
     /// Inserts a new record and its change-feed entry.
     @discardableResult
     public static func insert(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ draft: RecordDraft) async throws -> RecordRow {
+        try await insertAll(db, resource, [draft])[0]
+    }
+
+    /// Inserts new records and their change-feed entries with one statement per few hundred records:
+    /// a bulk import's path, storing exactly what `insert` stores one record at a time.
+    @discardableResult
+    public static func insertAll(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ drafts: [RecordDraft]) async throws -> [RecordRow] {
+        guard !drafts.isEmpty else { return [] }
         let now = Clock.timestamp()
-        let change = try await ChangeFeed.append(db, resource: resource.name, recordID: draft.id, orgID: draft.orgID,
-                                                 kind: .upsert, naturalKey: draft.naturalKey)
+        let changes = try await ChangeFeed.appendUpserts(db, resource: resource.name,
+                                                         records: drafts.map { ($0.id, $0.orgID, $0.naturalKey) })
         let extra = resource.indexColumns
-        var sql = SQLQueryString("INSERT INTO \(ident: resource.name) (id, natural_key, org_id, search_key, sort_key, status, ")
-        for column in extra { sql.appendInterpolation(ident: column); sql.appendInterpolation(unsafeRaw: ", ") }
-        sql.appendInterpolation(unsafeRaw: "version, change_version, body, public_body, created_at, updated_at) VALUES (")
-        sql.appendInterpolation(binds: [draft.id, draft.naturalKey, draft.orgID, draft.searchKey, draft.sortKey, draft.status])
-        for column in extra {
-            sql.appendInterpolation(unsafeRaw: ", ")
-            sql.appendInterpolation(bind: draft.columns[column] ?? nil)
+        for start in stride(from: 0, to: drafts.count, by: rowsPerStatement) {
+            var sql = SQLQueryString("INSERT INTO \(ident: resource.name) (id, natural_key, org_id, search_key, sort_key, status, ")
+            for column in extra { sql.appendInterpolation(ident: column); sql.appendInterpolation(unsafeRaw: ", ") }
+            sql.appendInterpolation(unsafeRaw: "version, change_version, body, public_body, created_at, updated_at) VALUES ")
+            for (index, draft) in drafts[start..<min(drafts.count, start + rowsPerStatement)].enumerated() {
+                sql.appendInterpolation(unsafeRaw: index == 0 ? "(" : ", (")
+                sql.appendInterpolation(binds: [draft.id, draft.naturalKey, draft.orgID, draft.searchKey, draft.sortKey, draft.status])
+                for column in extra {
+                    sql.appendInterpolation(unsafeRaw: ", ")
+                    sql.appendInterpolation(bind: draft.columns[column] ?? nil)
+                }
+                sql.appendInterpolation(unsafeRaw: ", 1, ")
+                sql.appendInterpolation(bind: changes[draft.id])
+                sql.appendInterpolation(unsafeRaw: ", ")
+                sql.appendInterpolation(binds: [draft.body, draft.publicBody, now, now])
+                sql.appendInterpolation(unsafeRaw: ")")
+            }
+            try await db.raw(sql).run()
         }
-        sql.appendInterpolation(unsafeRaw: ", 1, ")
-        sql.appendInterpolation(bind: change)
-        sql.appendInterpolation(unsafeRaw: ", ")
-        sql.appendInterpolation(binds: [draft.body, draft.publicBody, now, now])
-        sql.appendInterpolation(unsafeRaw: ")")
-        try await db.raw(sql).run()
-        try await setScopes(db, resource, draft, isNew: true)
-        return RecordRow(id: draft.id, naturalKey: draft.naturalKey, orgID: draft.orgID, status: draft.status, sortKey: draft.sortKey, version: 1,
-                         changeVersion: change, body: draft.body, publicBody: draft.publicBody, createdAt: now, updatedAt: now)
+        for draft in drafts { try await setScopes(db, resource, draft, isNew: true) }
+        return drafts.map { draft in
+            RecordRow(id: draft.id, naturalKey: draft.naturalKey, orgID: draft.orgID, status: draft.status, sortKey: draft.sortKey,
+                      version: 1, changeVersion: changes[draft.id] ?? 0, body: draft.body, publicBody: draft.publicBody,
+                      createdAt: now, updatedAt: now)
+        }
     }
 
     /// Replaces a record's document and keys. A changed natural key is recorded in the change feed as

@@ -66,11 +66,14 @@ public struct ResourceSpec<Model: StoredModel>: Sendable {
     /// Removes identity fields for callers without `identity:read`; nil when the resource has none.
     public let redact: (@Sendable (inout Model) -> Void)?
     public let allowDelete: Bool
+    /// Set when the rules write beside the record (a school is also a node of the organisation
+    /// tree): a batch then writes each record alone, so a refused one leaves nothing behind.
+    public let rulesWrite: Bool
     /// Refuses a delete that would leave other records pointing at nothing (409).
     public let beforeDelete: (@Sendable (any SQLDatabase, RecordRow) async throws -> Void)?
 
     public init(descriptor: ResourceDescriptor, schemaName: String, tag: String, fields: [FieldSpec],
-                filters: [String: String] = [:], defaultOrder: ListQuery.Order = .id, allowDelete: Bool = true,
+                filters: [String: String] = [:], defaultOrder: ListQuery.Order = .id, allowDelete: Bool = true, rulesWrite: Bool = false,
                 issueKey: (@Sendable (inout Model, any SQLDatabase) async throws -> Void)? = nil,
                 beforeDelete: (@Sendable (any SQLDatabase, RecordRow) async throws -> Void)? = nil,
                 naturalKey: @escaping @Sendable (Model) throws -> String,
@@ -83,6 +86,7 @@ public struct ResourceSpec<Model: StoredModel>: Sendable {
         self.filters = filters
         self.defaultOrder = defaultOrder
         self.allowDelete = allowDelete
+        self.rulesWrite = rulesWrite
         self.issueKey = issueKey
         self.beforeDelete = beforeDelete
         self.naturalKey = naturalKey
@@ -279,7 +283,7 @@ public struct ResourceController<Model: StoredModel>: Sendable {
 
     /// Creates or updates a record by its natural key inside the caller's transaction, applying the
     /// resource's rules, the caller's scope, the change feed and the audit log. The API and batch jobs
-    /// (demo data, imports) share this one path.
+    /// (demo data, imports) share this one path; `writeBatch` is the same for many records at once.
     public func write(_ input: Model, principal: Principal, ifMatch: String? = nil,
                       db: any SQLDatabase) async throws -> (row: RecordRow, created: Bool, changed: Bool) {
         var model = input
@@ -288,45 +292,44 @@ public struct ResourceController<Model: StoredModel>: Sendable {
         let key = try spec.naturalKey(model)
         // A key just issued is known to be free: no record to look for.
         let issued = keyBefore != key
-        var existing: (RecordRow, Model)?
-        if !issued, let row = try await RecordStore.find(db, spec.descriptor, naturalKey: key) {
-            existing = (row, try JSON.decoder.decode(Model.self, from: Data(row.body.utf8)))
+        let existingRow = issued ? nil : try await RecordStore.find(db, spec.descriptor, naturalKey: key)
+        let record = try await prepareRecord(model, key: key, existingRow: existingRow, principal: principal, ifMatch: ifMatch, db: db)
+        if let existingRow, record.isUnchanged(from: existingRow) {
+            return (existingRow, false, false)  // nothing changed: no new version, no change-feed entry
         }
-        let writeRoots = principal.nodes(for: .registryWrite)
-        if let existing {
+        let row = if let existingRow {
+            try await RecordStore.update(db, spec.descriptor, record.draft, previous: existingRow)
+        } else {
+            try await RecordStore.insert(db, spec.descriptor, record.draft)
+        }
+        try await record.publishKeyChanges(db, resource: spec.descriptor.name)
+        try await AuditLog.record(db, principal: principal, action: existingRow == nil ? .create : .update,
+                                  resource: spec.descriptor.name, recordID: row.id, orgID: row.orgID, detail: record.auditDetail)
+        return (row, existingRow == nil, true)
+    }
+
+    /// The record as it will be stored: the caller's scope checked, the resource's rules applied.
+    func prepareRecord(_ model: Model, key: String, existingRow: RecordRow?, principal: Principal, ifMatch: String?,
+                       db: any SQLDatabase) async throws -> PreparedRecord {
+        var existing: (RecordRow, Model)?
+        if let existingRow {
+            existing = (existingRow, try JSON.decoder.decode(Model.self, from: Data(existingRow.body.utf8)))
             // Write permission follows the owner only: a node the record is merely shared with (the
             // receiving school of a transfer, a former employer) may read it but not change it.
-            try await Self.requireWritable(db, spec.descriptor, existing.0, principal: principal)
+            try await Self.requireWritable(db, spec.descriptor, existingRow, principal: principal)
         }
-        if let ifMatch, ifMatch != "*", ifMatch != existing?.0.etag { throw APIError.preconditionFailed }
+        if let ifMatch, ifMatch != "*", ifMatch != existingRow?.etag { throw APIError.preconditionFailed }
         var prepared = try await spec.prepare(model, WriteInput(db: db, principal: principal, existing: existing))
-        guard try await OrgTree.isWithin(db, nodeID: prepared.orgID, roots: writeRoots) else {
+        guard try await OrgTree.isWithin(db, nodeID: prepared.orgID, roots: principal.nodes(for: .registryWrite)) else {
             throw APIError.notFound
         }
-        prepared.model.id = existing?.0.id ?? prepared.model.id ?? UUIDv7.make()
+        prepared.model.id = existingRow?.id ?? prepared.model.id ?? UUIDv7.make()
         let documents = try documents(prepared.model)
         let draft = RecordDraft(id: prepared.model.id!, naturalKey: key, orgID: prepared.orgID,
                                 alsoVisibleTo: prepared.alsoVisibleTo, searchKey: prepared.searchKey,
                                 sortKey: prepared.sortKey, status: prepared.status, columns: prepared.columns,
                                 body: documents.body, publicBody: documents.publicBody)
-        let row: RecordRow
-        if let existing {
-            if existing.0.body == draft.body && existing.0.orgID == draft.orgID {
-                return (existing.0, false, false)  // nothing changed: no new version, no change-feed entry
-            }
-            row = try await RecordStore.update(db, spec.descriptor, draft, previous: existing.0)
-        } else {
-            row = try await RecordStore.insert(db, spec.descriptor, draft)
-        }
-        let keyChanges = prepared.keyChanges.filter { $0.old != $0.new }
-        for change in keyChanges {
-            try await ChangeFeed.appendKeyChange(db, resource: spec.descriptor.name, recordID: row.id, orgID: row.orgID,
-                                                 naturalKey: key, change: change)
-        }
-        try await AuditLog.record(db, principal: principal, action: existing == nil ? .create : .update,
-                                  resource: spec.descriptor.name, recordID: row.id, orgID: row.orgID,
-                                  detail: keyChanges.map { "changed \($0.field)" }.joined(separator: "; "))
-        return (row, existing == nil, true)
+        return PreparedRecord(draft: draft, keyChanges: prepared.keyChanges.filter { $0.old != $0.new })
     }
 
     /// Decodes a body as the API does (unknown fields refused) and writes it: the path of batch

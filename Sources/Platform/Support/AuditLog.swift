@@ -12,11 +12,8 @@ public enum AuditLog {
 
     public static func record(_ db: any SQLDatabase, principal: Principal?, action: Action, resource: String,
                               recordID: String?, orgID: String?, detail: String = "") async throws {
-        try await db.raw("""
-            INSERT INTO audit_log (at, principal_id, principal_name, action, resource, record_id, org_id, detail)
-            VALUES (\(bind: Clock.timestamp()), \(bind: principal?.id ?? "system"), \(bind: principal?.name ?? "system"),
-                    \(bind: action.rawValue), \(bind: resource), \(bind: recordID), \(bind: orgID), \(bind: detail))
-            """).run()
+        try await insert(db, [NewEntry(principal: principal, action: action, resource: resource, recordID: recordID,
+                                       orgID: orgID, detail: detail)])
     }
 
     /// An entry not yet written.
@@ -77,5 +74,13 @@ public enum AuditLog {
                   orgID: try row.decode(column: "org_id", as: String?.self),
                   detail: try row.decode(column: "detail", as: String.self))
         }
+    }
+}
+
+extension AuditLog.NewEntry {
+    /// An entry stamped now.
+    init(principal: Principal?, action: AuditLog.Action, resource: String, recordID: String?, orgID: String?, detail: String) {
+        self.init(at: Clock.timestamp(), principalID: principal?.id ?? "system", principalName: principal?.name ?? "system",
+                  action: action.rawValue, resource: resource, recordID: recordID, orgID: orgID, detail: detail)
     }
 }

@@ -41,9 +41,8 @@ public actor AuditWriter {
     /// Returns once the entry is committed; throws if it could not be written.
     public func record(principal: Principal?, action: AuditLog.Action, resource: String, recordID: String?,
                        orgID: String?, detail: String = "") async throws {
-        let entry = AuditLog.NewEntry(at: Clock.timestamp(), principalID: principal?.id ?? "system",
-                                      principalName: principal?.name ?? "system", action: action.rawValue,
-                                      resource: resource, recordID: recordID, orgID: orgID, detail: detail)
+        let entry = AuditLog.NewEntry(principal: principal, action: action, resource: resource, recordID: recordID,
+                                      orgID: orgID, detail: detail)
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             pending.append(Pending(entry: entry, continuation: continuation))
             if !flushing {

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Reads that a bulk write repeats for every row, answered once: the school a row names, and
+/// whether a node lies under the writer's scope. A learner file of one province names a few
+/// thousand schools for hundreds of thousands of rows; without this each row asks the database
+/// the same four questions again.
+///
+/// It is bound to the task of one import (`ReferenceReadCache.$current.withValue`), and holds only
+/// what that import cannot change: records of other resources than the one it writes (a row's own
+/// rules never write elsewhere), and the organisation tree unless the import writes schools. A
+/// record another writer changes meanwhile is seen as it was when the import first read it, as if
+/// the import had read it at its start.
+public final class ReferenceReadCache: @unchecked Sendable {
+    @TaskLocal public static var current: ReferenceReadCache?
+
+    /// Beyond this many answers the cache starts again: references that never repeat (each
+    /// enrolment names another learner) must not make an import's memory grow with its file.
+    static let capacity = 50_000
+
+    private let writtenResource: String
+    private let orgTreeIsStable: Bool
+    private let lock = NSLock()
+    private var answers: [String: Any] = [:]
+    private var withinAnswers: [String: Bool] = [:]
+
+    /// - Parameters:
+    ///   - writing: the resource the import writes; its records are always read afresh.
+    ///   - orgTreeIsStable: false when the import may add or move nodes of the tree (schools).
+    public init(writing: String, orgTreeIsStable: Bool) {
+        writtenResource = writing
+        self.orgTreeIsStable = orgTreeIsStable
+    }
+
+    /// What `read` answers about a record of `resource`, read once while the cache lasts; `key`
+    /// names the question (the record's natural key, and what is wanted of it).
+    public func remember<Answer>(_ resource: String, key: String, read: () async throws -> Answer) async throws -> Answer {
+        guard resource != writtenResource else { return try await read() }
+        let key = resource + "\u{1}" + key
+        // Unwrapped before the cast: an answer may itself be nil ("no such school"), which must not
+        // be mistaken for "not asked yet".
+        let known: Any? = lock.withLock { answers[key] }
+        if let known, let answer = known as? Answer { return answer }
+        let answer = try await read()
+        lock.withLock {
+            if answers.count >= Self.capacity { answers.removeAll(keepingCapacity: true) }
+            answers[key] = answer as Any
+        }
+        return answer
+    }
+
+    func isWithin(nodeID: String, roots: [String], read: () async throws -> Bool) async throws -> Bool {
+        guard orgTreeIsStable else { return try await read() }
+        let key = nodeID + "\u{1}" + roots.joined(separator: "\u{1}")
+        if let known = lock.withLock({ withinAnswers[key] }) { return known }
+        let answer = try await read()
+        lock.withLock {
+            if withinAnswers.count >= Self.capacity { withinAnswers.removeAll(keepingCapacity: true) }
+            withinAnswers[key] = answer
+        }
+        return answer
+    }
+}
