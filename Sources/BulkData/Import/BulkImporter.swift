@@ -50,8 +50,11 @@ public struct BulkImporter: Sendable {
         do {
             let summary = try await database.transaction { db in
                 var run = ImportRun(options: options, principal: principal, writer: writer, report: report, started: started)
-                for try await batch in RowSource.rows(of: options.path, kind: kind) {
-                    for row in batch.rows { try await run.take(row, db: db) }
+                let checker = RowChecker(format: options.kind.format)
+                for try await batch in RowSource.rows(of: options.path, kind: kind, transform: checker.check) {
+                    run.builder = batch.builder
+                    for row in batch.rows { try run.take(row) }
+                    try await ReferenceReadCache.$current.withValue(run.references) { try await run.writePending(db: db) }
                     progress(ImportProgress(rows: run.summary.rows, refused: run.summary.refused, fraction: batch.fraction,
                                             seconds: run.elapsed))
                 }
@@ -81,7 +84,51 @@ public struct BulkImporter: Sendable {
     }
 }
 
-/// The state of one import while its rows go by.
+/// A batch's rows as the reader's thread checked them.
+private struct CheckedBatch: Sendable {
+    /// The builder the file's header made; nil until the header is read.
+    let builder: RowBuilder?
+    let rows: [CheckedRow]
+    let fraction: Double?
+}
+
+private struct CheckedRow: Sendable {
+    let raw: RawRow
+    let built: BuiltRow
+}
+
+/// Checks rows on the reader's thread, beside the writer: the first row is the header and makes
+/// the builder, a row of notes under it (the template's) is skipped, every other row is built.
+private final class RowChecker: @unchecked Sendable {
+    // Only the reader's thread calls `check`, one batch after the other.
+    private let format: BulkFormat
+    private var builder: RowBuilder?
+    private var sawFirstDataRow = false
+
+    init(format: BulkFormat) {
+        self.format = format
+    }
+
+    func check(_ batch: RowSource.Batch) throws -> CheckedBatch {
+        var checked: [CheckedRow] = []
+        checked.reserveCapacity(batch.rows.count)
+        for row in batch.rows {
+            guard let builder else {
+                builder = try RowBuilder(format: format, headerCells: row.cells)
+                continue
+            }
+            if !sawFirstDataRow {
+                sawFirstDataRow = true
+                if format.isNotesRow(row.cells) { continue }
+            }
+            checked.append(CheckedRow(raw: row, built: builder.build(row)))
+        }
+        return CheckedBatch(builder: builder, rows: checked, fraction: batch.fraction)
+    }
+}
+
+/// The state of one import while its rows go by: rows are checked as they arrive and written a
+/// batch at a time.
 private struct ImportRun {
     let options: BulkImporter.Options
     let principal: Principal
@@ -91,10 +138,12 @@ private struct ImportRun {
     let resource: RegistryImportWriter.Resource
     var builder: RowBuilder?
     var summary: ImportSummary
-    var sawFirstDataRow = false
     /// Recent rows by key: their number and body, to tell a repeated row from a conflicting one.
     var recent: [String: (row: Int, body: Data)] = [:]
     var recentOrder: [String] = []
+    /// Rows checked and waiting to be written with the rest of their batch.
+    var pending: [(row: RawRow, body: Data)] = []
+    let references: ReferenceReadCache
 
     init(options: BulkImporter.Options, principal: Principal, writer: RegistryImportWriter, report: ImportReport, started: ContinuousClock.Instant) {
         self.options = options
@@ -104,27 +153,19 @@ private struct ImportRun {
         self.started = started
         resource = RegistryImportWriter.Resource(rawValue: options.kind.rawValue) ?? .schools
         summary = ImportSummary(kind: options.kind)
+        references = writer.referenceCache(for: resource)
     }
 
     var elapsed: Double { (ContinuousClock.now - started).seconds }
 
-    mutating func take(_ row: RawRow, db: any SQLDatabase) async throws {
-        guard let builder else {
-            builder = try RowBuilder(format: options.kind.format, headerCells: row.cells)
-            return
-        }
-        if !sawFirstDataRow {
-            sawFirstDataRow = true
-            if builder.format.isNotesRow(row.cells) { return }
-        }
+    mutating func take(_ checked: CheckedRow) throws {
+        let row = checked.raw, built = checked.built
         summary.rows += 1
-        let built = builder.build(row)
         for issue in built.issues { try report.add(issue) }
-        guard let body = built.body else {
+        guard let encoded = built.body else {
             summary.refused += 1
             return
         }
-        let encoded = BodyJSON.data(body)
         if let earlier = recent[built.key] {
             if earlier.body == encoded {
                 summary.repeated += 1
@@ -139,30 +180,55 @@ private struct ImportRun {
             return
         }
         remember(built.key, row: row.number, body: encoded)
-        try await write(encoded, row: row, builder: builder, db: db)
+        pending.append((row, encoded))
     }
 
-    /// Writes one row inside a savepoint, so a refused row leaves nothing behind, and on PostgreSQL
+    /// Writes the rows checked so far: together where the batch path takes them, one by one where
+    /// it hands them back.
+    mutating func writePending(db: any SQLDatabase) async throws {
+        guard let builder, !pending.isEmpty else { return }
+        let rows = pending
+        pending.removeAll(keepingCapacity: true)
+        let outcomes = try await writer.writeBatch(resource, bodies: rows.map(\.body), principal: principal, db: db)
+        for (item, outcome) in zip(rows, outcomes) {
+            switch outcome {
+            case .written(let created, let changed): count(created: created, changed: changed)
+            case .refused(let error): try refuse(item.row, builder: builder, error: error)
+            case .writeAlone: try await write(item.body, row: item.row, builder: builder, db: db)
+            }
+        }
+    }
+
+    private mutating func count(created: Bool, changed: Bool) {
+        if created { summary.created += 1 } else if changed { summary.updated += 1 } else { summary.unchanged += 1 }
+    }
+
+    private mutating func refuse(_ row: RawRow, builder: RowBuilder, error: any Error) throws {
+        guard let fieldErrors = WriteFailureDetails.fieldErrors(error) else { throw error }
+        summary.refused += 1
+        for fieldError in fieldErrors {
+            try report.add(ImportIssue(row: row.number, column: builder.header(forField: fieldError.field),
+                                       value: builder.value(forField: fieldError.field, in: row), severity: .error,
+                                       reason: ImportReasonCatalog.reason(for: fieldError)))
+        }
+    }
+
+    /// Writes one row alone inside a savepoint, so a refused row leaves nothing behind, and on PostgreSQL
     /// a failed statement does not end the whole transaction.
     private mutating func write(_ body: Data, row: RawRow, builder: RowBuilder, db: any SQLDatabase) async throws {
         try await db.raw("SAVEPOINT import_row").run()
         do {
             switch try await writer.write(resource, body: body, principal: principal, db: db) {
-            case .created: summary.created += 1
-            case .updated: summary.updated += 1
-            case .unchanged: summary.unchanged += 1
+            case .created: count(created: true, changed: true)
+            case .updated: count(created: false, changed: true)
+            case .unchanged: count(created: false, changed: false)
             }
             try await db.raw("RELEASE SAVEPOINT import_row").run()
         } catch {
-            guard let fieldErrors = WriteFailureDetails.fieldErrors(error) else { throw error }
+            guard WriteFailureDetails.fieldErrors(error) != nil else { throw error }
             try await db.raw("ROLLBACK TO SAVEPOINT import_row").run()
             try await db.raw("RELEASE SAVEPOINT import_row").run()
-            summary.refused += 1
-            for fieldError in fieldErrors {
-                try report.add(ImportIssue(row: row.number, column: builder.header(forField: fieldError.field),
-                                           value: builder.value(forField: fieldError.field, in: row), severity: .error,
-                                           reason: ImportReasonCatalog.reason(for: fieldError)))
-            }
+            try refuse(row, builder: builder, error: error)
         }
     }
 

@@ -4,17 +4,17 @@ import Platform
 
 /// One data row turned into an API body: every cell cleaned and checked, required cells present,
 /// the natural key filled.
-struct BuiltRow {
+struct BuiltRow: Sendable {
     let number: Int
-    /// Nil when the row has an error.
-    let body: [String: Any]?
+    /// The body's JSON, as `POST /<resource>` takes it; nil when the row has an error.
+    let body: Data?
     /// The natural key's values joined, for spotting repeated rows.
     let key: String
     let issues: [ImportIssue]
 }
 
 /// Builds API bodies from the rows of one file, whose header decided where each column is.
-struct RowBuilder {
+struct RowBuilder: Sendable {
     let format: BulkFormat
     let mapping: HeaderMapping
     /// The header as the file writes it, by column key: how the report names a column.
@@ -81,7 +81,7 @@ struct RowBuilder {
             guard let value = values[column.key] else { continue }
             for field in column.apiFields { Self.set(value.json, at: field, in: &body) }
         }
-        return BuiltRow(number: row.number, body: body, key: key, issues: issues)
+        return BuiltRow(number: row.number, body: BodyJSON.data(body), key: key, issues: issues)
     }
 
     /// The ID's sex and birth year against the row's (DOMAIN.md §1.5), told in the kernel's own

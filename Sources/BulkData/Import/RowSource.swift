@@ -10,7 +10,8 @@ struct RawRow: Sendable {
 }
 
 /// The rows of a CSV or XLSX file, read on a thread of their own a few batches ahead of the
-/// database writer: reading overlaps writing, and memory stays flat whatever the file's size.
+/// database writer, and turned there into what the writer takes (`transform`): reading and checking
+/// cells overlap writing, on two cores, and memory stays flat whatever the file's size.
 enum RowSource {
     struct Batch: Sendable {
         let rows: [RawRow]
@@ -42,15 +43,15 @@ enum RowSource {
     static let window = 8
 
     /// The batches in order. Each one taken lets the reader read one more.
-    struct Batches: AsyncSequence {
-        let stream: AsyncThrowingStream<Batch, any Error>
+    struct Batches<Element: Sendable>: AsyncSequence {
+        let stream: AsyncThrowingStream<Element, any Error>
         let slots: DispatchSemaphore
 
         struct AsyncIterator: AsyncIteratorProtocol {
-            var base: AsyncThrowingStream<Batch, any Error>.AsyncIterator
+            var base: AsyncThrowingStream<Element, any Error>.AsyncIterator
             let slots: DispatchSemaphore
 
-            mutating func next() async throws -> Batch? {
+            mutating func next() async throws -> Element? {
                 let batch = try await base.next()
                 if batch != nil { slots.signal() }
                 return batch
@@ -60,8 +61,11 @@ enum RowSource {
         func makeAsyncIterator() -> AsyncIterator { AsyncIterator(base: stream.makeAsyncIterator(), slots: slots) }
     }
 
-    static func rows(of path: String, kind: FileKind) -> Batches {
-        let (stream, continuation) = AsyncThrowingStream<Batch, any Error>.makeStream()
+    /// The file's batches after `transform`, which runs on the reader's thread, one batch after
+    /// the other in file order; an error it throws ends the sequence with that error.
+    static func rows<Element: Sendable>(of path: String, kind: FileKind,
+                                        transform: @escaping @Sendable (Batch) throws -> Element) -> Batches<Element> {
+        let (stream, continuation) = AsyncThrowingStream<Element, any Error>.makeStream()
         let slots = DispatchSemaphore(value: window)
         let stop = StopFlag()
         continuation.onTermination = { _ in
@@ -71,9 +75,10 @@ enum RowSource {
         let thread = Thread {
             do {
                 try read(path, kind: kind, stop: stop) { batch in
+                    let element = try transform(batch)
                     slots.wait()
                     guard !stop.isSet else { return false }
-                    continuation.yield(batch)
+                    continuation.yield(element)
                     return true
                 }
                 continuation.finish()
@@ -86,43 +91,49 @@ enum RowSource {
         return Batches(stream: stream, slots: slots)
     }
 
-    private static func read(_ path: String, kind: FileKind, stop: StopFlag, emit: (Batch) -> Bool) throws {
+    /// Reads the file in batches; `emit` answers false when the consumer has stopped. An error
+    /// `emit` throws (the checking of the rows) ends the reading and is thrown as it is.
+    private static func read(_ path: String, kind: FileKind, stop: StopFlag, emit: (Batch) throws -> Bool) throws {
         var rows: [RawRow] = []
         rows.reserveCapacity(batchSize)
+        var emitFailure: (any Error)?
+        var stopped = false
+        func emitRows(fraction: Double?) {
+            do {
+                stopped = try !emit(Batch(rows: rows, fraction: fraction))
+            } catch {
+                emitFailure = error
+                stopped = true
+            }
+            rows.removeAll(keepingCapacity: true)
+        }
         switch kind {
         case .csv(let separator):
             let reader = try wrapping(path) { () throws(FileIOError) in try CSVReader(path: path, chunkSize: 1 << 20, separator: separator) }
             let total = Double(max(reader.fileSize, 1))
-            var stopped = false
             try wrapping(path) { () throws(FileIOError) in
                 try reader.forEachRecord({ record in
                     guard !stopped else { return }
                     rows.append(RawRow(number: record.line, cells: (0..<record.count).map(record.text)))
-                    if rows.count == batchSize {
-                        stopped = !emit(Batch(rows: rows, fraction: Double(reader.bytesRead) / total))
-                        rows.removeAll(keepingCapacity: true)
-                    }
+                    if rows.count == batchSize { emitRows(fraction: Double(reader.bytesRead) / total) }
                 }, malformed: { line, column, message in
                     rows.append(RawRow(number: line, cells: [], malformed: "column \(column): \(message)"))
                 })
             }
-            if !stopped, !rows.isEmpty { _ = emit(Batch(rows: rows, fraction: 1)) }
         case .xlsx:
             do {
                 let workbook = try XLSXWorkbook(path: path)
                 var reader = try workbook.rows()
-                while let row = try reader.next() {
+                while !stopped, let row = try reader.next() {
                     rows.append(RawRow(number: row.number, cells: row.cells.map { $0.stringValue ?? "" }))
-                    if rows.count == batchSize {
-                        guard emit(Batch(rows: rows, fraction: nil)) else { return }
-                        rows.removeAll(keepingCapacity: true)
-                    }
+                    if rows.count == batchSize { emitRows(fraction: nil) }
                 }
             } catch {
                 throw ImportError.unreadable(path, "\(error)")
             }
-            if !rows.isEmpty { _ = emit(Batch(rows: rows, fraction: 1)) }
         }
+        if !stopped, !rows.isEmpty { emitRows(fraction: 1) }
+        if let emitFailure { throw emitFailure }
     }
 
     private static func wrapping<T>(_ path: String, _ body: () throws(FileIOError) -> T) throws -> T {
