@@ -251,30 +251,37 @@ struct GradebookController {
         let schoolClass = try await ClassMembership.visibleClass(registry, id: try context.parameters.require("id"), principal: principal)
         let data = Data(buffer: try await request.body.collect(upTo: 64 * 1024))
         let input = try JSON.decodeStrict(TermRequest.self, from: data, allowedFields: ["semester", "reason"])
-        guard ["I", "II"].contains(input.semester) else { throw ValidationFailure(field: "semester", code: "semester.invalid", message: "semester is I or II") }
-        let reason = input.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        try await changeTerm(schoolClass, semester: input.semester, close: close, reason: input.reason, principal: principal)
+        return Response(status: .noContent)
+    }
+
+    /// Closes a semester's gradebooks for the class, or reopens them with a reason kept in the
+    /// audit log: the API's and the web form's one path.
+    func changeTerm(_ schoolClass: ClassMembership.ClassInfo, semester: String, close: Bool, reason: String?,
+                    principal: Principal) async throws {
+        guard ["I", "II"].contains(semester) else { throw ValidationFailure(field: "semester", code: "semester.invalid", message: "semester is I or II") }
+        let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if !close && reason.isEmpty {
             throw ValidationFailure(field: "reason", code: "reason.required", message: "reopening a closed term needs a reason, which is kept in the audit log")
         }
         try await database.transaction { db in
             try await RecordsAccess.requireManage(db, principal, schoolClass)
-            let closed = try await Self.isClosed(db, classID: schoolClass.id, semester: input.semester)
+            let closed = try await Self.isClosed(db, classID: schoolClass.id, semester: semester)
             guard closed != close else {
                 throw APIError.conflict(field: "semester", code: close ? "gradebook.alreadyClosed" : "gradebook.notClosed",
-                                        "semester \(input.semester) of class \(schoolClass.name) is \(closed ? "already closed" : "not closed")")
+                                        "semester \(semester) of class \(schoolClass.name) is \(closed ? "already closed" : "not closed")")
             }
             if close {
                 try await db.raw("""
                     INSERT INTO gradebook_locks (class_id, semester, locked_at, locked_by)
-                    VALUES (\(bind: schoolClass.id), \(bind: input.semester), \(bind: Clock.timestamp()), \(bind: principal.name))
+                    VALUES (\(bind: schoolClass.id), \(bind: semester), \(bind: Clock.timestamp()), \(bind: principal.name))
                     """).run()
             } else {
-                try await db.raw("DELETE FROM gradebook_locks WHERE class_id = \(bind: schoolClass.id) AND semester = \(bind: input.semester)").run()
+                try await db.raw("DELETE FROM gradebook_locks WHERE class_id = \(bind: schoolClass.id) AND semester = \(bind: semester)").run()
             }
             try await AuditLog.record(db, principal: principal, action: .transition, resource: "gradebook", recordID: schoolClass.id,
                                       orgID: schoolClass.orgID,
-                                      detail: close ? "closed semester \(input.semester)" : "reopened semester \(input.semester): \(reason)")
+                                      detail: close ? "closed semester \(semester)" : "reopened semester \(semester): \(reason)")
         }
-        return Response(status: .noContent)
     }
 }

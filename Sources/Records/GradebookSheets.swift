@@ -24,6 +24,8 @@ public struct GradebookSheets: Sendable {
         public let regularCountIsExact: Bool
         /// A closed term is read-only until the school reopens it.
         public let closed: Bool
+        /// Whether the caller may close the semester, or reopen it (the school, not a teacher).
+        public let mayCloseTerm: Bool
         public let rows: [Row]
     }
 
@@ -43,11 +45,21 @@ public struct GradebookSheets: Sendable {
     public func sheet(classID: String, subjectCode: String, semester: String, principal: Principal) async throws -> Sheet {
         let schoolClass = try await ClassMembership.visibleClass(gradebooks.registry, id: classID, principal: principal)
         let (subject, semester, rules) = try GradebookController.target(subjectCode: subjectCode, semester: semester, schoolClass)
-        let page = try await gradebooks.database.read { db in
+        let (page, manages) = try await gradebooks.database.read { db in
             try await RecordsAccess.requireScoreEntry(db, principal, schoolClass, subject: subject, semester: semester)
-            return try await GradebookController.page(db, schoolClass, subject: subject, semester: semester, rules: rules)
+            return (try await GradebookController.page(db, schoolClass, subject: subject, semester: semester, rules: rules),
+                    try await RecordsAccess.mayManage(db, principal, schoolClass))
         }
-        return Self.sheet(page, rules: rules)
+        return Self.sheet(page, rules: rules, mayCloseTerm: manages)
+    }
+
+    /// Closes the semester of the class's gradebooks, or reopens it with a reason (kept in the audit
+    /// log), through the API's own path; then the sheet as it now stands.
+    public func setTerm(closed: Bool, reason: String?, classID: String, subjectCode: String, semester: String,
+                        principal: Principal) async throws -> Sheet {
+        let schoolClass = try await ClassMembership.visibleClass(gradebooks.registry, id: classID, principal: principal)
+        try await gradebooks.changeTerm(schoolClass, semester: semester, close: closed, reason: reason, principal: principal)
+        return try await sheet(classID: classID, subjectCode: subjectCode, semester: semester, principal: principal)
     }
 
     /// Enters scores through the API's own path: every value checked, all rows or none. Field errors
@@ -58,16 +70,17 @@ public struct GradebookSheets: Sendable {
         let (subject, semester, rules) = try GradebookController.target(subjectCode: subjectCode, semester: semester, schoolClass)
         let page = try await gradebooks.enter(rows, schoolClass: schoolClass, subject: subject, semester: semester, rules: rules,
                                               principal: principal)
-        return Self.sheet(page, rules: rules)
+        let manages = try await gradebooks.database.read { db in try await RecordsAccess.mayManage(db, principal, schoolClass) }
+        return Self.sheet(page, rules: rules, mayCloseTerm: manages)
     }
 
-    private static func sheet(_ page: GradebookController.Page, rules: GradebookRules) -> Sheet {
+    private static func sheet(_ page: GradebookController.Page, rules: GradebookRules, mayCloseTerm: Bool) -> Sheet {
         let (count, exact) = switch rules.requirements.regular {
         case .exactly(let count): (count, true)
         case .atLeast(let count): (count, false)
         }
         return Sheet(classID: page.classId, className: page.className, schoolYear: page.schoolYear, subject: page.subject,
-                     semester: page.semester, regularCount: count, regularCountIsExact: exact, closed: page.closed,
+                     semester: page.semester, regularCount: count, regularCountIsExact: exact, closed: page.closed, mayCloseTerm: mayCloseTerm,
                      rows: page.items.map {
                          Row(learnerCode: $0.learnerCode, fullName: $0.fullName, regular: $0.regular, midTerm: $0.midTerm,
                              endOfTerm: $0.endOfTerm, result: $0.result)

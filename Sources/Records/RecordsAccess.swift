@@ -53,7 +53,7 @@ enum RecordsAccess {
         }
     }
 
-    private static func mayManage(_ db: any SQLDatabase, _ principal: Principal, _ schoolClass: ClassMembership.ClassInfo) async throws -> Bool {
+    static func mayManage(_ db: any SQLDatabase, _ principal: Principal, _ schoolClass: ClassMembership.ClassInfo) async throws -> Bool {
         try await OrgTree.isWithin(db, nodeID: schoolClass.orgID, roots: principal.nodes(for: .recordsManage))
     }
 }

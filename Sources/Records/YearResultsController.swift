@@ -199,13 +199,21 @@ struct YearResultsController {
         let data = Data(buffer: try await request.body.collect(upTo: context.maxUploadSize))
         let input = try JSON.decodeStrict(ConductRequest.self, from: data, allowedFields: ["items"], itemFields: [
             "items": ["learnerCode", "conductSemester1", "conductSemester2", "conductYear", "absentSessions"]])
-        let rows = try await database.transaction { db in
+        let rows = try await storeConduct(input.items, schoolClass: schoolClass, principal: principal)
+        return try JSONResponse.encode(["items": rows])
+    }
+
+    /// Stores the class's conduct and attendance entries, all or none: the API's and the web
+    /// form's one path. A field left out (nil) keeps what is stored.
+    func storeConduct(_ items: [ConductInput], schoolClass: ClassMembership.ClassInfo,
+                      principal: Principal) async throws -> [ConductRow] {
+        try await database.transaction { db in
             try await RecordsAccess.requireConductEntry(db, principal, schoolClass)
             let members = Dictionary(try await ClassMembership.activeMembers(db, classID: schoolClass.id).map { ($0.learnerCode, $0) },
                                      uniquingKeysWith: { first, _ in first })
             var errors = ValidationCollector()
             var accepted: [(ClassMembership.Member, ConductInput)] = []
-            for (index, item) in input.items.enumerated() {
+            for (index, item) in items.enumerated() {
                 guard let member = members[item.learnerCode.trimmingCharacters(in: .whitespaces).uppercased()] else {
                     errors.add("items/\(index)/learnerCode", "conduct.notInClass", "learner '\(item.learnerCode)' is not enrolled in class \(schoolClass.name)")
                     continue
@@ -254,7 +262,6 @@ struct YearResultsController {
                                       orgID: schoolClass.orgID, detail: "\(accepted.count) learners")
             return try await Self.conductRows(db, schoolClass)
         }
-        return try JSONResponse.encode(["items": rows])
     }
 
     // MARK: year results

@@ -13,8 +13,8 @@ import Registry
 public struct WebController: Sendable {
     /// The pages whose forms carry the session's CSRF token as a hidden field, which their handlers
     /// check; the authentication middleware lets these through without the X-CSRF-Token header.
-    public static let formRoutes = ["/sign-in", "/sign-out", "/verify", "/classes/*/gradebook", "/imports",
-                                      "/identity/runs", "/identity/review/*/*", "/transfers/*"]
+    public static let formRoutes = ["/sign-in", "/sign-out", "/verify", "/classes/*/gradebook", "/classes/*/gradebook/term",
+                                      "/classes/*/conduct", "/imports", "/identity/runs", "/identity/review/*/*", "/transfers/*"]
 
     let routes: [PageRoute]
 
@@ -33,6 +33,7 @@ public struct WebController: Sendable {
             + ClassPages(database: database, registry: registry, reader: reader, load: TeachingLoad(database: database, reader: reader)).routes
             + GradebookPages(gradebooks: GradebookSheets(database: database, registry: registry)).routes
             + YearResultsPages(results: YearResultSheets(database: database, registry: registry)).routes
+            + ConductPages(sheets: ConductSheets(database: database, registry: registry)).routes
             + ImportPages(imports: imports).routes
             + StatisticsPages(database: database).routes
             + ExamStatisticsPages(database: database).routes

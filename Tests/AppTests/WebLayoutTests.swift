@@ -46,6 +46,7 @@ struct WebLayoutTests {
                 (admin, "/"), (admin, "/schools"), (admin, "/schools/\(schoolID)"), (admin, "/schools/\(schoolID)/staff"), (admin, "/schools/\(schoolID)/enrolments"),
                 (admin, "/classes/\(records.classID)"), (admin, "/learners"), (admin, "/learners?q=nguyen"), (admin, "/learners/\(learnerID)"),
                 (admin, "/verify"), (admin, "/imports"), (admin, "/statistics"), (admin, WebScoreEntryTests.gradebookPage(records)), (admin, "/classes/\(records.classID)/year-results"),
+                (admin, "/classes/\(records.classID)/conduct"),
                 (admin, "/identity"), (admin, "/identity/corrections"), (admin, "/identity/review"), (admin, "/exam-statistics"), (admin, "/transfers"),
                 (teacher, "/"), (teacher, "/my-classes"), (teacher, WebScoreEntryTests.gradebookPage(records)),
             ]

@@ -28,6 +28,9 @@ enum Phrase: CaseIterable {
     // Gradebook
     case scoreHint, commentHint, midTerm, endOfTerm, average, rating, saveScores, saved, closedTerm
     case noLearnersInClass, backToClass
+    case termSection, closeTerm, reopenTerm, reopenReason, termClosed, termReopened
+    // Conduct and attendance
+    case conductLink, conductNote, wholeYear, saveConduct, conductSaved, absencesRule
     // Year results
     case yearResults, yearResultsNote, noYearResultsYet, notComputed
     case learningResult, conductResult, sessionsAbsent, decision, award
@@ -142,6 +145,19 @@ enum Phrase: CaseIterable {
                            "This semester is closed: read only. The school can reopen it.")
         case .noLearnersInClass: ("Lớp chưa có học sinh.", "The class has no learners yet.")
         case .backToClass: ("Về danh sách lớp", "Back to the class list")
+        case .termSection: ("Khoá sổ học kì", "Closing the semester")
+        case .closeTerm: ("Khoá sổ học kì này (mọi môn của lớp)", "Close this semester (every subject of the class)")
+        case .reopenTerm: ("Mở lại học kì", "Reopen the semester")
+        case .reopenReason: ("Lí do mở lại (bắt buộc, được ghi vào nhật kí)", "Why it is reopened (required; kept in the audit log)")
+        case .termClosed: ("Đã khoá sổ học kì: điểm của lớp chỉ còn xem được.", "The semester is closed: the class's scores are read only.")
+        case .termReopened: ("Đã mở lại học kì: giáo viên có thể sửa điểm.", "The semester is reopened: teachers can change scores.")
+        case .conductLink: ("Rèn luyện và chuyên cần", "Conduct and attendance")
+        case .conductNote: ("Đánh giá kết quả rèn luyện theo Thông tư 22/2021: Tốt, Khá, Đạt, Chưa đạt. Ô để trống giữ giá trị đã lưu.",
+                            "Conduct is rated under Circular 22/2021: Very good, Good, Pass, Not yet passed. A box left empty keeps what is stored.")
+        case .wholeYear: ("Cả năm", "Whole year")
+        case .saveConduct: ("Lưu rèn luyện và chuyên cần", "Save conduct and attendance")
+        case .conductSaved: ("Đã lưu.", "Saved.")
+        case .absencesRule: ("Số buổi nghỉ là một số nguyên từ 0 đến 400.", "Sessions absent is a whole number from 0 to 400.")
         case .yearResults: ("Kết quả cả năm", "Year results")
         case .yearResultsNote: ("Nhà trường tính kết quả cả năm từ sổ điểm, rèn luyện và chuyên cần (Thông tư 22/2021); trang này để xem.",
                                 "The school computes the year results from the gradebooks, conduct and attendance (Circular 22/2021); this page is for reading.")
@@ -310,6 +326,13 @@ struct Strings: Sendable {
         (pick("TX\(number)", "R\(number)"), pick("Đánh giá thường xuyên \(number)", "Regular assessment \(number)"))
     }
     func inputLabel(_ column: String, learner: String) -> String { pick("\(column) của \(learner)", "\(column), \(learner)") }
+    func conductTitle(className: String) -> String {
+        pick("Rèn luyện và chuyên cần · lớp \(className)", "Conduct and attendance · class \(className)")
+    }
+    func conductErrorSummary(_ count: Int) -> String {
+        pick("Chưa lưu: \(count) lỗi. Sửa các ô được đánh dấu rồi lưu lại; không ô nào được lưu.",
+             "Not saved: \(count) errors. Correct the marked boxes and save again; nothing was stored.")
+    }
     func errorSummary(_ count: Int) -> String {
         pick("Chưa lưu: \(count) lỗi. Sửa các ô được đánh dấu rồi lưu lại; không điểm nào được lưu.",
              "Not saved: \(count) errors. Correct the marked boxes and save again; no score was stored.")

@@ -35,7 +35,7 @@ struct ClassPages: Sendable {
             : try await load.subjects(of: principal, in: schoolClass)
         var recordLinks = Self.gradebookLinks(classID: id, grade: schoolClass.grade, subjects: subjects, strings)
         let isHomeroom = principal.staffCode.map { $0.uppercased() == schoolClass.homeroomStaffCode?.uppercased() } ?? false
-        if manages || isHomeroom { recordLinks += Self.yearResultsLink(classID: id, strings) }
+        if manages || isHomeroom { recordLinks += Self.homeroomLinks(classID: id, strings) }
         let recordsSection = recordLinks.isEmpty ? "" : """
             <h2>\(HTML.escape(strings[.gradebooks]))</h2>
             \(recordLinks)
@@ -56,7 +56,7 @@ struct ClassPages: Sendable {
         let body: String
         if let classes = try await load.classes(of: principal) {
             let rows = classes.map { item -> String in
-                let role = item.isHomeroom ? "<p>\(HTML.escape(strings[.homeroom]))</p>\(Self.yearResultsLink(classID: item.id, strings))" : ""
+                let role = item.isHomeroom ? "<p>\(HTML.escape(strings[.homeroom]))</p>\(Self.homeroomLinks(classID: item.id, strings))" : ""
                 return "<tr><td><a href=\"/classes/\(item.id)\">\(HTML.escape(strings.classTitle(item.schoolClass.name)))</a>"
                     + "<br><span class=\"muted\">\(HTML.escape(item.schoolClass.schoolYear))</span></td>"
                     + "<td>\(role)\(Self.gradebookLinks(classID: item.id, grade: item.schoolClass.grade, subjects: item.subjects, strings))</td></tr>"
@@ -77,8 +77,11 @@ struct ClassPages: Sendable {
 
     static let semesters = ["I", "II"]
 
-    static func yearResultsLink(classID: String, _ strings: Strings) -> String {
-        "<p><a href=\"/classes/\(HTML.escape(classID))/year-results\">\(HTML.escape(strings[.yearResults]))</a></p>"
+    /// What the homeroom teacher (and the school) keeps for the whole class: conduct and attendance,
+    /// and the year results.
+    static func homeroomLinks(classID: String, _ strings: Strings) -> String {
+        "<p><a href=\"/classes/\(HTML.escape(classID))/conduct\">\(HTML.escape(strings[.conductLink]))</a> · "
+            + "<a href=\"/classes/\(HTML.escape(classID))/year-results\">\(HTML.escape(strings[.yearResults]))</a></p>"
     }
 
     /// One line per subject, with a link to each semester's gradebook the subject is taught in.

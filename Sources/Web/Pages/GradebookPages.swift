@@ -13,6 +13,7 @@ struct GradebookPages: Sendable {
         [
             PageRoute(.get, "/classes/{id}/gradebook", "Score entry form for a subject and semester (?subject=&semester=)", show),
             PageRoute(.post, "/classes/{id}/gradebook", "Save the score entry form", save),
+            PageRoute(.post, "/classes/{id}/gradebook/term", "Close the semester, or reopen it with a reason (the school)", changeTerm),
         ]
     }
 
@@ -54,6 +55,43 @@ struct GradebookPages: Sendable {
         }
     }
 
+    @Sendable func changeTerm(_ page: PageRequest) async throws -> Response {
+        guard let principal = page.principal else { return page.redirect("/") }
+        let form = try await page.form()
+        guard page.hasFormToken(form) else { return page.refusedForm() }
+        let target = try target(page)
+        let close = form["action"] == "close"
+        do {
+            let sheet = try await gradebooks.setTerm(closed: close, reason: form["reason"], classID: target.classID, subjectCode: target.subject,
+                                                     semester: target.semester, principal: principal)
+            return render(page, sheet, notice: page.strings[close ? .termClosed : .termReopened])
+        } catch let failure as ValidationFailure where failure.errors.contains(where: { $0.field == "reason" || $0.field == "/reason" }) {
+            let sheet = try await gradebooks.sheet(classID: target.classID, subjectCode: target.subject, semester: target.semester, principal: principal)
+            return render(page, sheet, unplaced: [page.strings[.reopenReason]], status: .unprocessableContent)
+        } catch APIError.conflict(_, _, let message) {
+            // Closed or reopened by someone else since the page was shown.
+            let sheet = try await gradebooks.sheet(classID: target.classID, subjectCode: target.subject, semester: target.semester, principal: principal)
+            return render(page, sheet, unplaced: [message], status: .conflict)
+        }
+    }
+
+    /// The school's form to close the semester, or to reopen it with a reason; nothing for a teacher.
+    private func termForm(_ page: PageRequest, _ sheet: GradebookSheets.Sheet) -> String {
+        guard sheet.mayCloseTerm else { return "" }
+        let strings = page.strings
+        let action = "/classes/\(HTML.escape(sheet.classID))/gradebook/term?subject=\(sheet.subject.code)&amp;semester=\(sheet.semester)"
+        let fields = sheet.closed
+            ? """
+              <input type="hidden" name="action" value="reopen"><p><label for="reason">\(HTML.escape(strings[.reopenReason]))</label>
+              <input id="reason" name="reason" required maxlength="500"></p><p><button>\(HTML.escape(strings[.reopenTerm]))</button></p>
+              """
+            : "<input type=\"hidden\" name=\"action\" value=\"close\"><p><button>\(HTML.escape(strings[.closeTerm]))</button></p>"
+        return """
+            <h2>\(HTML.escape(strings[.termSection]))</h2>
+            <form method="post" action="\(action)"><input type="hidden" name="csrf" value="\(HTML.escape(page.csrf ?? ""))">\(fields)</form>
+            """
+    }
+
     private func render(_ page: PageRequest, _ sheet: GradebookSheets.Sheet, notice: String? = nil, posted: [String: String] = [:],
                         errors: [GradebookForm.PlacedError] = [], unplaced: [String] = [], status: HTTPResponse.Status = .ok) -> Response {
         let strings = page.strings
@@ -91,6 +129,7 @@ struct GradebookPages: Sendable {
             <p class="muted">\(HTML.escape(strings.regularRule(count: sheet.regularCount, exact: sheet.regularCountIsExact))) \(HTML.escape(hint))</p>
             \(messages)
             \(table)
+            \(termForm(page, sheet))
             """, status: status)
     }
 }
