@@ -24,6 +24,19 @@ enum ExamsAccess {
         try await requireBoard(db, principal, orgID: orgID)
     }
 
+    /// A candidate signed in to their own account, for their own registration.
+    static func isCandidate(_ principal: Principal, of registrationID: String) -> Bool {
+        principal.examRegistrationID == registrationID
+    }
+
+    /// What candidates do for themselves, and their school (or the board) may do for them: change
+    /// their choices, pay fees, place wishes, ask for re-marking, confirm an admission.
+    static func requireCandidateOrRegistrar(_ db: any SQLDatabase, _ principal: Principal, registrationID: String,
+                                            orgID: String) async throws {
+        if isCandidate(principal, of: registrationID) { return }
+        try await requireRegistrar(db, principal, orgID: orgID)
+    }
+
     /// Registrations out of the principal's reach answer 404, like every record.
     static func mayRead(_ db: any SQLDatabase, _ principal: Principal, orgID: String) async throws -> Bool {
         try await OrgTree.isWithin(db, nodeID: orgID, roots: principal.nodes(for: .examsRegister) + principal.nodes(for: .examsManage))

@@ -50,6 +50,9 @@ struct RegistrationsController {
                              tag: "Graduation exam", response: "ExamRegistration", page: true), history)
         catalog.add(APIRoute(.post, "/api/v1/exam-registrations/{id}/confirm", summary: "Confirm a candidate (the school, or the board)",
                              tag: "Graduation exam", response: "ExamRegistration"), confirm)
+        catalog.add(APIRoute(.post, "/api/v1/exam-registrations/{id}/candidate-account",
+                             summary: "Issue the candidate's account (citizen ID and a new password, shown once) for the school or board to hand over",
+                             tag: "Graduation exam"), candidateAccount)
         catalog.add(APIRoute(.post, "/api/v1/exam-registrations/{id}/fee-order",
                              summary: "The fee order for a candidate's registration, while registration is open (pay it at /fee-orders/{id}/checkout)",
                              tag: "Graduation exam"), feeOrder)
@@ -64,7 +67,7 @@ struct RegistrationsController {
         let principal = try context.requirePrincipal()
         let order = try await database.transaction { db in
             let (registration, orgID) = try await Self.load(db, id: try context.parameters.require("id"), principal: principal)
-            try await ExamsAccess.requireRegistrar(db, principal, orgID: orgID)
+            try await ExamsAccess.requireCandidateOrRegistrar(db, principal, registrationID: registration.id, orgID: orgID)
             let season = try await ExamSeasonsController.load(db, id: registration.seasonId)
             guard let fee = season.registrationFeeVND else {
                 throw APIError.conflict(field: nil, code: "registration.noFee", "the \(season.examYear) exam charges no registration fee")
@@ -78,6 +81,22 @@ struct RegistrationsController {
             }
         }
         return try JSONResponse.encode(order)
+    }
+
+    /// The candidate's sign-in: the school that registered them (or the board, for a free
+    /// candidate) issues it and hands the password over; issuing again sets a new one.
+    @Sendable func candidateAccount(_ request: Request, _ context: NEMISContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let password = try await AccessStore.issuePassword()
+        let registration = try await database.transaction { db in
+            let (registration, orgID) = try await Self.load(db, id: try context.parameters.require("id"), principal: principal)
+            try await ExamsAccess.requireRegistrar(db, principal, orgID: orgID)
+            try await AccessStore.setCandidateAccount(db, citizenID: registration.citizenId, displayName: registration.fullName,
+                                                      registrationID: registration.id, password: password, by: principal, auditOrgID: orgID)
+            return registration
+        }
+        return try JSONResponse.encode(["username": registration.citizenId, "password": password.text,
+                                        "registrationId": registration.id], status: .created)
     }
 
     // MARK: creating
@@ -206,7 +225,7 @@ struct RegistrationsController {
         let input = try await Self.decode(request, context)
         let stored = try await database.transaction { db in
             var (registration, orgID) = try await Self.load(db, id: try context.parameters.require("id"), principal: principal)
-            try await ExamsAccess.requireRegistrar(db, principal, orgID: orgID)
+            try await ExamsAccess.requireCandidateOrRegistrar(db, principal, registrationID: registration.id, orgID: orgID)
             try await ExamSeasonsController.load(db, id: registration.seasonId).require(.registration)
             if input.learnerCode != nil || input.citizenId != nil || input.fullName != nil || input.dateOfBirth != nil || input.sex != nil {
                 throw APIError.conflict(field: nil, code: "registration.identity",
@@ -262,7 +281,9 @@ struct RegistrationsController {
             throw APIError.notFound
         }
         let orgID = try row.decode(column: "org_id", as: String.self)
-        guard try await ExamsAccess.mayRead(db, principal, orgID: orgID) else { throw APIError.notFound }
+        if !ExamsAccess.isCandidate(principal, of: id), try await !ExamsAccess.mayRead(db, principal, orgID: orgID) {
+            throw APIError.notFound
+        }
         return (try JSON.decoder.decode(Registration.self, from: Data(try row.decode(column: "body", as: String.self).utf8)), orgID)
     }
 

@@ -53,7 +53,7 @@ struct RemarksController {
         let input = try JSON.decodeStrict(RequestInput.self, from: data, allowedFields: ["subject"])
         let remark = try await database.transaction { db in
             let (registration, orgID) = try await RegistrationsController.load(db, id: try context.parameters.require("id"), principal: principal)
-            try await ExamsAccess.requireRegistrar(db, principal, orgID: orgID)
+            try await ExamsAccess.requireCandidateOrRegistrar(db, principal, registrationID: registration.id, orgID: orgID)
             try await ExamSeasonsController.load(db, id: registration.seasonId).require(.remarkRequests)
             let subject = input.subject.trimmingCharacters(in: .whitespaces).uppercased()
             guard let published = try await ExamResults.scores(db, registrationID: registration.id)[subject] else {

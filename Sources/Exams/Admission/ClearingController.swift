@@ -148,7 +148,7 @@ struct ClearingController {
         let principal = try context.requirePrincipal()
         let program = try await database.transaction { db in
             let (registration, orgID) = try await RegistrationsController.load(db, id: try context.parameters.require("id"), principal: principal)
-            try await ExamsAccess.requireRegistrar(db, principal, orgID: orgID)
+            try await ExamsAccess.requireCandidateOrRegistrar(db, principal, registrationID: registration.id, orgID: orgID)
             try await ExamSeasonsController.load(db, id: registration.seasonId).require(.confirmation)
             guard let row = try await db.raw("SELECT program_id FROM admission_results WHERE registration_id = \(bind: registration.id)").first(),
                   let programID = try row.decode(column: "program_id", as: String?.self) else {

@@ -41,7 +41,7 @@ struct WishesController {
         let principal = try context.requirePrincipal()
         let order = try await database.transaction { db in
             let (registration, orgID) = try await RegistrationsController.load(db, id: try context.parameters.require("id"), principal: principal)
-            try await ExamsAccess.requireRegistrar(db, principal, orgID: orgID)
+            try await ExamsAccess.requireCandidateOrRegistrar(db, principal, registrationID: registration.id, orgID: orgID)
             let season = try await ExamSeasonsController.load(db, id: registration.seasonId)
             guard let fee = season.wishFeeVND else {
                 throw APIError.conflict(field: nil, code: "wishes.noFee", "the \(season.examYear) admissions charge no fee for wishes")
@@ -68,7 +68,7 @@ struct WishesController {
         let input = try JSON.decodeStrict(WishesInput.self, from: data, allowedFields: ["programs"])
         let wishes = try await database.transaction { db in
             let (registration, orgID) = try await RegistrationsController.load(db, id: try context.parameters.require("id"), principal: principal)
-            try await ExamsAccess.requireRegistrar(db, principal, orgID: orgID)
+            try await ExamsAccess.requireCandidateOrRegistrar(db, principal, registrationID: registration.id, orgID: orgID)
             try await ExamSeasonsController.load(db, id: registration.seasonId).require(.wishes)
             guard registration.purposes.contains("admission") else {
                 throw APIError.conflict(field: nil, code: "wishes.purpose", "\(registration.fullName) did not register for admission")

@@ -14,7 +14,15 @@ public struct AccessController: Sendable {
 
     struct SignInRequest: Codable { let username: String; let password: String }
     struct SignInResponse: Codable { let username: String; let csrfToken: String; let expiresIn: Int; let grants: [Grant] }
-    struct Me: Codable { let id: String; let name: String; let kind: String; let grants: [Grant]; let permissions: [String] }
+    struct Me: Codable {
+        let id: String
+        let name: String
+        let kind: String
+        let grants: [Grant]
+        let permissions: [String]
+        /// For a candidate's account: the exam registration it stands for.
+        let examRegistrationId: String?
+    }
     struct NewUser: Codable { let username: String; let displayName: String; let password: String; let staffCode: String? }
     struct NewGrant: Codable { let role: Role; let orgCode: String }
     struct TokenResponse: Codable {
@@ -42,7 +50,8 @@ public struct AccessController: Sendable {
         catalog.schema("Me", [FieldSpec("id", .string, readOnly: true, "Principal ID"), FieldSpec("name", .string, readOnly: true, "Name"),
                               FieldSpec("kind", .string, readOnly: true, "user or client"),
                               FieldSpec("grants", .array(.object([FieldSpec("role", .string, "Role"), FieldSpec("orgID", .string, "Node")])), readOnly: true, "Roles"),
-                              FieldSpec("permissions", .array(.string), readOnly: true, "Permissions held somewhere")])
+                              FieldSpec("permissions", .array(.string), readOnly: true, "Permissions held somewhere"),
+                              FieldSpec("examRegistrationId", .string, readOnly: true, "For a candidate's account: their exam registration")])
         catalog.schema("NewUser", [FieldSpec("username", .string, required: true, "3–64 lower-case letters, digits, . _ -"),
                                    FieldSpec("displayName", .string, required: true, "Name shown"),
                                    FieldSpec("password", .string, required: true, "At least 10 characters"),
@@ -90,7 +99,7 @@ public struct AccessController: Sendable {
         let principal = try context.requirePrincipal()
         let permissions = Permission.allCases.filter { principal.has($0) }.map(\.rawValue)
         return try JSONResponse.encode(Me(id: principal.id, name: principal.name, kind: principal.kind.rawValue,
-                                          grants: principal.grants, permissions: permissions))
+                                          grants: principal.grants, permissions: permissions, examRegistrationId: principal.examRegistrationID))
     }
 
     /// RFC 6749 §4.4: `grant_type=client_credentials`, the client authenticated by HTTP Basic or by
@@ -140,7 +149,7 @@ public struct AccessController: Sendable {
         let form = try JSON.decodeStrict(NewUser.self, from: data, allowedFields: ["username", "displayName", "password", "staffCode"])
         let user = try await access.createUser(username: form.username, displayName: form.displayName, password: form.password,
                                                staffCode: form.staffCode, by: principal, auditOrgID: principal.nodes(for: .userAdmin).first)
-        return try JSONResponse.encode(Me(id: user.id, name: user.username, kind: "user", grants: [], permissions: []), status: .created)
+        return try JSONResponse.encode(Me(id: user.id, name: user.username, kind: "user", grants: [], permissions: [], examRegistrationId: nil), status: .created)
     }
 
     /// A role may be granted only at or below a node where the granting user administers users, and
@@ -174,6 +183,7 @@ public struct AccessController: Sendable {
                                detail: "\(form.role.rawValue) at \(form.orgCode.uppercased()) to \(target.name)")
         let updated = try await access.loadPrincipal(id: userID)!
         return try JSONResponse.encode(Me(id: updated.id, name: updated.name, kind: updated.kind.rawValue, grants: updated.grants,
-                                          permissions: Permission.allCases.filter { updated.has($0) }.map(\.rawValue)))
+                                          permissions: Permission.allCases.filter { updated.has($0) }.map(\.rawValue),
+                                          examRegistrationId: updated.examRegistrationID))
     }
 }

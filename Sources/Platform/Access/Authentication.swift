@@ -88,6 +88,54 @@ public struct AccessStore: Sendable {
         return UserSummary(id: id, username: trimmed, displayName: displayName)
     }
 
+    /// A password made for someone to be handed on paper: 12 letters and digits without the ones
+    /// easily confused (0/o, 1/l/i), about 58 bits; bcrypt-hashed off the event loop.
+    public struct IssuedPassword: Sendable {
+        public let text: String
+        let hash: String
+    }
+
+    public static func issuePassword() async throws -> IssuedPassword {
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")
+        var generator = SystemRandomNumberGenerator()
+        let text = String((0..<12).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+        return IssuedPassword(text: text, hash: try await offload { Bcrypt.hash(text, cost: bcryptCost) })
+    }
+
+    /// Sets up the account of a graduation-exam candidate inside the caller's transaction: the
+    /// username is the citizen ID, the password `password`, and the account stands for
+    /// `registrationID`. Issuing again (a later season, a forgotten password) sets the new password,
+    /// points the account at the new registration and ends its open sessions. A username taken by
+    /// an account that is not a candidate's is refused.
+    public static func setCandidateAccount(_ db: any SQLDatabase, citizenID: String, displayName: String, registrationID: String,
+                                           password: IssuedPassword, by issuer: Principal, auditOrgID: String) async throws {
+        let existing = try await db.raw("SELECT id, exam_registration_id FROM users WHERE username = \(bind: citizenID)").first()
+        if let existing {
+            let id = try existing.decode(column: "id", as: String.self)
+            guard try existing.decode(column: "exam_registration_id", as: String?.self) != nil else {
+                throw APIError.conflict(field: nil, code: "candidateAccount.usernameTaken",
+                                        "the username \(citizenID) belongs to an account that is not a candidate's")
+            }
+            try await db.raw("""
+                UPDATE users SET password_hash = \(bind: password.hash), display_name = \(bind: displayName),
+                    exam_registration_id = \(bind: registrationID), disabled = 0
+                WHERE id = \(bind: id)
+                """).run()
+            try await db.raw("DELETE FROM sessions WHERE principal_id = \(bind: id)").run()
+            try await AuditLog.record(db, principal: issuer, action: .update, resource: "users", recordID: id, orgID: auditOrgID,
+                                      detail: "candidate account reissued for registration \(registrationID)")
+        } else {
+            let id = UUIDv7.make()
+            try await db.raw("""
+                INSERT INTO users (id, username, display_name, password_hash, disabled, created_at, exam_registration_id)
+                VALUES (\(bind: id), \(bind: citizenID), \(bind: displayName), \(bind: password.hash), 0, \(bind: Clock.timestamp()),
+                        \(bind: registrationID))
+                """).run()
+            try await AuditLog.record(db, principal: issuer, action: .create, resource: "users", recordID: id, orgID: auditOrgID,
+                                      detail: "candidate account for registration \(registrationID)")
+        }
+    }
+
     /// Grants `role` at the node `orgID`, and writes the audit entry in the same transaction.
     public func grant(principalID: String, role: Role, orgID: String, by granter: Principal? = nil, detail: String = "") async throws {
         try await database.transaction { db in
@@ -253,10 +301,11 @@ public struct AccessStore: Sendable {
                 guard let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else { return nil }
                 return Grant(role: role, orgID: try row.decode(column: "org_id", as: String.self))
             }
-            if let user = try await db.raw("SELECT username, disabled, staff_code FROM users WHERE id = \(bind: id)").first() {
+            if let user = try await db.raw("SELECT username, disabled, staff_code, exam_registration_id FROM users WHERE id = \(bind: id)").first() {
                 guard try user.decode(column: "disabled", as: Int.self) == 0 else { return nil }
                 var principal = Principal(id: id, name: try user.decode(column: "username", as: String.self), kind: .user, grants: grants)
                 principal.staffCode = try user.decode(column: "staff_code", as: String?.self)
+                principal.examRegistrationID = try user.decode(column: "exam_registration_id", as: String?.self)
                 return principal
             }
             if let client = try await db.raw("SELECT client_id, scopes, disabled FROM api_clients WHERE id = \(bind: id)").first() {

@@ -98,6 +98,9 @@ public struct Principal: Sendable {
     /// For a user who is a member of staff: the sector staff code of their staff record, which ties
     /// them to their teaching assignments.
     public var staffCode: String?
+    /// For a graduation-exam candidate's account: the registration it stands for. Such an account
+    /// holds no role; the exam's rules let it reach that one registration.
+    public var examRegistrationID: String?
 
     public init(id: String, name: String, kind: Kind, grants: [Grant], clientScopes: Set<Permission> = []) {
         self.id = id

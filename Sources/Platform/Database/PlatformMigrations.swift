@@ -132,5 +132,8 @@ public enum PlatformMigrations {
         // A user who is a member of staff names their staff record (by its sector code), so their
         // teaching assignments can decide which scores they may enter.
         Migration(5, "users name their staff record", ["ALTER TABLE users ADD COLUMN staff_code TEXT"]),
+        // A graduation-exam candidate signs in to follow their own registration, pay its fees, place
+        // wishes and confirm admission; the account names that registration and holds no role.
+        Migration(15, "candidate accounts name their exam registration", ["ALTER TABLE users ADD COLUMN exam_registration_id TEXT"]),
     ]
 }
