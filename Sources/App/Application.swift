@@ -78,8 +78,10 @@ public enum NEMIS {
         let issuing = CredentialsService(database: database, registry: registry, vault: credentials.vault, publicBaseURL: credentials.publicURL)
         issuing.register(in: catalog)
         ImportJobsController(runner: imports).register(in: catalog)
-        FeeOrdersController(database: database, settings: fees ?? FeesSettings(environment: [:], publicURL: ""), logger: logger).register(in: catalog)
-        WebController(access: access, cookies: cookies, imports: imports, verification: verification, verify: issuing.verify).register(in: catalog)
+        let feeOrders = FeeOrdersController(database: database, settings: fees ?? FeesSettings(environment: [:], publicURL: ""), logger: logger)
+        feeOrders.register(in: catalog)
+        WebController(access: access, cookies: cookies, imports: imports, verification: verification, verify: issuing.verify,
+                      checkout: feeOrders.checkoutURL).register(in: catalog)
         OneRosterController(database: database).register(in: catalog)
         IdentityController(runner: verification, database: database).register(in: catalog)
         let document = try catalog.openAPIDocument(version: version)

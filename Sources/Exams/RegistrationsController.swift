@@ -65,22 +65,25 @@ struct RegistrationsController {
     /// it charges one, while registration is open.
     @Sendable func feeOrder(_ request: Request, _ context: NEMISContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        let order = try await database.transaction { db in
-            let (registration, orgID) = try await Self.load(db, id: try context.parameters.require("id"), principal: principal)
-            try await ExamsAccess.requireCandidateOrRegistrar(db, principal, registrationID: registration.id, orgID: orgID)
-            let season = try await ExamSeasonsController.load(db, id: registration.seasonId)
-            guard let fee = season.registrationFeeVND else {
-                throw APIError.conflict(field: nil, code: "registration.noFee", "the \(season.examYear) exam charges no registration fee")
-            }
-            try season.require(.registration)
-            do {
-                return try await FeeOrders.create(db, purpose: Self.feePurpose, referenceID: registration.id, amountVND: fee, payer: principal,
-                                                  description: "Lệ phí đăng kí dự thi tốt nghiệp THPT \(season.examYear): \(registration.fullName)")
-            } catch FeeOrderError.alreadyPaid {
-                throw APIError.conflict(field: nil, code: "registration.paid", "\(registration.fullName)'s registration fee is already paid")
-            }
-        }
+        let id = try context.parameters.require("id")
+        let order = try await database.transaction { db in try await Self.openFeeOrder(db, registrationID: id, principal: principal) }
         return try JSONResponse.encode(order)
+    }
+
+    static func openFeeOrder(_ db: any SQLDatabase, registrationID: String, principal: Principal) async throws -> FeeOrder {
+        let (registration, orgID) = try await Self.load(db, id: registrationID, principal: principal)
+        try await ExamsAccess.requireCandidateOrRegistrar(db, principal, registrationID: registration.id, orgID: orgID)
+        let season = try await ExamSeasonsController.load(db, id: registration.seasonId)
+        guard let fee = season.registrationFeeVND else {
+            throw APIError.conflict(field: nil, code: "registration.noFee", "the \(season.examYear) exam charges no registration fee")
+        }
+        try season.require(.registration)
+        do {
+            return try await FeeOrders.create(db, purpose: Self.feePurpose, referenceID: registration.id, amountVND: fee, payer: principal,
+                                              description: "Lệ phí đăng kí dự thi tốt nghiệp THPT \(season.examYear): \(registration.fullName)")
+        } catch FeeOrderError.alreadyPaid {
+            throw APIError.conflict(field: nil, code: "registration.paid", "\(registration.fullName)'s registration fee is already paid")
+        }
     }
 
     /// The candidate's sign-in: the school that registered them (or the board, for a free

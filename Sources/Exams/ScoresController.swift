@@ -142,11 +142,15 @@ struct ScoresController {
             guard board || season.resultsArePublished else {
                 throw APIError.conflict(field: nil, code: "results.notPublished", "results are published at \(season.resultsPublished)")
             }
-            guard let row = try await db.raw("SELECT body FROM exam_results WHERE registration_id = \(bind: registration.id)").first() else {
-                throw APIError.notFound
-            }
-            return try row.decode(column: "body", as: String.self)
+            guard let body = try await Self.storedResult(db, registrationID: registration.id) else { throw APIError.notFound }
+            return body
         }
         return JSONResponse.raw(body)
+    }
+
+    /// The result's JSON as computed, nil before the board computes it.
+    static func storedResult(_ db: any SQLDatabase, registrationID: String) async throws -> String? {
+        try await db.raw("SELECT body FROM exam_results WHERE registration_id = \(bind: registrationID)").first()?
+            .decode(column: "body", as: String.self)
     }
 }

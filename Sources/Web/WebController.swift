@@ -1,6 +1,7 @@
 import BulkData
 import Credentials
 import DataIntegrity
+import Exams
 import Hummingbird
 import IdentityVerification
 import Platform
@@ -14,7 +15,8 @@ public struct WebController: Sendable {
     /// The pages whose forms carry the session's CSRF token as a hidden field, which their handlers
     /// check; the authentication middleware lets these through without the X-CSRF-Token header.
     public static let formRoutes = ["/sign-in", "/sign-out", "/verify", "/classes/*/gradebook", "/classes/*/gradebook/term",
-                                      "/classes/*/conduct", "/imports", "/identity/runs", "/identity/review/*/*", "/transfers/*"]
+                                      "/classes/*/conduct", "/imports", "/identity/runs", "/identity/review/*/*", "/transfers/*",
+                                      "/my-exam/fees/*", "/my-exam/wishes", "/my-exam/admission"]
 
     let routes: [PageRoute]
 
@@ -22,8 +24,10 @@ public struct WebController: Sendable {
     /// `verify` checks a credential for the public verification page.
     /// `imports` runs the files uploaded from the import page.
     /// `verification` runs the identity verifications started from the identity page.
+    /// `checkout` gives the gateway URL where the signed-in payer pays a fee order.
     public init(access: AccessStore, cookies: SessionCookies, imports: ImportJobRunner, verification: VerificationRunner,
-                verify: @escaping @Sendable (JSONValue) async throws -> VerificationReport) {
+                verify: @escaping @Sendable (JSONValue) async throws -> VerificationReport,
+                checkout: @escaping @Sendable (_ orderID: String, _ payer: Principal, _ remoteAddress: String) async throws -> String) {
         let database = access.database
         let registry = RegistryService(database: database)
         let reader = RegistryReader(database: database)
@@ -40,6 +44,7 @@ public struct WebController: Sendable {
             + TransferPages(registry: registry).routes
             + VerifyPages(verify: verify).routes
             + IdentityPages(runner: verification, service: IdentityVerificationService(database: database)).routes
+            + CandidatePages(desk: CandidateDesk(database: database), checkout: checkout).routes
     }
 
     public func register(in catalog: APICatalog) {

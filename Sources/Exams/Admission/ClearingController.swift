@@ -131,43 +131,52 @@ struct ClearingController {
         let principal = try context.requirePrincipal()
         let body = try await database.read { db in
             let (registration, _) = try await RegistrationsController.load(db, id: try context.parameters.require("id"), principal: principal)
-            guard let row = try await db.raw("SELECT body FROM admission_results WHERE registration_id = \(bind: registration.id)").first() else {
-                throw APIError.notFound
-            }
-            var outcome = try JSON.decoder.decode(AdmissionOutcome.self, from: Data(try row.decode(column: "body", as: String.self).utf8))
-            let confirmed = try await db.raw("SELECT 1 AS hit FROM admission_confirmations WHERE registration_id = \(bind: registration.id)").first() != nil
-            outcome = AdmissionOutcome(registrationId: outcome.registrationId, fullName: outcome.fullName, programCode: outcome.programCode,
-                                       programName: outcome.programName, score: outcome.score, priorityLevel: outcome.priorityLevel,
-                                       wishes: outcome.wishes, confirmed: confirmed)
+            guard let outcome = try await Self.outcome(db, of: registration) else { throw APIError.notFound }
             return outcome
         }
         return try JSONResponse.encode(body)
     }
 
+    /// What the clearing decided for the registration, and whether it is confirmed; nil before the clearing.
+    static func outcome(_ db: any SQLDatabase, of registration: Registration) async throws -> AdmissionOutcome? {
+        guard let row = try await db.raw("SELECT body FROM admission_results WHERE registration_id = \(bind: registration.id)").first() else {
+            return nil
+        }
+        let outcome = try JSON.decoder.decode(AdmissionOutcome.self, from: Data(try row.decode(column: "body", as: String.self).utf8))
+        let confirmed = try await db.raw("SELECT 1 AS hit FROM admission_confirmations WHERE registration_id = \(bind: registration.id)").first() != nil
+        return AdmissionOutcome(registrationId: outcome.registrationId, fullName: outcome.fullName, programCode: outcome.programCode,
+                                programName: outcome.programName, score: outcome.score, priorityLevel: outcome.priorityLevel,
+                                wishes: outcome.wishes, confirmed: confirmed)
+    }
+
     @Sendable func confirm(_ request: Request, _ context: NEMISContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        let program = try await database.transaction { db in
-            let (registration, orgID) = try await RegistrationsController.load(db, id: try context.parameters.require("id"), principal: principal)
-            try await ExamsAccess.requireCandidateOrRegistrar(db, principal, registrationID: registration.id, orgID: orgID)
-            try await ExamSeasonsController.load(db, id: registration.seasonId).require(.confirmation)
-            guard let row = try await db.raw("SELECT program_id FROM admission_results WHERE registration_id = \(bind: registration.id)").first(),
-                  let programID = try row.decode(column: "program_id", as: String?.self) else {
-                throw APIError.conflict(field: nil, code: "admission.notAdmitted", "\(registration.fullName) is not admitted to any programme")
-            }
-            // The primary key allows one confirmation; a racing second one inserts nothing.
-            let inserted = try await db.raw("""
-                INSERT INTO admission_confirmations (registration_id, season_id, program_id, confirmed_by, confirmed_at)
-                VALUES (\(bind: registration.id), \(bind: registration.seasonId), \(bind: programID), \(bind: principal.name), \(bind: Clock.timestamp()))
-                ON CONFLICT (registration_id) DO NOTHING RETURNING registration_id
-                """).first()
-            guard inserted != nil else {
-                throw APIError.conflict(field: nil, code: "admission.confirmed", "\(registration.fullName) has already confirmed an admission")
-            }
-            try await AuditLog.record(db, principal: principal, action: .transition, resource: "admission_confirmations",
-                                      recordID: registration.id, orgID: orgID, detail: "confirmed \(programID)")
-            return programID
-        }
+        let id = try context.parameters.require("id")
+        let program = try await database.transaction { db in try await Self.confirm(db, registrationID: id, principal: principal) }
         return try JSONResponse.encode(["confirmed": program])
+    }
+
+    /// Confirms the candidate's admission, once, before the deadline; the programme's ID.
+    static func confirm(_ db: any SQLDatabase, registrationID: String, principal: Principal) async throws -> String {
+        let (registration, orgID) = try await RegistrationsController.load(db, id: registrationID, principal: principal)
+        try await ExamsAccess.requireCandidateOrRegistrar(db, principal, registrationID: registration.id, orgID: orgID)
+        try await ExamSeasonsController.load(db, id: registration.seasonId).require(.confirmation)
+        guard let row = try await db.raw("SELECT program_id FROM admission_results WHERE registration_id = \(bind: registration.id)").first(),
+              let programID = try row.decode(column: "program_id", as: String?.self) else {
+            throw APIError.conflict(field: nil, code: "admission.notAdmitted", "\(registration.fullName) is not admitted to any programme")
+        }
+        // The primary key allows one confirmation; a racing second one inserts nothing.
+        let inserted = try await db.raw("""
+            INSERT INTO admission_confirmations (registration_id, season_id, program_id, confirmed_by, confirmed_at)
+            VALUES (\(bind: registration.id), \(bind: registration.seasonId), \(bind: programID), \(bind: principal.name), \(bind: Clock.timestamp()))
+            ON CONFLICT (registration_id) DO NOTHING RETURNING registration_id
+            """).first()
+        guard inserted != nil else {
+            throw APIError.conflict(field: nil, code: "admission.confirmed", "\(registration.fullName) has already confirmed an admission")
+        }
+        try await AuditLog.record(db, principal: principal, action: .transition, resource: "admission_confirmations",
+                                  recordID: registration.id, orgID: orgID, detail: "confirmed \(programID)")
+        return programID
     }
 
     @Sendable func confirmedList(_ request: Request, _ context: NEMISContext) async throws -> Response {

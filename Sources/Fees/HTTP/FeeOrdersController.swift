@@ -114,6 +114,18 @@ public struct FeeOrdersController: Sendable {
 
     @Sendable func checkout(_ request: Request, _ context: NEMISContext) async throws -> Response {
         let order = try await payersOrder(context)
+        return try JSONResponse.encode(try await checkout(order, remoteAddress: context.remoteAddress))
+    }
+
+    /// The signed gateway URL where the payer of `orderID` pays it (the web pages send the browser
+    /// there); 404 for someone else's order.
+    public func checkoutURL(orderID: String, payer: Principal, remoteAddress: String) async throws -> String {
+        guard let order = try await database.read({ db in try await FeeOrders.status(db, id: orderID) }), order.payerId == payer.id
+        else { throw APIError.notFound }
+        return try await checkout(order, remoteAddress: remoteAddress).url
+    }
+
+    private func checkout(_ order: FeeOrder, remoteAddress: String) async throws -> Checkout {
         guard let gateway = settings.gateway else { throw FeeOrderError.gatewayNotConfigured.apiError }
         guard order.status == .pending else { throw FeeOrderError.notPending(orderID: order.id, order.status).apiError }
         let createText = try await database.read { db in try await FeeOrders.gatewayCreateDate(db, id: order.id) } ?? ""
@@ -127,9 +139,9 @@ public struct FeeOrdersController: Sendable {
         }
         let payment = PaymentRequest(tmnCode: gateway.tmnCode, txnRef: order.providerTxnRef, amountVND: order.amountVnd,
                                      orderInfo: "Thanh toan le phi NEMIS \(order.providerTxnRef)", returnURL: settings.returnURL,
-                                     ipAddress: context.remoteAddress, createDate: created, expireDate: expires)
-        return try JSONResponse.encode(Checkout(orderId: order.id, url: payment.checkoutURL(gatewayPayURL: gateway.payURL, signer: gateway.signer),
-                                                expiresAt: Clock.timestamp(expires)))
+                                     ipAddress: remoteAddress, createDate: created, expireDate: expires)
+        return Checkout(orderId: order.id, url: payment.checkoutURL(gatewayPayURL: gateway.payURL, signer: gateway.signer),
+                        expiresAt: Clock.timestamp(expires))
     }
 
     @Sendable func showReturn(_ request: Request, _ context: NEMISContext) async throws -> Response {

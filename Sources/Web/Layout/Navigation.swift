@@ -11,6 +11,7 @@ enum Navigation {
 
     static func links(for principal: Principal?, _ strings: Strings) -> [Link] {
         var links = [Link(label: strings[.home], href: "/")]
+        if principal?.examRegistrationID != nil { links.append(Link(label: strings[.myExam], href: "/my-exam")) }
         for grant in principal?.grants ?? [] {
             for link in roleLinks(grant, strings) where !links.contains(link) { links.append(link) }
         }

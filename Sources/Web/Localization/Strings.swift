@@ -1,3 +1,4 @@
+import Foundation
 import Credentials
 import Platform
 import Records
@@ -53,6 +54,11 @@ enum Phrase: CaseIterable {
     case examStatistics, noExamFigures, examResultsChart, admissionsChart, passedExam, notPassedExam, awaitingResult
     case admissionConfirmed, admittedNotConfirmed, notAdmitted, registeredCandidates, confirmedBySchool, withWishes
     case wishFeesPaidOnline, registrationFeesPaidOnline, admitted, examStatisticsNote
+    // A candidate's own exam
+    case myExam, examRegistration, examSubjects, registrationConfirmed, registrationAwaiting, registrationClosed
+    case feeLabel, feePaid, feeUnpaid, payOnline, examResult, resultNotPublished, graduationScore, graduated, notGraduated
+    case admissionWishes, noWishesYet, saveWishes, wishesSaved, admissionResult, notAdmittedText, admittedTo
+    case confirmAdmission, admissionConfirmedNotice
     // Transfers
     case transfers, transfersIntro, noTransfers, effectiveFrom, decisionNote, intoClass, approveTransfer, refuseTransfer
 
@@ -151,6 +157,30 @@ enum Phrase: CaseIterable {
         case .reopenReason: ("Lí do mở lại (bắt buộc, được ghi vào nhật kí)", "Why it is reopened (required; kept in the audit log)")
         case .termClosed: ("Đã khoá sổ học kì: điểm của lớp chỉ còn xem được.", "The semester is closed: the class's scores are read only.")
         case .termReopened: ("Đã mở lại học kì: giáo viên có thể sửa điểm.", "The semester is reopened: teachers can change scores.")
+        case .myExam: ("Kỳ thi của tôi", "My exam")
+        case .examRegistration: ("Đăng kí dự thi", "Exam registration")
+        case .examSubjects: ("Môn thi", "Subjects")
+        case .registrationConfirmed: ("Đã được xác nhận", "Confirmed")
+        case .registrationAwaiting: ("Chờ nhà trường (hoặc Sở) xác nhận", "Awaiting confirmation by the school (or the department)")
+        case .registrationClosed: ("Đã hết hạn đăng kí: nhờ nhà trường nếu cần sửa.", "Registration has closed: ask the school if something must change.")
+        case .feeLabel: ("Lệ phí", "Fee")
+        case .feePaid: ("Đã nộp", "Paid")
+        case .feeUnpaid: ("Chưa nộp", "Not paid")
+        case .payOnline: ("Nộp lệ phí trực tuyến", "Pay online")
+        case .examResult: ("Kết quả thi", "Exam result")
+        case .resultNotPublished: ("Chưa công bố kết quả.", "Results are not published yet.")
+        case .graduationScore: ("Điểm xét tốt nghiệp", "Graduation score")
+        case .graduated: ("Đỗ tốt nghiệp", "Graduated")
+        case .notGraduated: ("Chưa đỗ tốt nghiệp", "Not graduated")
+        case .admissionWishes: ("Nguyện vọng xét tuyển", "Admission wishes")
+        case .noWishesYet: ("Chưa đăng kí nguyện vọng nào.", "No wishes placed yet.")
+        case .saveWishes: ("Lưu nguyện vọng", "Save wishes")
+        case .wishesSaved: ("Đã lưu nguyện vọng, theo thứ tự ưu tiên từ trên xuống.", "Wishes saved, first choice first.")
+        case .admissionResult: ("Kết quả xét tuyển", "Admission result")
+        case .notAdmittedText: ("Chưa trúng tuyển nguyện vọng nào.", "Not admitted to any wish.")
+        case .admittedTo: ("Trúng tuyển", "Admitted to")
+        case .confirmAdmission: ("Xác nhận nhập học", "Confirm admission")
+        case .admissionConfirmedNotice: ("Đã xác nhận nhập học.", "Admission confirmed.")
         case .conductLink: ("Rèn luyện và chuyên cần", "Conduct and attendance")
         case .conductNote: ("Đánh giá kết quả rèn luyện theo Thông tư 22/2021: Tốt, Khá, Đạt, Chưa đạt. Ô để trống giữ giá trị đã lưu.",
                             "Conduct is rated under Circular 22/2021: Very good, Good, Pass, Not yet passed. A box left empty keeps what is stored.")
@@ -326,6 +356,50 @@ struct Strings: Sendable {
         (pick("TX\(number)", "R\(number)"), pick("Đánh giá thường xuyên \(number)", "Regular assessment \(number)"))
     }
     func inputLabel(_ column: String, learner: String) -> String { pick("\(column) của \(learner)", "\(column), \(learner)") }
+    func myExamTitle(_ year: Int) -> String { pick("Kỳ thi tốt nghiệp THPT năm \(year) của tôi", "My \(year) graduation exam") }
+    func changesUntil(_ when: String) -> String {
+        pick("Có thể sửa đăng kí đến \(when); sau mỗi lần sửa, nhà trường xác nhận lại.", "You can change the registration until \(when); the school confirms it again after each change.")
+    }
+    func wishesUntil(_ when: String) -> String {
+        pick("Sắp xếp nguyện vọng theo thứ tự ưu tiên, nguyện vọng 1 là cao nhất; sửa được đến \(when).",
+             "Order your wishes, the first being the one you want most; you can change them until \(when).")
+    }
+    func confirmUntil(_ when: String) -> String { pick("Xác nhận nhập học trước \(when).", "Confirm before \(when).") }
+    func wishLabel(_ rank: Int) -> String { pick("Nguyện vọng \(rank)", "Wish \(rank)") }
+    func wishError(rank: Int, message: String) -> String { pick("Nguyện vọng \(rank): \(message)", "Wish \(rank): \(message)") }
+    /// Whole đồng, thousands grouped as each language writes them.
+    func vnd(_ amount: Int) -> String {
+        var digits = String(amount), grouped = ""
+        while digits.count > 3 {
+            grouped = pick(".", ",") + String(digits.suffix(3)) + grouped
+            digits.removeLast(3)
+        }
+        return digits + grouped + pick(" đ", " VND")
+    }
+    /// A decimal as teachers and candidates write it: a comma in Vietnamese.
+    func decimal(_ text: String) -> String { pick(text.replacingOccurrences(of: ".", with: ","), text) }
+    /// An instant of the exam's timeline in Vietnam's time: "17:00 ngày 30/06/2027".
+    func instant(_ iso: String) -> String {
+        guard let date = ISO8601DateFormatter().date(from: iso) else { return iso }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
+        return pick("\(two(c.hour)):\(two(c.minute)) ngày \(two(c.day))/\(two(c.month))/\(c.year ?? 0)",
+                    "\(two(c.hour)):\(two(c.minute)) on \(two(c.day))/\(two(c.month))/\(c.year ?? 0)")
+    }
+    /// The exam's subjects by their codes (DOMAIN.md §5.1).
+    func examSubject(_ code: String) -> String {
+        let names: [String: (String, String)] = [
+            "TOAN": ("Toán", "Mathematics"), "NGUVAN": ("Ngữ văn", "Literature"), "NGOAINGU": ("Ngoại ngữ", "Foreign language"),
+            "VATLI": ("Vật lí", "Physics"), "HOAHOC": ("Hoá học", "Chemistry"), "SINHHOC": ("Sinh học", "Biology"),
+            "LICHSU": ("Lịch sử", "History"), "DIALI": ("Địa lí", "Geography"), "GDKTPL": ("Giáo dục kinh tế và pháp luật", "Economics and law"),
+            "TINHOC": ("Tin học", "Informatics"), "CNCN": ("Công nghệ công nghiệp", "Industrial technology"),
+            "CNNN": ("Công nghệ nông nghiệp", "Agricultural technology"), "KHTN": ("Khoa học tự nhiên", "Natural sciences"),
+            "KHXH": ("Khoa học xã hội", "Social sciences"),
+        ]
+        return names[code].map { pick($0.0, $0.1) } ?? code
+    }
     func conductTitle(className: String) -> String {
         pick("Rèn luyện và chuyên cần · lớp \(className)", "Conduct and attendance · class \(className)")
     }

@@ -21,6 +21,8 @@ struct SessionPages: Sendable {
     @Sendable func home(_ page: PageRequest) async throws -> Response {
         let strings = page.strings
         guard let principal = page.principal else { return page.page(strings[.signIn], signInForm(strings, message: nil)) }
+        // A candidate's account has one thing to show.
+        if principal.examRegistrationID != nil && principal.grants.isEmpty { return page.redirect("/my-exam") }
         let counts = try await reader.counts(for: principal)
         let roles = principal.grants.map { strings.role($0.role) }.joined(separator: ", ")
         return page.page(strings[.overview], """
