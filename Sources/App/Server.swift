@@ -1,3 +1,4 @@
+import Exams
 import Foundation
 import Hummingbird
 import Logging
@@ -5,6 +6,7 @@ import NIOCore
 import NIOPosix
 import Platform
 import Registry
+import Synchronization
 
 /// `nemis serve`: open the database, migrate, optionally load the demo, and serve until SIGTERM.
 public enum Server {
@@ -28,11 +30,15 @@ public enum Server {
         let database = try await Storage.open(configuration, logger: logger)
         let started = Date()
         let demoLogins = DemoData.logins
+        // The demo's exam candidate is known once the demo is loaded, before the sign-ins are printed.
+        let demoCandidate = Mutex<DemoExam.Candidate?>(nil)
         var loadDemo: (@Sendable (any Database) async throws -> Void)?
         if demo {
             loadDemo = { @Sendable database in
                 _ = try await DemoData.load(into: database, logger: logger)
                 if let demoPopulation { try await DemoPopulation.write(from: database, to: demoPopulation) }
+                let candidate = try await DemoExam.load(into: database, password: DemoData.password, principal: try await DemoData.loader(database))
+                demoCandidate.withLock { $0 = candidate }
             }
         }
         let app = try NEMIS.buildApplication(
@@ -49,7 +55,12 @@ public enum Server {
                 }
                 if demo {
                     lines.append("  demo sign-ins (POST \(url)/api/v1/session, or the page at \(url)/):")
-                    for login in demoLogins {
+                    var logins = demoLogins
+                    if let candidate = demoCandidate.withLock({ $0 }) {
+                        logins.append(DemoData.Login(username: candidate.username, password: DemoData.password,
+                                                     description: "exam candidate \(candidate.fullName): registration, fee, result, wishes"))
+                    }
+                    for login in logins {
                         lines.append("    \(login.username.padding(toLength: 22, withPad: " ", startingAt: 0)) \(login.password)   \(login.description)")
                     }
                 }

@@ -51,24 +51,29 @@ struct ExamSeasonsController {
 
     @Sendable func create(_ request: Request, _ context: NEMISContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        var decoded = try await Self.decode(request, context)
-        decoded.id = UUID().uuidString.lowercased()
-        let season = decoded
-        let stored = try await database.transaction { db in
-            try await ExamsAccess.requireNationalBoard(db, principal)
-            if try await db.raw("SELECT 1 AS hit FROM exam_seasons WHERE exam_year = \(bind: season.examYear)").first() != nil {
-                throw APIError.conflict(field: "examYear", code: "season.duplicate", "the \(season.examYear) season already exists")
-            }
-            try await db.raw("""
-                INSERT INTO exam_seasons (id, exam_year, body, updated_by, updated_at)
-                VALUES (\(bind: season.id!), \(bind: season.examYear), \(bind: try JSON.string(season)), \(bind: principal.name),
-                        \(bind: Clock.timestamp()))
-                """).run()
-            try await AuditLog.record(db, principal: principal, action: .create, resource: "exam_seasons", recordID: season.id, orgID: nil,
-                                      detail: "season \(season.examYear)")
-            return season
-        }
+        let season = try await Self.decode(request, context)
+        let stored = try await database.transaction { db in try await Self.create(db, season, principal: principal) }
         return try JSONResponse.encode(stored, status: .created)
+    }
+
+    /// Stores a new season, one per exam year, checked and with its year's formula.
+    static func create(_ db: any SQLDatabase, _ input: ExamSeason, principal: Principal) async throws -> ExamSeason {
+        var season = input
+        try season.problems().check()
+        season.formula = GraduationFormula.forExamYear(season.examYear)
+        season.id = UUID().uuidString.lowercased()
+        try await ExamsAccess.requireNationalBoard(db, principal)
+        if try await db.raw("SELECT 1 AS hit FROM exam_seasons WHERE exam_year = \(bind: season.examYear)").first() != nil {
+            throw APIError.conflict(field: "examYear", code: "season.duplicate", "the \(season.examYear) season already exists")
+        }
+        try await db.raw("""
+            INSERT INTO exam_seasons (id, exam_year, body, updated_by, updated_at)
+            VALUES (\(bind: season.id!), \(bind: season.examYear), \(bind: try JSON.string(season)), \(bind: principal.name),
+                    \(bind: Clock.timestamp()))
+            """).run()
+        try await AuditLog.record(db, principal: principal, action: .create, resource: "exam_seasons", recordID: season.id, orgID: nil,
+                                  detail: "season \(season.examYear)")
+        return season
     }
 
     @Sendable func update(_ request: Request, _ context: NEMISContext) async throws -> Response {

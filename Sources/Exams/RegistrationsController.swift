@@ -108,72 +108,76 @@ struct RegistrationsController {
         let principal = try context.requirePrincipal()
         let input = try await Self.decode(request, context)
         let seasonID = try context.parameters.require("id")
-        let stored = try await database.transaction { db in
-            let season = try await ExamSeasonsController.load(db, id: seasonID)
-            try season.require(.registration)
-            var errors = ValidationCollector()
-            var registration: Registration
-            let orgID: String
-            let learnerID: String?
-            if let code = input.learnerCode {
-                guard let placement = try await LearnerDirectory.placement(db, learnerCode: code, schoolYear: season.schoolYear),
-                      try await ExamsAccess.mayRead(db, principal, orgID: placement.orgID) else {
-                    throw APIError.conflict(field: "learnerCode", code: "registration.notEnrolled",
-                                            "learner '\(code)' is not enrolled in a class you may register in \(season.schoolYear)")
-                }
-                try await ExamsAccess.requireRegistrar(db, principal, orgID: placement.orgID)
-                guard placement.grade == "12" else {
-                    throw APIError.conflict(field: "learnerCode", code: "registration.grade",
-                                            "\(placement.fullName) is in grade \(placement.grade) (class \(placement.className)); a school registers its grade-12 learners")
-                }
-                guard let citizenID = placement.citizenID, let dateOfBirth = placement.dateOfBirth, let sex = placement.sex else {
-                    throw APIError.conflict(field: "learnerCode", code: "registration.identity",
-                                            "\(placement.fullName)'s registry record lacks a citizen ID, date of birth or sex; complete it first")
-                }
-                registration = Registration(
-                    id: UUID().uuidString.lowercased(), seasonId: seasonID, citizenId: citizenID, fullName: placement.fullName,
-                    dateOfBirth: dateOfBirth, sex: sex, learnerCode: placement.learnerCode, schoolCode: placement.schoolCode,
-                    className: placement.className, programme: .p2018, subjects: [], priorityPoints: .zero, incentivePrizes: [],
-                    purposes: ["graduation"], status: "submitted", version: 1)
-                orgID = placement.orgID
-                learnerID = placement.learnerID
-            } else {
-                guard let unit = principal.nodes(for: .examsManage).first else {
-                    throw APIError.forbidden("free candidates are registered by the exam board (exams:manage); a school names its learner by learnerCode")
-                }
-                let sex = input.sex.flatMap(Sex.init(rawValue:))
-                if sex == nil { errors.add("sex", "registration.sex", "sex is male or female") }
-                PersonRules.dateOfBirth(input.dateOfBirth, into: &errors)
-                let name = PersonRules.name(input.fullName ?? "", field: "fullName", into: &errors)
-                let citizenID = PersonRules.citizenID(input.citizenId, sex: sex, dateOfBirth: input.dateOfBirth, into: &errors)
-                if input.citizenId == nil { errors.add("citizenId", "registration.citizenId", "a free candidate registers with their citizen ID") }
-                try errors.check()
-                registration = Registration(
-                    id: UUID().uuidString.lowercased(), seasonId: seasonID, citizenId: citizenID ?? "", fullName: name?.fullName ?? "",
-                    dateOfBirth: input.dateOfBirth!, sex: sex!.rawValue, programme: .p2018, subjects: [], priorityPoints: .zero,
-                    incentivePrizes: [], purposes: ["graduation"], status: "submitted", version: 1)
-                orgID = unit
-                learnerID = nil
-            }
-            input.applyChoices(to: &registration, errors: &errors)
-            try errors.check()
-            if try await db.raw("""
-                SELECT 1 AS hit FROM exam_registrations WHERE season_id = \(bind: seasonID) AND citizen_id = \(bind: registration.citizenId)
-                """).first() != nil {
-                throw APIError.conflict(field: input.learnerCode == nil ? "citizenId" : "learnerCode", code: "registration.duplicate",
-                                        "\(registration.fullName) is already registered for the \(season.examYear) exam")
-            }
-            try await db.raw("""
-                INSERT INTO exam_registrations (id, season_id, citizen_id, learner_id, org_id, status, version, body, updated_by, updated_at)
-                VALUES (\(bind: registration.id), \(bind: seasonID), \(bind: registration.citizenId), \(bind: learnerID), \(bind: orgID),
-                        \(bind: registration.status), 1, \(bind: try JSON.string(registration)), \(bind: principal.name), \(bind: Clock.timestamp()))
-                """).run()
-            try await Self.keepVersion(db, registration, principal: principal)
-            try await AuditLog.record(db, principal: principal, action: .create, resource: "exam_registrations", recordID: registration.id,
-                                      orgID: orgID, detail: "season \(season.examYear)")
-            return registration
-        }
+        let stored = try await database.transaction { db in try await Self.create(db, seasonID: seasonID, input, principal: principal) }
         return try JSONResponse.encode(stored, status: .created)
+    }
+
+    /// Registers a school's learner (by `learnerCode`, identity from the registry) or a free candidate
+    /// (the board, with their citizen ID) while registration is open.
+    static func create(_ db: any SQLDatabase, seasonID: String, _ input: RegistrationInput, principal: Principal) async throws -> Registration {
+        let season = try await ExamSeasonsController.load(db, id: seasonID)
+        try season.require(.registration)
+        var errors = ValidationCollector()
+        var registration: Registration
+        let orgID: String
+        let learnerID: String?
+        if let code = input.learnerCode {
+            guard let placement = try await LearnerDirectory.placement(db, learnerCode: code, schoolYear: season.schoolYear),
+                  try await ExamsAccess.mayRead(db, principal, orgID: placement.orgID) else {
+                throw APIError.conflict(field: "learnerCode", code: "registration.notEnrolled",
+                                        "learner '\(code)' is not enrolled in a class you may register in \(season.schoolYear)")
+            }
+            try await ExamsAccess.requireRegistrar(db, principal, orgID: placement.orgID)
+            guard placement.grade == "12" else {
+                throw APIError.conflict(field: "learnerCode", code: "registration.grade",
+                                        "\(placement.fullName) is in grade \(placement.grade) (class \(placement.className)); a school registers its grade-12 learners")
+            }
+            guard let citizenID = placement.citizenID, let dateOfBirth = placement.dateOfBirth, let sex = placement.sex else {
+                throw APIError.conflict(field: "learnerCode", code: "registration.identity",
+                                        "\(placement.fullName)'s registry record lacks a citizen ID, date of birth or sex; complete it first")
+            }
+            registration = Registration(
+                id: UUID().uuidString.lowercased(), seasonId: seasonID, citizenId: citizenID, fullName: placement.fullName,
+                dateOfBirth: dateOfBirth, sex: sex, learnerCode: placement.learnerCode, schoolCode: placement.schoolCode,
+                className: placement.className, programme: .p2018, subjects: [], priorityPoints: .zero, incentivePrizes: [],
+                purposes: ["graduation"], status: "submitted", version: 1)
+            orgID = placement.orgID
+            learnerID = placement.learnerID
+        } else {
+            guard let unit = principal.nodes(for: .examsManage).first else {
+                throw APIError.forbidden("free candidates are registered by the exam board (exams:manage); a school names its learner by learnerCode")
+            }
+            let sex = input.sex.flatMap(Sex.init(rawValue:))
+            if sex == nil { errors.add("sex", "registration.sex", "sex is male or female") }
+            PersonRules.dateOfBirth(input.dateOfBirth, into: &errors)
+            let name = PersonRules.name(input.fullName ?? "", field: "fullName", into: &errors)
+            let citizenID = PersonRules.citizenID(input.citizenId, sex: sex, dateOfBirth: input.dateOfBirth, into: &errors)
+            if input.citizenId == nil { errors.add("citizenId", "registration.citizenId", "a free candidate registers with their citizen ID") }
+            try errors.check()
+            registration = Registration(
+                id: UUID().uuidString.lowercased(), seasonId: seasonID, citizenId: citizenID ?? "", fullName: name?.fullName ?? "",
+                dateOfBirth: input.dateOfBirth!, sex: sex!.rawValue, programme: .p2018, subjects: [], priorityPoints: .zero,
+                incentivePrizes: [], purposes: ["graduation"], status: "submitted", version: 1)
+            orgID = unit
+            learnerID = nil
+        }
+        input.applyChoices(to: &registration, errors: &errors)
+        try errors.check()
+        if try await db.raw("""
+            SELECT 1 AS hit FROM exam_registrations WHERE season_id = \(bind: seasonID) AND citizen_id = \(bind: registration.citizenId)
+            """).first() != nil {
+            throw APIError.conflict(field: input.learnerCode == nil ? "citizenId" : "learnerCode", code: "registration.duplicate",
+                                    "\(registration.fullName) is already registered for the \(season.examYear) exam")
+        }
+        try await db.raw("""
+            INSERT INTO exam_registrations (id, season_id, citizen_id, learner_id, org_id, status, version, body, updated_by, updated_at)
+            VALUES (\(bind: registration.id), \(bind: seasonID), \(bind: registration.citizenId), \(bind: learnerID), \(bind: orgID),
+                    \(bind: registration.status), 1, \(bind: try JSON.string(registration)), \(bind: principal.name), \(bind: Clock.timestamp()))
+            """).run()
+        try await Self.keepVersion(db, registration, principal: principal)
+        try await AuditLog.record(db, principal: principal, action: .create, resource: "exam_registrations", recordID: registration.id,
+                                  orgID: orgID, detail: "season \(season.examYear)")
+        return registration
     }
 
     // MARK: reading

@@ -1,5 +1,9 @@
 """The web pages in a real browser against `nemis serve --demo`: each role signs in and does its
 main task, on a phone-sized screen, without JavaScript of ours."""
+import http.cookiejar
+import json
+import urllib.request
+
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -152,3 +156,32 @@ def test_school_admin_verifies_identities_and_confirms_a_match(browser, base_url
     wait_for_heading(browser, "Hàng đợi rà soát")
     assert name not in browser.find_element(By.TAG_NAME, "main").text
     assert fits_the_screen(browser)
+
+
+def demo_candidate(base_url):
+    """The demo's exam candidate signs in with their citizen ID: read, as the ministry, from the
+    season's registrations through the API."""
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    opener.open(urllib.request.Request(base_url + "/api/v1/session", headers={"content-type": "application/json"},
+                                       data=json.dumps({"username": "bo.admin", "password": PASSWORD}).encode()))
+    season = json.load(opener.open(base_url + "/api/v1/exam-seasons"))["items"][0]
+    registrations = json.load(opener.open(f"{base_url}/api/v1/exam-seasons/{season['id']}/registrations"))["items"]
+    return registrations[0]["citizenId"]
+
+
+def test_exam_candidate_reads_the_registration_and_is_told_about_the_fee(browser, base_url):
+    browser.get(base_url + "/")
+    browser.find_element(By.ID, "username").send_keys(demo_candidate(base_url))
+    browser.find_element(By.ID, "password").send_keys(PASSWORD)
+    browser.find_element(By.CSS_SELECTOR, "main form button").click()
+    # A candidate's account lands on their own exam.
+    wait_for_heading(browser, "Kỳ thi tốt nghiệp THPT năm")
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "Toán, Ngữ văn, Vật lí, Hoá học" in main
+    assert "Lệ phí: 50.000 đ · Chưa nộp" in main
+    assert "Chưa công bố kết quả." in main
+    assert fits_the_screen(browser)
+    # The demo runs without a payment gateway: paying is explained, not crashed on.
+    browser.find_element(By.XPATH, "//main//form//button[text()='Nộp lệ phí trực tuyến']").click()
+    wait_for_heading(browser, "Kỳ thi tốt nghiệp THPT năm")
+    assert "NEMIS_PAYMENT_GATEWAY_URL" in browser.find_element(By.CSS_SELECTOR, "[role=alert]").text

@@ -98,8 +98,12 @@ public struct AccessStore: Sendable {
     public static func issuePassword() async throws -> IssuedPassword {
         let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")
         var generator = SystemRandomNumberGenerator()
-        let text = String((0..<12).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
-        return IssuedPassword(text: text, hash: try await offload { Bcrypt.hash(text, cost: bcryptCost) })
+        return try await password(String((0..<12).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }))
+    }
+
+    /// A password chosen elsewhere (the demo's published one), hashed.
+    public static func password(_ text: String) async throws -> IssuedPassword {
+        IssuedPassword(text: text, hash: try await offload { Bcrypt.hash(text, cost: bcryptCost) })
     }
 
     /// Sets up the account of a graduation-exam candidate inside the caller's transaction: the
@@ -108,7 +112,7 @@ public struct AccessStore: Sendable {
     /// points the account at the new registration and ends its open sessions. A username taken by
     /// an account that is not a candidate's is refused.
     public static func setCandidateAccount(_ db: any SQLDatabase, citizenID: String, displayName: String, registrationID: String,
-                                           password: IssuedPassword, by issuer: Principal, auditOrgID: String) async throws {
+                                           password: IssuedPassword, by issuer: Principal, auditOrgID: String?) async throws {
         let existing = try await db.raw("SELECT id, exam_registration_id FROM users WHERE username = \(bind: citizenID)").first()
         if let existing {
             let id = try existing.decode(column: "id", as: String.self)

@@ -13,6 +13,12 @@ public enum DemoData {
         public let username: String
         public let password: String
         public let description: String
+
+        public init(username: String, password: String, description: String) {
+            self.username = username
+            self.password = password
+            self.description = description
+        }
     }
 
     public static let password = "nemis-demo-2026"
@@ -33,6 +39,14 @@ public enum DemoData {
 
     static let currentYear = "2026-2027"
 
+    /// The principal the demo is loaded as: the ministry's administrator, named as the loader.
+    public static func loader(_ database: any Database) async throws -> Principal {
+        let ministryID = try await database.read { db in
+            try await db.raw("SELECT id FROM org_units WHERE kind = 'ministry'").first()!.decode(column: "id", as: String.self)
+        }
+        return Principal(id: "system", name: "demo-loader", kind: .user, grants: [Grant(role: .ministryAdmin, orgID: ministryID)])
+    }
+
     /// Loads the demo unless it is already there. Returns false when it was already loaded.
     @discardableResult
     public static func load(into database: any Database, logger: Logger) async throws -> Bool {
@@ -44,10 +58,8 @@ public enum DemoData {
         let names = try NameBank.load()
         let access = AccessStore(database: database)
         let registry = RegistryService(database: database)
-        let ministryID = try await database.read { db in
-            try await db.raw("SELECT id FROM org_units WHERE kind = 'ministry'").first()!.decode(column: "id", as: String.self)
-        }
-        let system = Principal(id: "system", name: "demo-loader", kind: .user, grants: [Grant(role: .ministryAdmin, orgID: ministryID)])
+        let system = try await loader(database)
+        let ministryID = system.grants[0].orgID
         let (counts, teachers) = try await database.transaction { db -> ([String: Int], [String: String]) in
             var generator = DemoGenerator(seed: 2026, names: names, registry: registry, principal: system, db: db)
             try await generator.build(ministryID: ministryID)
