@@ -21,6 +21,10 @@ public struct CandidateDesk: Sendable {
         public let schoolCode: String?
         public let className: String?
         public let subjects: [String]
+        /// Under the 2018 programme, the two electives beside Mathematics and Literature can be chosen
+        /// here; the 2006 programme's fixed set is changed by the school.
+        public let choosesElectives: Bool
+        public let foreignLanguage: String?
         /// submitted, or confirmed by the school (or the board).
         public let confirmed: Bool
         public let examYear: Int
@@ -99,6 +103,7 @@ public struct CandidateDesk: Sendable {
             return Overview(
                 registrationID: id, fullName: registration.fullName, citizenID: registration.citizenId, dateOfBirth: registration.dateOfBirth,
                 schoolCode: registration.schoolCode, className: registration.className, subjects: registration.subjects,
+                choosesElectives: registration.programme == .p2018, foreignLanguage: registration.foreignLanguage,
                 confirmed: registration.status == "confirmed", examYear: season.examYear, seasonName: season.name,
                 registrationCloses: season.registrationCloses, wishesClose: season.wishesClose, confirmationCloses: season.confirmationCloses,
                 registrationOpen: season.isOpen(.registration), wishesOpen: season.isOpen(.wishes),
@@ -109,6 +114,22 @@ public struct CandidateDesk: Sendable {
                 result: result, wishes: wishes.map { Wish(rank: $0.rank, programCode: $0.programCode, programName: $0.programName) },
                 programs: programs.map { Program(code: $0.code, name: $0.name) }, admission: admission)
         }
+    }
+
+    /// The electives a candidate of the 2018 programme chooses from, and the languages of the exam.
+    public static let electives = ExamSubjects.electives2018
+    public static let languages = ExamSubjects.languages
+
+    /// Changes the candidate's two electives (and the language, when one is NGOAINGU) while
+    /// registration is open; the school confirms the registration again. Field errors name
+    /// `subjects` or `foreignLanguage`.
+    public func chooseElectives(_ electives: [String], foreignLanguage: String?, principal: Principal) async throws {
+        let id = try registrationID(of: principal)
+        var choices = RegistrationInput()
+        choices.subjects = ExamSubjects.compulsory + electives
+        choices.foreignLanguage = foreignLanguage
+        let input = choices
+        _ = try await database.transaction { db in try await RegistrationsController.update(db, id: id, input, principal: principal) }
     }
 
     /// Opens (or returns the open) order for one of the candidate's fees; its ID, to pay at the gateway.

@@ -230,31 +230,36 @@ struct RegistrationsController {
     @Sendable func update(_ request: Request, _ context: NEMISContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let input = try await Self.decode(request, context)
-        let stored = try await database.transaction { db in
-            var (registration, orgID) = try await Self.load(db, id: try context.parameters.require("id"), principal: principal)
-            try await ExamsAccess.requireCandidateOrRegistrar(db, principal, registrationID: registration.id, orgID: orgID)
-            try await ExamSeasonsController.load(db, id: registration.seasonId).require(.registration)
-            if input.learnerCode != nil || input.citizenId != nil || input.fullName != nil || input.dateOfBirth != nil || input.sex != nil {
-                throw APIError.conflict(field: nil, code: "registration.identity",
-                                        "identity cannot change on a registration; correct the registry record or register again")
-            }
-            var errors = ValidationCollector()
-            input.applyChoices(to: &registration, errors: &errors)
-            try errors.check()
-            // A change after confirmation needs confirming again.
-            registration.status = "submitted"
-            registration.version += 1
-            try await db.raw("""
-                UPDATE exam_registrations SET body = \(bind: try JSON.string(registration)), version = \(bind: registration.version),
-                    status = 'submitted', updated_by = \(bind: principal.name), updated_at = \(bind: Clock.timestamp())
-                WHERE id = \(bind: registration.id)
-                """).run()
-            try await Self.keepVersion(db, registration, principal: principal)
-            try await AuditLog.record(db, principal: principal, action: .update, resource: "exam_registrations", recordID: registration.id,
-                                      orgID: orgID, detail: "version \(registration.version)")
-            return registration
-        }
+        let id = try context.parameters.require("id")
+        let stored = try await database.transaction { db in try await Self.update(db, id: id, input, principal: principal) }
         return try JSONResponse.encode(stored)
+    }
+
+    /// Changes a registration's exam choices until registration closes; each version is kept, and
+    /// a confirmed registration needs confirming again.
+    static func update(_ db: any SQLDatabase, id: String, _ input: RegistrationInput, principal: Principal) async throws -> Registration {
+        var (registration, orgID) = try await Self.load(db, id: id, principal: principal)
+        try await ExamsAccess.requireCandidateOrRegistrar(db, principal, registrationID: registration.id, orgID: orgID)
+        try await ExamSeasonsController.load(db, id: registration.seasonId).require(.registration)
+        if input.learnerCode != nil || input.citizenId != nil || input.fullName != nil || input.dateOfBirth != nil || input.sex != nil {
+            throw APIError.conflict(field: nil, code: "registration.identity",
+                                    "identity cannot change on a registration; correct the registry record or register again")
+        }
+        var errors = ValidationCollector()
+        input.applyChoices(to: &registration, errors: &errors)
+        try errors.check()
+        // A change after confirmation needs confirming again.
+        registration.status = "submitted"
+        registration.version += 1
+        try await db.raw("""
+            UPDATE exam_registrations SET body = \(bind: try JSON.string(registration)), version = \(bind: registration.version),
+                status = 'submitted', updated_by = \(bind: principal.name), updated_at = \(bind: Clock.timestamp())
+            WHERE id = \(bind: registration.id)
+            """).run()
+        try await Self.keepVersion(db, registration, principal: principal)
+        try await AuditLog.record(db, principal: principal, action: .update, resource: "exam_registrations", recordID: registration.id,
+                                  orgID: orgID, detail: "version \(registration.version)")
+        return registration
     }
 
     @Sendable func confirm(_ request: Request, _ context: NEMISContext) async throws -> Response {

@@ -16,7 +16,7 @@ public struct WebController: Sendable {
     /// check; the authentication middleware lets these through without the X-CSRF-Token header.
     public static let formRoutes = ["/sign-in", "/sign-out", "/verify", "/classes/*/gradebook", "/classes/*/gradebook/term",
                                       "/classes/*/conduct", "/imports", "/identity/runs", "/identity/review/*/*", "/transfers/*",
-                                      "/my-exam/fees/*", "/my-exam/wishes", "/my-exam/admission"]
+                                      "/my-exam/registration", "/my-exam/fees/*", "/my-exam/wishes", "/my-exam/admission"]
 
     let routes: [PageRoute]
 

@@ -44,8 +44,25 @@ struct WebCandidateTests {
             #expect(page.text.contains("action=\"/my-exam/fees/registration\""))
             #expect(page.text.contains("Chưa công bố kết quả."))
 
-            // Paying: an order for the candidate, and the browser is sent to the gateway's signed page.
+            let compressed = try await api.call(.get, "/my-exam", as: candidate, headers: Browser.acceptGzip)
+            #expect(compressed.headers[.contentEncoding] == "gzip" && compressed.bytes.count < 100_000)
+
+            // The candidate chooses their electives while registration is open; the school confirms again.
             let token = try Browser.formToken(page)
+            #expect(page.text.contains("<option value=\"HOAHOC\" selected>Hoá học</option>"))
+            let same = try await api.call(.post, "/my-exam/registration", as: candidate, form: Browser.encode([
+                ("csrf", token), ("elective-1", "VATLI"), ("elective-2", "VATLI"), ("language", "")]))
+            #expect(same.status == .unprocessableContent && same.text.contains("a subject is listed twice"))
+            let chosen = try await api.call(.post, "/my-exam/registration", as: candidate, form: Browser.encode([
+                ("csrf", token), ("elective-1", "VATLI"), ("elective-2", "NGOAINGU"), ("language", "N1")]))
+            #expect(chosen.status == .ok && chosen.text.contains("Đã lưu môn thi"))
+            #expect(chosen.text.contains("Toán, Ngữ văn, Vật lí, Ngoại ngữ"))
+            let stored = try await api.expect(.ok, .get, "/api/v1/exam-registrations/\(id)", as: e.school)
+            #expect(stored.json["subjects"] as? [String] == ["TOAN", "NGUVAN", "VATLI", "NGOAINGU"] && stored.json["foreignLanguage"] as? String == "N1")
+            // Back to the subjects the exam's scores below are entered for.
+            try await api.expect(.ok, .put, "/api/v1/exam-registrations/\(id)", as: e.school, ["subjects": subjects])
+
+            // Paying: an order for the candidate, and the browser is sent to the gateway's signed page.
             #expect(try await api.call(.post, "/my-exam/fees/registration", as: candidate, form: "").status == .forbidden)
             let pay = try await api.call(.post, "/my-exam/fees/registration", as: candidate, form: Browser.encode([("csrf", token)]))
             #expect(pay.status == .seeOther)

@@ -58,7 +58,7 @@ enum Phrase: CaseIterable {
     case myExam, examRegistration, examSubjects, registrationConfirmed, registrationAwaiting, registrationClosed
     case feeLabel, feePaid, feeUnpaid, payOnline, examResult, resultNotPublished, graduationScore, graduated, notGraduated
     case admissionWishes, noWishesYet, saveWishes, wishesSaved, admissionResult, notAdmittedText, admittedTo
-    case confirmAdmission, admissionConfirmedNotice
+    case confirmAdmission, admissionConfirmedNotice, electivesHeading, languageSat, changeElectives, registrationChanged
     // Transfers
     case transfers, transfersIntro, noTransfers, effectiveFrom, decisionNote, intoClass, approveTransfer, refuseTransfer
 
@@ -181,6 +181,10 @@ enum Phrase: CaseIterable {
         case .admittedTo: ("Trúng tuyển", "Admitted to")
         case .confirmAdmission: ("Xác nhận nhập học", "Confirm admission")
         case .admissionConfirmedNotice: ("Đã xác nhận nhập học.", "Admission confirmed.")
+        case .electivesHeading: ("Môn thi tự chọn (ngoài Toán và Ngữ văn)", "Elective subjects (beside Mathematics and Literature)")
+        case .languageSat: ("Ngoại ngữ dự thi (nếu chọn Ngoại ngữ)", "Language sat (when the foreign language is chosen)")
+        case .changeElectives: ("Lưu môn thi", "Save subjects")
+        case .registrationChanged: ("Đã lưu môn thi; nhà trường sẽ xác nhận lại đăng kí.", "Subjects saved; the school will confirm the registration again.")
         case .conductLink: ("Rèn luyện và chuyên cần", "Conduct and attendance")
         case .conductNote: ("Đánh giá kết quả rèn luyện theo Thông tư 22/2021: Tốt, Khá, Đạt, Chưa đạt. Ô để trống giữ giá trị đã lưu.",
                             "Conduct is rated under Circular 22/2021: Very good, Good, Pass, Not yet passed. A box left empty keeps what is stored.")
@@ -365,6 +369,15 @@ struct Strings: Sendable {
              "Order your wishes, the first being the one you want most; you can change them until \(when).")
     }
     func confirmUntil(_ when: String) -> String { pick("Xác nhận nhập học trước \(when).", "Confirm before \(when).") }
+    func electiveLabel(_ number: Int) -> String { pick("Môn tự chọn \(number)", "Elective \(number)") }
+    /// The exam's foreign languages by their codes (N1 English … N7 Korean).
+    func examLanguage(_ code: String) -> String {
+        let names: [String: (String, String)] = [
+            "N1": ("Tiếng Anh", "English"), "N2": ("Tiếng Nga", "Russian"), "N3": ("Tiếng Pháp", "French"), "N4": ("Tiếng Trung Quốc", "Chinese"),
+            "N5": ("Tiếng Đức", "German"), "N6": ("Tiếng Nhật", "Japanese"), "N7": ("Tiếng Hàn", "Korean"),
+        ]
+        return names[code].map { pick($0.0, $0.1) } ?? code
+    }
     func wishLabel(_ rank: Int) -> String { pick("Nguyện vọng \(rank)", "Wish \(rank)") }
     func wishError(rank: Int, message: String) -> String { pick("Nguyện vọng \(rank): \(message)", "Wish \(rank): \(message)") }
     /// Whole đồng, thousands grouped as each language writes them.

@@ -14,6 +14,7 @@ struct CandidatePages: Sendable {
     var routes: [PageRoute] {
         [
             PageRoute(.get, "/my-exam", "A candidate's own exam: registration, fees, result, wishes, admission", show),
+            PageRoute(.post, "/my-exam/registration", "Change the two electives (and the language) while registration is open", chooseElectives),
             PageRoute(.post, "/my-exam/fees/{kind}", "Pay a fee online (registration or wishes): on to the gateway", pay),
             PageRoute(.post, "/my-exam/wishes", "Save the candidate's ordered wishes", saveWishes),
             PageRoute(.post, "/my-exam/admission", "Confirm the admission", confirm),
@@ -26,6 +27,23 @@ struct CandidatePages: Sendable {
     @Sendable func show(_ page: PageRequest) async throws -> Response {
         guard let principal = page.principal else { return page.redirect("/") }
         return render(page, try await desk.overview(principal: principal))
+    }
+
+    @Sendable func chooseElectives(_ page: PageRequest) async throws -> Response {
+        guard let principal = page.principal else { return page.redirect("/") }
+        let form = try await page.form()
+        guard page.hasFormToken(form) else { return page.refusedForm() }
+        let electives = ["elective-1", "elective-2"].compactMap { form[$0].flatMap { $0.isEmpty ? nil : $0 } }
+        let language = form["language"].flatMap { $0.isEmpty ? nil : $0 }
+        do {
+            try await desk.chooseElectives(electives, foreignLanguage: language, principal: principal)
+            return render(page, try await desk.overview(principal: principal), notice: page.strings[.registrationChanged])
+        } catch let failure as ValidationFailure {
+            return render(page, try await desk.overview(principal: principal), problems: failure.errors.map(\.message), status: .unprocessableContent)
+        } catch let error as APIError {
+            guard let message = Self.message(error) else { throw error }
+            return render(page, try await desk.overview(principal: principal), problems: [message], status: .conflict)
+        }
     }
 
     @Sendable func pay(_ page: PageRequest) async throws -> Response {
@@ -133,8 +151,29 @@ struct CandidatePages: Sendable {
             <dl><dt>\(HTML.escape(strings[.examSubjects]))</dt><dd>\(subjects)</dd>\
             <dt>\(HTML.escape(strings[.status]))</dt><dd>\(HTML.escape(state))</dd></dl>
             <p class="muted">\(HTML.escape(window))</p>
+            \(exam.registrationOpen && exam.choosesElectives ? electivesForm(page, exam) : "")
             \(feeLine(page, exam.registrationFee, kind: .registration, payable: exam.registrationOpen))
             """
+    }
+
+    /// Mathematics and Literature are compulsory; the candidate picks the other two, and the
+    /// language when one of them is the foreign language.
+    private func electivesForm(_ page: PageRequest, _ exam: CandidateDesk.Overview) -> String {
+        let strings = page.strings
+        let chosen = exam.subjects.filter { CandidateDesk.electives.contains($0) }
+        func select(_ name: String, label: String, options: [(value: String, text: String)], selected: String?) -> String {
+            let choices = "<option value=\"\"></option>" + options.map {
+                "<option value=\"\(HTML.escape($0.value))\"\($0.value == selected ? " selected" : "")>\(HTML.escape($0.text))</option>"
+            }.joined()
+            return "<p><label for=\"\(name)\">\(HTML.escape(label))</label> <select id=\"\(name)\" name=\"\(name)\">\(choices)</select></p>"
+        }
+        let electives = CandidateDesk.electives.map { (value: $0, text: strings.examSubject($0)) }
+        let languages = CandidateDesk.languages.map { (value: $0, text: strings.examLanguage($0)) }
+        let fields = select("elective-1", label: strings.electiveLabel(1), options: electives, selected: chosen.first)
+            + select("elective-2", label: strings.electiveLabel(2), options: electives, selected: chosen.dropFirst().first)
+            + select("language", label: strings[.languageSat], options: languages, selected: exam.foreignLanguage)
+            + "<p><button>\(HTML.escape(strings[.changeElectives]))</button></p>"
+        return "<h3>\(HTML.escape(strings[.electivesHeading]))</h3>" + form(page, action: "/my-exam/registration", fields)
     }
 
     private func resultSection(_ page: PageRequest, _ exam: CandidateDesk.Overview) -> String {
