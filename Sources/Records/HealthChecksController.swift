@@ -77,25 +77,38 @@ struct HealthChecksController {
     @Sendable func list(_ request: Request, _ context: NEMISContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let learner = try await LearnerDirectory.visibleLearner(registry, id: try context.parameters.require("id"), principal: principal)
+        let checks = try await self.checks(of: learner, principal: principal)
+        return JSONResponse.page(items: try checks.map { try JSON.string($0) }, nextPageToken: nil)
+    }
+
+    /// The learner's checks, newest first, for a holder of health:read at the learner's school; the
+    /// read is written to the audit log.
+    func checks(of learner: LearnerDirectory.Summary, principal: Principal) async throws -> [HealthCheck] {
         try await requireHealth(.healthRead, principal, learner)
         let checks = try await database.read { db in
             try await db.raw("""
                 SELECT body FROM health_checks WHERE learner_id = \(bind: learner.id) ORDER BY checked_on DESC, recorded_at DESC
-                """).all().map { try JSON.string(JSON.decoder.decode(HealthCheck.self, from: Data(try $0.decode(column: "body", as: String.self).utf8))) }
+                """).all().map { try JSON.decoder.decode(HealthCheck.self, from: Data(try $0.decode(column: "body", as: String.self).utf8)) }
         }
         try await database.audit.record(principal: principal, action: .readSensitive, resource: "health_checks", recordID: learner.id,
                                         orgID: learner.orgID, detail: "\(checks.count) health checks of \(learner.learnerCode)")
-        return JSONResponse.page(items: checks, nextPageToken: nil)
+        return checks
     }
 
     @Sendable func record(_ request: Request, _ context: NEMISContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let learner = try await LearnerDirectory.visibleLearner(registry, id: try context.parameters.require("id"), principal: principal)
-        try await requireHealth(.healthWrite, principal, learner)
         let data = Data(buffer: try await request.body.collect(upTo: 64 * 1024))
         let input = try JSON.decodeStrict(Input.self, from: data, allowedFields: [
             "checkedOn", "heightCm", "weightKg", "visionLeft", "visionRight", "dental", "conditions", "vaccinations", "notes"],
             itemFields: ["vaccinations": ["vaccine", "date"]])
+        let check = try await store(input, for: learner, principal: principal)
+        return JSONResponse.raw(try JSON.string(check), status: .created)
+    }
+
+    /// Checks and stores a health check, for a holder of health:write at the learner's school.
+    func store(_ input: Input, for learner: LearnerDirectory.Summary, principal: Principal) async throws -> HealthCheck {
+        try await requireHealth(.healthWrite, principal, learner)
         let check = try Self.validated(input, learner: learner, by: principal)
         try await database.transaction { db in
             try await db.raw("""
@@ -106,7 +119,7 @@ struct HealthChecksController {
             try await AuditLog.record(db, principal: principal, action: .create, resource: "health_checks", recordID: learner.id,
                                       orgID: learner.orgID, detail: "health check of \(check.checkedOn)")
         }
-        return JSONResponse.raw(try JSON.string(check), status: .created)
+        return check
     }
 
     private func requireHealth(_ permission: Permission, _ principal: Principal, _ learner: LearnerDirectory.Summary) async throws {

@@ -15,7 +15,7 @@ public struct WebController: Sendable {
     /// The pages whose forms carry the session's CSRF token as a hidden field, which their handlers
     /// check; the authentication middleware lets these through without the X-CSRF-Token header.
     public static let formRoutes = ["/sign-in", "/sign-out", "/verify", "/classes/*/gradebook", "/classes/*/gradebook/term",
-                                      "/classes/*/conduct", "/imports", "/identity/runs", "/identity/review/*/*", "/transfers/*",
+                                      "/classes/*/conduct", "/learners/*/health", "/imports", "/identity/runs", "/identity/review/*/*", "/transfers/*",
                                       "/my-exam/registration", "/my-exam/fees/*", "/my-exam/wishes", "/my-exam/admission"]
 
     let routes: [PageRoute]
@@ -38,6 +38,7 @@ public struct WebController: Sendable {
             + GradebookPages(gradebooks: GradebookSheets(database: database, registry: registry)).routes
             + YearResultsPages(results: YearResultSheets(database: database, registry: registry)).routes
             + ConductPages(sheets: ConductSheets(database: database, registry: registry)).routes
+            + HealthPages(sheets: HealthSheets(database: database, registry: registry)).routes
             + ImportPages(imports: imports).routes
             + StatisticsPages(database: database).routes
             + ExamStatisticsPages(database: database).routes

@@ -158,6 +158,29 @@ def test_school_admin_verifies_identities_and_confirms_a_match(browser, base_url
     assert fits_the_screen(browser)
 
 
+def test_health_officer_records_a_check(browser, base_url):
+    sign_in(browser, base_url, "yte.19th001")
+    nav_link(browser, "Học sinh").click()
+    wait_for_heading(browser, "Học sinh")
+    learner = browser.find_elements(By.CSS_SELECTOR, "main tbody a[href^='/learners/']")[0]
+    name = learner.text
+    learner.click()
+    wait_for_heading(browser, name)
+    browser.find_element(By.LINK_TEXT, "Khám sức khỏe định kỳ").click()
+    wait_for_heading(browser, "Khám sức khỏe")
+    # The date box is the browser's own date picker: typed as the locale shows it.
+    browser.execute_script("document.getElementById('checkedOn').value = '2026-10-15'")
+    browser.find_element(By.ID, "heightCm").send_keys("125,5")
+    browser.find_element(By.ID, "weightKg").send_keys("24")
+    browser.find_element(By.ID, "visionLeft").send_keys("10/10")
+    browser.find_element(By.XPATH, "//main//form//button[text()='Lưu kết quả khám']").click()
+    wait_for_heading(browser, "Khám sức khỏe")
+    assert "Đã lưu kết quả khám." in browser.find_element(By.CSS_SELECTOR, "[role=status]").text
+    row = browser.find_element(By.CSS_SELECTOR, "main tbody tr").text
+    assert "15/10/2026" in row and "125,5" in row and "15,2" in row
+    assert fits_the_screen(browser)
+
+
 def demo_candidate(base_url):
     """The demo's exam candidate signs in with their citizen ID: read, as the ministry, from the
     season's registrations through the API."""

@@ -30,6 +30,7 @@ public enum DemoData {
         Login(username: "so.thainguyen", password: password, description: "Thái Nguyên department admin"),
         Login(username: "truong.19th001", password: password, description: "school admin of \(demoSchoolCode)"),
         Login(username: "giaovien.19th001", password: password, description: "teacher at \(demoSchoolCode), homeroom of 1A1"),
+        Login(username: "yte.19th001", password: password, description: "health officer of \(demoSchoolCode): learners' health checks"),
         Login(username: "giaovien.19thcs001", password: password,
               description: "teacher at \(demoSecondarySchoolCode): homeroom of 6A1, teaches its mathematics (enters scores)"),
     ]
@@ -75,6 +76,7 @@ public enum DemoData {
                     case "so.thainguyen": (.departmentAdmin, "SGD19")
                     case "truong.19th001": (.schoolAdmin, demoSchoolCode)
                     case "giaovien.19thcs001": (.teacher, demoSecondarySchoolCode)
+                    case "yte.19th001": (.schoolHealth, demoSchoolCode)
                     default: (.teacher, demoSchoolCode)
                     }
                     let user = try await access.createUser(username: login.username, displayName: login.description, password: login.password,

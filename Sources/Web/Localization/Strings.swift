@@ -59,6 +59,9 @@ enum Phrase: CaseIterable {
     case feeLabel, feePaid, feeUnpaid, payOnline, examResult, resultNotPublished, graduationScore, graduated, notGraduated
     case admissionWishes, noWishesYet, saveWishes, wishesSaved, admissionResult, notAdmittedText, admittedTo
     case confirmAdmission, admissionConfirmedNotice, electivesHeading, languageSat, changeElectives, registrationChanged
+    // Health checks
+    case healthLink, checkedOn, bmiForAge, vision, noHealthChecks, newHealthCheck, saveHealthCheck, healthCheckSaved, healthNotSaved
+    case notANumber, dateRequired
     // Transfers
     case transfers, transfersIntro, noTransfers, effectiveFrom, decisionNote, intoClass, approveTransfer, refuseTransfer
 
@@ -185,6 +188,17 @@ enum Phrase: CaseIterable {
         case .languageSat: ("Ngoại ngữ dự thi (nếu chọn Ngoại ngữ)", "Language sat (when the foreign language is chosen)")
         case .changeElectives: ("Lưu môn thi", "Save subjects")
         case .registrationChanged: ("Đã lưu môn thi; nhà trường sẽ xác nhận lại đăng kí.", "Subjects saved; the school will confirm the registration again.")
+        case .healthLink: ("Khám sức khỏe định kỳ", "Health checks")
+        case .checkedOn: ("Ngày khám", "Checked on")
+        case .bmiForAge: ("Tình trạng dinh dưỡng (BMI theo tuổi, WHO)", "Nutrition (BMI-for-age, WHO)")
+        case .vision: ("Thị lực trái · phải", "Vision left · right")
+        case .noHealthChecks: ("Chưa có lần khám nào.", "No checks yet.")
+        case .newHealthCheck: ("Ghi kết quả khám mới", "Record a new check")
+        case .saveHealthCheck: ("Lưu kết quả khám", "Save the check")
+        case .healthCheckSaved: ("Đã lưu kết quả khám.", "The check is saved.")
+        case .healthNotSaved: ("Chưa lưu: sửa các ô sau rồi lưu lại.", "Not saved: correct these boxes and save again.")
+        case .notANumber: ("Không phải một số (ví dụ 132,5).", "Not a number (e.g. 132.5).")
+        case .dateRequired: ("Chọn ngày khám.", "Choose the date of the check.")
         case .conductLink: ("Rèn luyện và chuyên cần", "Conduct and attendance")
         case .conductNote: ("Đánh giá kết quả rèn luyện theo Thông tư 22/2021: Tốt, Khá, Đạt, Chưa đạt. Ô để trống giữ giá trị đã lưu.",
                             "Conduct is rated under Circular 22/2021: Very good, Good, Pass, Not yet passed. A box left empty keeps what is stored.")
@@ -369,6 +383,41 @@ struct Strings: Sendable {
              "Order your wishes, the first being the one you want most; you can change them until \(when).")
     }
     func confirmUntil(_ when: String) -> String { pick("Xác nhận nhập học trước \(when).", "Confirm before \(when).") }
+    func healthTitle(_ name: String) -> String { pick("Khám sức khỏe: \(name)", "Health checks: \(name)") }
+    func healthField(_ field: String) -> String {
+        switch field {
+        case "checkedOn": pick("Ngày khám", "Checked on")
+        case "heightCm": pick("Chiều cao (cm)", "Height (cm)")
+        case "weightKg": pick("Cân nặng (kg)", "Weight (kg)")
+        case "visionLeft": pick("Thị lực mắt trái (n/10)", "Vision, left eye (n/10)")
+        case "visionRight": pick("Thị lực mắt phải (n/10)", "Vision, right eye (n/10)")
+        case "dental": pick("Răng miệng", "Teeth")
+        case "conditions": pick("Bệnh tật phát hiện (cách nhau bởi dấu ;)", "Conditions found (separated by ;)")
+        case "notes": pick("Ghi chú", "Notes")
+        default: field
+        }
+    }
+    func dental(_ state: String) -> String {
+        switch state {
+        case "healthy": pick("Bình thường", "Healthy")
+        case "caries": pick("Sâu răng", "Caries")
+        case "treated": pick("Đã điều trị", "Treated")
+        case "gum_disease": pick("Bệnh nướu", "Gum disease")
+        default: pick("Khác", "Other")
+        }
+    }
+    func bmiCategory(_ category: GrowthReference.Category) -> String {
+        switch category {
+        case .severelyThin: pick(category.labelVI, "Severely thin")
+        case .thin: pick(category.labelVI, "Thin")
+        case .severelyWasted: pick(category.labelVI, "Severely wasted")
+        case .wasted: pick(category.labelVI, "Wasted")
+        case .normal: pick(category.labelVI, "Normal")
+        case .riskOfOverweight: pick(category.labelVI, "Risk of overweight")
+        case .overweight: pick(category.labelVI, "Overweight")
+        case .obese: pick(category.labelVI, "Obese")
+        }
+    }
     func electiveLabel(_ number: Int) -> String { pick("Môn tự chọn \(number)", "Elective \(number)") }
     /// The exam's foreign languages by their codes (N1 English … N7 Korean).
     func examLanguage(_ code: String) -> String {

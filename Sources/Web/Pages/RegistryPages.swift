@@ -109,6 +109,7 @@ struct RegistryPages: Sendable {
             \(identity)
             <tr><th scope="row">\(HTML.escape(strings[.school]))</th><td>\(HTML.escape(learner.schoolCode))</td></tr>
             </tbody></table>
+            \(principal.has(.healthRead) ? "<p><a href=\"/learners/\(HTML.escape(id))/health\">\(HTML.escape(strings[.healthLink]))</a></p>" : "")
             <h2>\(HTML.escape(strings[.studyHistory]))</h2>
             <div class="scroll"><table><thead><tr><th scope="col">\(HTML.escape(strings[.schoolYear]))</th><th scope="col">\(HTML.escape(strings[.school]))</th>\
             <th scope="col">\(HTML.escape(strings[.className]))</th><th scope="col">\(HTML.escape(strings[.status]))</th></tr></thead>\
