@@ -158,6 +158,24 @@ def test_school_admin_verifies_identities_and_confirms_a_match(browser, base_url
     assert fits_the_screen(browser)
 
 
+def test_ministry_reads_the_exam_figures_and_the_analyst_sees_no_identity(browser, base_url):
+    sign_in(browser, base_url, "bo.admin")
+    nav_link(browser, "Thi tốt nghiệp và tuyển sinh").click()
+    WebDriverWait(browser, 10).until(lambda driver: "Thái Nguyên" in driver.find_element(By.TAG_NAME, "main").text)
+    # The demo's season has its one registered candidate.
+    assert browser.find_elements(By.CSS_SELECTOR, "main figure svg[role=img]"), "the figures are charted"
+    assert fits_the_screen(browser)
+    browser.find_element(By.CSS_SELECTOR, "header form button").click()
+    sign_in(browser, base_url, "bo.phantich")
+    links = [link.text for link in browser.find_elements(By.CSS_SELECTOR, "nav a")]
+    assert "Thống kê" in links and "Xác thực định danh" not in links
+    nav_link(browser, "Học sinh").click()
+    wait_for_heading(browser, "Học sinh")
+    browser.find_elements(By.CSS_SELECTOR, "main tbody a[href^='/learners/']")[0].click()
+    WebDriverWait(browser, 10).until(lambda driver: "Mã học sinh" in driver.find_element(By.TAG_NAME, "main").text)
+    assert "Số định danh cá nhân" not in browser.find_element(By.TAG_NAME, "main").text, "no citizen ID without identity:read"
+
+
 def test_health_officer_records_a_check(browser, base_url):
     sign_in(browser, base_url, "yte.19th001")
     nav_link(browser, "Học sinh").click()
