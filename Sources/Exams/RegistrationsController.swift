@@ -14,6 +14,14 @@ import SQLKit
 struct RegistrationsController {
     let database: any Database
     let registry: RegistryService
+    /// New registrations are written in groups (see `RegistrationWriter`).
+    let writer: RegistrationWriter
+
+    init(database: any Database, registry: RegistryService) {
+        self.database = database
+        self.registry = registry
+        writer = RegistrationWriter(database: database)
+    }
 
     func register(in catalog: APICatalog) {
         catalog.schema("ExamRegistration", [
@@ -108,7 +116,7 @@ struct RegistrationsController {
         let principal = try context.requirePrincipal()
         let input = try await Self.decode(request, context)
         let seasonID = try context.parameters.require("id")
-        let stored = try await database.transaction { db in try await Self.create(db, seasonID: seasonID, input, principal: principal) }
+        let stored = try await writer.create(seasonID: seasonID, input, principal: principal)
         return try JSONResponse.encode(stored, status: .created)
     }
 
@@ -116,7 +124,34 @@ struct RegistrationsController {
     /// (the board, with their citizen ID) while registration is open.
     static func create(_ db: any SQLDatabase, seasonID: String, _ input: RegistrationInput, principal: Principal) async throws -> Registration {
         let season = try await ExamSeasonsController.load(db, id: seasonID)
+        let new = try await prepareNew(db, season: season, input, principal: principal)
+        if try await !registered(db, seasonID: seasonID, citizenIDs: [new.registration.citizenId]).isEmpty {
+            throw new.duplicate(season)
+        }
+        try await store(db, [new], season: season)
+        return new.registration
+    }
+
+    /// A registration checked and ready to store.
+    struct NewRegistration: Sendable {
+        let registration: Registration
+        let orgID: String
+        let learnerID: String?
+        let principal: Principal
+        /// The field that named the candidate: learnerCode for a school's learner, citizenId for a free candidate.
+        let identifiedBy: String
+
+        func duplicate(_ season: ExamSeason) -> APIError {
+            APIError.conflict(field: identifiedBy, code: "registration.duplicate",
+                              "\(registration.fullName) is already registered for the \(season.examYear) exam")
+        }
+    }
+
+    /// Checks a new registration against the season's window, the caller's rights and the exam's
+    /// rules, reading only; nothing is written.
+    static func prepareNew(_ db: any SQLDatabase, season: ExamSeason, _ input: RegistrationInput, principal: Principal) async throws -> NewRegistration {
         try season.require(.registration)
+        let seasonID = season.id ?? ""
         var errors = ValidationCollector()
         var registration: Registration
         let orgID: String
@@ -163,21 +198,46 @@ struct RegistrationsController {
         }
         input.applyChoices(to: &registration, errors: &errors)
         try errors.check()
-        if try await db.raw("""
-            SELECT 1 AS hit FROM exam_registrations WHERE season_id = \(bind: seasonID) AND citizen_id = \(bind: registration.citizenId)
-            """).first() != nil {
-            throw APIError.conflict(field: input.learnerCode == nil ? "citizenId" : "learnerCode", code: "registration.duplicate",
-                                    "\(registration.fullName) is already registered for the \(season.examYear) exam")
+        return NewRegistration(registration: registration, orgID: orgID, learnerID: learnerID, principal: principal,
+                               identifiedBy: input.learnerCode == nil ? "citizenId" : "learnerCode")
+    }
+
+    /// Which of `citizenIDs` already have a registration for the season.
+    static func registered(_ db: any SQLDatabase, seasonID: String, citizenIDs: [String]) async throws -> Set<String> {
+        guard !citizenIDs.isEmpty else { return [] }
+        return Set(try await db.raw("""
+            SELECT citizen_id FROM exam_registrations WHERE season_id = \(bind: seasonID) AND citizen_id IN (\(binds: citizenIDs))
+            """).all().map { try $0.decode(column: "citizen_id", as: String.self) })
+    }
+
+    /// Stores new registrations, their first versions and their audit entries: one statement each
+    /// for any number of registrations (at most a few hundred).
+    static func store(_ db: any SQLDatabase, _ registrations: [NewRegistration], season: ExamSeason) async throws {
+        guard !registrations.isEmpty else { return }
+        let now = Clock.timestamp()
+        var rows = SQLQueryString("INSERT INTO exam_registrations (id, season_id, citizen_id, learner_id, org_id, status, version, body, updated_by, updated_at) VALUES ")
+        var history = SQLQueryString("INSERT INTO exam_registration_history (registration_id, version, body, changed_by, changed_at) VALUES ")
+        for (index, new) in registrations.enumerated() {
+            let registration = new.registration
+            let body = try JSON.string(registration)
+            rows.appendInterpolation(unsafeRaw: index == 0 ? "(" : ", (")
+            rows.appendInterpolation(binds: [registration.id, registration.seasonId, registration.citizenId, new.learnerID, new.orgID,
+                                             registration.status] as [String?])
+            rows.appendInterpolation(unsafeRaw: ", 1, ")
+            rows.appendInterpolation(binds: [body, new.principal.name, now])
+            rows.appendInterpolation(unsafeRaw: ")")
+            history.appendInterpolation(unsafeRaw: index == 0 ? "(" : ", (")
+            history.appendInterpolation(bind: registration.id)
+            history.appendInterpolation(unsafeRaw: ", 1, ")
+            history.appendInterpolation(binds: [body, new.principal.name, now])
+            history.appendInterpolation(unsafeRaw: ")")
         }
-        try await db.raw("""
-            INSERT INTO exam_registrations (id, season_id, citizen_id, learner_id, org_id, status, version, body, updated_by, updated_at)
-            VALUES (\(bind: registration.id), \(bind: seasonID), \(bind: registration.citizenId), \(bind: learnerID), \(bind: orgID),
-                    \(bind: registration.status), 1, \(bind: try JSON.string(registration)), \(bind: principal.name), \(bind: Clock.timestamp()))
-            """).run()
-        try await Self.keepVersion(db, registration, principal: principal)
-        try await AuditLog.record(db, principal: principal, action: .create, resource: "exam_registrations", recordID: registration.id,
-                                  orgID: orgID, detail: "season \(season.examYear)")
-        return registration
+        try await db.raw(rows).run()
+        try await db.raw(history).run()
+        try await AuditLog.insert(db, registrations.map {
+            AuditLog.NewEntry(principal: $0.principal, action: .create, resource: "exam_registrations", recordID: $0.registration.id,
+                              orgID: $0.orgID, detail: "season \(season.examYear)")
+        })
     }
 
     // MARK: reading

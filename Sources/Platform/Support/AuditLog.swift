@@ -29,7 +29,7 @@ public enum AuditLog {
     }
 
     /// Inserts several entries with one statement.
-    static func insert(_ db: any SQLDatabase, _ entries: [NewEntry]) async throws {
+    public static func insert(_ db: any SQLDatabase, _ entries: [NewEntry]) async throws {
         guard !entries.isEmpty else { return }
         var sql = SQLQueryString("INSERT INTO audit_log (at, principal_id, principal_name, action, resource, record_id, org_id, detail) VALUES ")
         for (index, entry) in entries.enumerated() {
@@ -79,7 +79,7 @@ public enum AuditLog {
 
 extension AuditLog.NewEntry {
     /// An entry stamped now.
-    init(principal: Principal?, action: AuditLog.Action, resource: String, recordID: String?, orgID: String?, detail: String) {
+    public init(principal: Principal?, action: AuditLog.Action, resource: String, recordID: String?, orgID: String?, detail: String) {
         self.init(at: Clock.timestamp(), principalID: principal?.id ?? "system", principalName: principal?.name ?? "system",
                   action: action.rawValue, resource: resource, recordID: recordID, orgID: orgID, detail: detail)
     }
