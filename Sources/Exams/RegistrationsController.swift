@@ -14,13 +14,13 @@ import SQLKit
 struct RegistrationsController {
     let database: any Database
     let registry: RegistryService
-    /// New registrations are written in groups (see `RegistrationWriter`).
-    let writer: RegistrationWriter
+    /// New registrations are written in groups (see `RegistrationBatch`).
+    let writer: GroupCommit<RegistrationBatch.Request, Registration>
 
     init(database: any Database, registry: RegistryService) {
         self.database = database
         self.registry = registry
-        writer = RegistrationWriter(database: database)
+        writer = RegistrationBatch.writer(database)
     }
 
     func register(in catalog: APICatalog) {
@@ -116,7 +116,7 @@ struct RegistrationsController {
         let principal = try context.requirePrincipal()
         let input = try await Self.decode(request, context)
         let seasonID = try context.parameters.require("id")
-        let stored = try await writer.create(seasonID: seasonID, input, principal: principal)
+        let stored = try await writer.submit(RegistrationBatch.Request(seasonID: seasonID, input: input, principal: principal))
         return try JSONResponse.encode(stored, status: .created)
     }
 
@@ -349,14 +349,28 @@ struct RegistrationsController {
 
     /// The registration and its registration unit, if the principal may see it; 404 otherwise.
     static func load(_ db: any SQLDatabase, id: String, principal: Principal) async throws -> (Registration, String) {
-        guard let row = try await db.raw("SELECT org_id, body FROM exam_registrations WHERE id = \(bind: id)").first() else {
+        guard let stored = try await stored(db, ids: [id])[id] else { throw APIError.notFound }
+        try await requireVisible(db, stored, principal: principal)
+        return stored
+    }
+
+    /// The registrations with these IDs and their registration units, whoever may see them.
+    static func stored(_ db: any SQLDatabase, ids: [String]) async throws -> [String: (Registration, String)] {
+        guard !ids.isEmpty else { return [:] }
+        var found: [String: (Registration, String)] = [:]
+        for row in try await db.raw("SELECT id, org_id, body FROM exam_registrations WHERE id IN (\(binds: Array(Set(ids))))").all() {
+            found[try row.decode(column: "id", as: String.self)] = (
+                try JSON.decoder.decode(Registration.self, from: Data(try row.decode(column: "body", as: String.self).utf8)),
+                try row.decode(column: "org_id", as: String.self))
+        }
+        return found
+    }
+
+    /// A registration out of the principal's reach answers 404, like every record.
+    static func requireVisible(_ db: any SQLDatabase, _ stored: (Registration, String), principal: Principal) async throws {
+        if !ExamsAccess.isCandidate(principal, of: stored.0.id), try await !ExamsAccess.mayRead(db, principal, orgID: stored.1) {
             throw APIError.notFound
         }
-        let orgID = try row.decode(column: "org_id", as: String.self)
-        if !ExamsAccess.isCandidate(principal, of: id), try await !ExamsAccess.mayRead(db, principal, orgID: orgID) {
-            throw APIError.notFound
-        }
-        return (try JSON.decoder.decode(Registration.self, from: Data(try row.decode(column: "body", as: String.self).utf8)), orgID)
     }
 
     private static func keepVersion(_ db: any SQLDatabase, _ registration: Registration, principal: Principal) async throws {

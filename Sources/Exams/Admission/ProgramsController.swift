@@ -64,6 +64,15 @@ struct ProgramsController {
         return JSONResponse.page(items: items, nextPageToken: nil)
     }
 
+    /// The season's programmes named by `codes` (upper case), by code.
+    static func named(_ db: any SQLDatabase, seasonID: String, codes: Set<String>) async throws -> [String: AdmissionProgram] {
+        guard !codes.isEmpty else { return [:] }
+        let programs = try await db.raw("""
+            SELECT body FROM admission_programs WHERE season_id = \(bind: seasonID) AND code IN (\(binds: Array(codes)))
+            """).all().map { try JSON.decoder.decode(AdmissionProgram.self, from: Data(try $0.decode(column: "body", as: String.self).utf8)) }
+        return Dictionary(programs.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     static func all(_ db: any SQLDatabase, seasonID: String) async throws -> [AdmissionProgram] {
         try await db.raw("SELECT body FROM admission_programs WHERE season_id = \(bind: seasonID) ORDER BY code").all().map {
             try JSON.decoder.decode(AdmissionProgram.self, from: Data(try $0.decode(column: "body", as: String.self).utf8))

@@ -8,6 +8,13 @@ import SQLKit
 /// between the publication of results and the wishes deadline; the whole list is replaced each time.
 struct WishesController {
     let database: any Database
+    /// Wishes are written in groups (see `WishBatch`).
+    let writer: GroupCommit<WishBatch.Request, [Wish]>
+
+    init(database: any Database) {
+        self.database = database
+        writer = WishBatch.writer(database)
+    }
 
     /// At most this many wishes (from 2026, DOMAIN.md §7.1).
     static let limit = 15
@@ -70,43 +77,88 @@ struct WishesController {
         let data = Data(buffer: try await request.body.collect(upTo: context.maxUploadSize))
         let input = try JSON.decodeStrict(WishesInput.self, from: data, allowedFields: ["programs"])
         let id = try context.parameters.require("id")
-        let wishes = try await database.transaction { db in try await Self.place(db, registrationID: id, programs: input.programs, principal: principal) }
+        let wishes = try await writer.submit(WishBatch.Request(registrationID: id, programs: input.programs, principal: principal))
         return JSONResponse.page(items: try wishes.map { try JSON.string($0) }, nextPageToken: nil)
     }
 
     /// Replaces the candidate's ordered wishes (programme codes, first wish first) while wishes are open.
     static func place(_ db: any SQLDatabase, registrationID: String, programs codes: [String], principal: Principal) async throws -> [Wish] {
+        let placed = try await check(db, registrationID: registrationID, programs: codes, principal: principal)
+        try await store(db, [placed])
+        return placed.wishes
+    }
+
+    /// A candidate's new list of wishes, checked and ready to store.
+    struct PlacedWishes: Sendable {
+        let registration: Registration
+        let orgID: String
+        let programs: [AdmissionProgram]
+        let principal: Principal
+
+        var wishes: [Wish] { programs.enumerated().map { Wish(rank: $0.offset + 1, programCode: $0.element.code, programName: $0.element.name) } }
+    }
+
+    static func code(_ raw: String) -> String { raw.trimmingCharacters(in: .whitespaces).uppercased() }
+
+    /// Checks a new list of wishes against the caller's rights, the season's window and the
+    /// season's programmes, reading only.
+    static func check(_ db: any SQLDatabase, registrationID: String, programs codes: [String], principal: Principal) async throws -> PlacedWishes {
         let (registration, orgID) = try await RegistrationsController.load(db, id: registrationID, principal: principal)
+        let named = try await ProgramsController.named(db, seasonID: registration.seasonId, codes: Set(codes.map(Self.code)))
+        return try await check(db, registration, orgID: orgID, season: try await ExamSeasonsController.load(db, id: registration.seasonId),
+                               programs: codes, named: named, principal: principal)
+    }
+
+    /// The same with the registration (already found visible), its season and the season's
+    /// programmes the list names (`named`, by code) at hand.
+    static func check(_ db: any SQLDatabase, _ registration: Registration, orgID: String, season: ExamSeason, programs codes: [String],
+                      named: [String: AdmissionProgram], principal: Principal) async throws -> PlacedWishes {
         try await ExamsAccess.requireCandidateOrRegistrar(db, principal, registrationID: registration.id, orgID: orgID)
-        try await ExamSeasonsController.load(db, id: registration.seasonId).require(.wishes)
+        try season.require(.wishes)
         guard registration.purposes.contains("admission") else {
             throw APIError.conflict(field: nil, code: "wishes.purpose", "\(registration.fullName) did not register for admission")
         }
-        let programs = Dictionary(uniqueKeysWithValues: try await ProgramsController.all(db, seasonID: registration.seasonId).map { ($0.code, $0) })
         var errors = ValidationCollector()
         if codes.count > Self.limit { errors.add("programs", "wishes.limit", "at most \(Self.limit) wishes") }
         var seen = Set<String>()
-        var placed: [(Int, AdmissionProgram)] = []
+        var placed: [AdmissionProgram] = []
         for (index, raw) in codes.enumerated() {
-            let code = raw.trimmingCharacters(in: .whitespaces).uppercased()
-            guard let program = programs[code] else {
+            let code = Self.code(raw)
+            guard let program = named[code] else {
                 errors.add("programs/\(index)", "wishes.unknown", "'\(raw)' is not a programme of this season")
                 continue
             }
             if !seen.insert(code).inserted { errors.add("programs/\(index)", "wishes.duplicate", "\(code) is listed twice") }
-            placed.append((index + 1, program))
+            placed.append(program)
         }
         try errors.check()
-        try await db.raw("DELETE FROM admission_wishes WHERE registration_id = \(bind: registration.id)").run()
-        for (rank, program) in placed {
-            try await db.raw("""
-                INSERT INTO admission_wishes (registration_id, season_id, rank, program_id)
-                VALUES (\(bind: registration.id), \(bind: registration.seasonId), \(bind: rank), \(bind: program.id!))
-                """).run()
+        return PlacedWishes(registration: registration, orgID: orgID, programs: placed, principal: principal)
+    }
+
+    /// Replaces the wishes of each registration in `lists` (each registration once), with one
+    /// statement each for the removal, the new wishes and the audit entries: one for each list in
+    /// `placed` (by default `lists`; a batch also names the lists a later one replaced at once).
+    static func store(_ db: any SQLDatabase, _ lists: [PlacedWishes], placed: [PlacedWishes]? = nil) async throws {
+        guard !lists.isEmpty else { return }
+        try await db.raw("DELETE FROM admission_wishes WHERE registration_id IN (\(binds: lists.map(\.registration.id)))").run()
+        let rows = lists.flatMap { list in list.programs.enumerated().map { (list.registration, $0.offset + 1, $0.element.id!) } }
+        if !rows.isEmpty {
+            var sql = SQLQueryString("INSERT INTO admission_wishes (registration_id, season_id, rank, program_id) VALUES ")
+            for (index, row) in rows.enumerated() {
+                sql.appendInterpolation(unsafeRaw: index == 0 ? "(" : ", (")
+                sql.appendInterpolation(binds: [row.0.id, row.0.seasonId])
+                sql.appendInterpolation(unsafeRaw: ", ")
+                sql.appendInterpolation(bind: row.1)
+                sql.appendInterpolation(unsafeRaw: ", ")
+                sql.appendInterpolation(bind: row.2)
+                sql.appendInterpolation(unsafeRaw: ")")
+            }
+            try await db.raw(sql).run()
         }
-        try await AuditLog.record(db, principal: principal, action: .update, resource: "admission_wishes", recordID: registration.id,
-                                  orgID: orgID, detail: placed.map(\.1.code).joined(separator: ","))
-        return placed.map { Wish(rank: $0.0, programCode: $0.1.code, programName: $0.1.name) }
+        try await AuditLog.insert(db, (placed ?? lists).map {
+            AuditLog.NewEntry(principal: $0.principal, action: .update, resource: "admission_wishes", recordID: $0.registration.id,
+                              orgID: $0.orgID, detail: $0.programs.map(\.code).joined(separator: ","))
+        })
     }
 
     @Sendable func list(_ request: Request, _ context: NEMISContext) async throws -> Response {
