@@ -5,11 +5,11 @@ import Foundation
 /// thousand schools for hundreds of thousands of rows; without this each row asks the database
 /// the same four questions again.
 ///
-/// It is bound to the task of one import (`ReferenceReadCache.$current.withValue`), and holds only
-/// what that import cannot change: records of other resources than the one it writes (a row's own
-/// rules never write elsewhere), and the organisation tree unless the import writes schools. A
-/// record another writer changes meanwhile is seen as it was when the import first read it, as if
-/// the import had read it at its start.
+/// It is bound to the task of one import, or of one batch of writes (`ReferenceReadCache.$current.withValue`),
+/// and holds only what those writes cannot change: records of other resources than the one they write
+/// (a row's own rules never write elsewhere), and the organisation tree unless they write schools. A
+/// record another writer changes meanwhile is seen as it was when first read, as if it had been read
+/// at the start.
 public final class ReferenceReadCache: @unchecked Sendable {
     @TaskLocal public static var current: ReferenceReadCache?
 
