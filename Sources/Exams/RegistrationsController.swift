@@ -72,25 +72,18 @@ struct RegistrationsController {
     /// Opens (or returns the open) order for a candidate's registration fee: the season's fee, when
     /// it charges one, while registration is open.
     @Sendable func feeOrder(_ request: Request, _ context: NEMISContext) async throws -> Response {
-        let principal = try context.requirePrincipal()
-        let id = try context.parameters.require("id")
-        let order = try await database.transaction { db in try await Self.openFeeOrder(db, registrationID: id, principal: principal) }
-        return try JSONResponse.encode(order)
+        try await ExamFeeOrders.respond(context, database: database, open: Self.openFeeOrder)
     }
 
     static func openFeeOrder(_ db: any SQLDatabase, registrationID: String, principal: Principal) async throws -> FeeOrder {
-        let (registration, orgID) = try await Self.load(db, id: registrationID, principal: principal)
-        try await ExamsAccess.requireCandidateOrRegistrar(db, principal, registrationID: registration.id, orgID: orgID)
-        let season = try await ExamSeasonsController.load(db, id: registration.seasonId)
-        guard let fee = season.registrationFeeVND else {
-            throw APIError.conflict(field: nil, code: "registration.noFee", "the \(season.examYear) exam charges no registration fee")
-        }
-        try season.require(.registration)
-        do {
-            return try await FeeOrders.create(db, purpose: Self.feePurpose, referenceID: registration.id, amountVND: fee, payer: principal,
-                                              description: "Lệ phí đăng kí dự thi tốt nghiệp THPT \(season.examYear): \(registration.fullName)")
-        } catch FeeOrderError.alreadyPaid {
-            throw APIError.conflict(field: nil, code: "registration.paid", "\(registration.fullName)'s registration fee is already paid")
+        try await ExamFeeOrders.open(db, registrationID: registrationID, principal: principal, purpose: feePurpose, alreadyPaid: {
+            APIError.conflict(field: nil, code: "registration.paid", "\($0.fullName)'s registration fee is already paid")
+        }) { registration, season, _ in
+            guard let fee = season.registrationFeeVND else {
+                throw APIError.conflict(field: nil, code: "registration.noFee", "the \(season.examYear) exam charges no registration fee")
+            }
+            try season.require(.registration)
+            return (fee, "Lệ phí đăng kí dự thi tốt nghiệp THPT \(season.examYear): \(registration.fullName)")
         }
     }
 

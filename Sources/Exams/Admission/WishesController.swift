@@ -45,30 +45,23 @@ struct WishesController {
     /// Opens (or returns the open) order for the wishes' fee: the season's fee per wish times the
     /// number of wishes, once wishes have closed and cannot change any more.
     @Sendable func feeOrder(_ request: Request, _ context: NEMISContext) async throws -> Response {
-        let principal = try context.requirePrincipal()
-        let id = try context.parameters.require("id")
-        let order = try await database.transaction { db in try await Self.openFeeOrder(db, registrationID: id, principal: principal) }
-        return try JSONResponse.encode(order)
+        try await ExamFeeOrders.respond(context, database: database, open: Self.openFeeOrder)
     }
 
     static func openFeeOrder(_ db: any SQLDatabase, registrationID: String, principal: Principal) async throws -> FeeOrder {
-        let (registration, orgID) = try await RegistrationsController.load(db, id: registrationID, principal: principal)
-        try await ExamsAccess.requireCandidateOrRegistrar(db, principal, registrationID: registration.id, orgID: orgID)
-        let season = try await ExamSeasonsController.load(db, id: registration.seasonId)
-        guard let fee = season.wishFeeVND else {
-            throw APIError.conflict(field: nil, code: "wishes.noFee", "the \(season.examYear) admissions charge no fee for wishes")
-        }
-        try season.require(.clearing)
-        let count = try await db.raw("SELECT COUNT(*) AS n FROM admission_wishes WHERE registration_id = \(bind: registration.id)")
-            .first()?.decode(column: "n", as: Int.self) ?? 0
-        guard count > 0 else {
-            throw APIError.conflict(field: nil, code: "wishes.none", "\(registration.fullName) placed no wishes")
-        }
-        do {
-            return try await FeeOrders.create(db, purpose: Self.feePurpose, referenceID: registration.id, amountVND: count * fee,
-                                              payer: principal, description: "Lệ phí xét tuyển: \(count) nguyện vọng, \(registration.fullName)")
-        } catch FeeOrderError.alreadyPaid {
-            throw APIError.conflict(field: nil, code: "wishes.paid", "the fee for \(registration.fullName)'s wishes is already paid")
+        try await ExamFeeOrders.open(db, registrationID: registrationID, principal: principal, purpose: feePurpose, alreadyPaid: {
+            APIError.conflict(field: nil, code: "wishes.paid", "the fee for \($0.fullName)'s wishes is already paid")
+        }) { registration, season, db in
+            guard let fee = season.wishFeeVND else {
+                throw APIError.conflict(field: nil, code: "wishes.noFee", "the \(season.examYear) admissions charge no fee for wishes")
+            }
+            try season.require(.clearing)
+            let count = try await db.raw("SELECT COUNT(*) AS n FROM admission_wishes WHERE registration_id = \(bind: registration.id)")
+                .first()?.decode(column: "n", as: Int.self) ?? 0
+            guard count > 0 else {
+                throw APIError.conflict(field: nil, code: "wishes.none", "\(registration.fullName) placed no wishes")
+            }
+            return (count * fee, "Lệ phí xét tuyển: \(count) nguyện vọng, \(registration.fullName)")
         }
     }
 
