@@ -116,5 +116,19 @@ public enum ExamsMigrations {
             """,
             "CREATE INDEX admission_confirmations_program ON admission_confirmations (program_id)",
         ]),
+        // Admission by transcript, competency tests and direct admission: each candidate's evidence
+        // besides exam scores, one document per registration.
+        Migration(16, "admission evidence besides exam scores", [
+            """
+            CREATE TABLE admission_evidence (
+                registration_id TEXT PRIMARY KEY,
+                season_id TEXT NOT NULL,
+                body TEXT NOT NULL,
+                updated_by TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX admission_evidence_season ON admission_evidence (season_id)",
+        ]),
     ]
 }

@@ -19,6 +19,7 @@ public struct ExamsService: Sendable {
         RemarksController(database: database).register(in: catalog)
         ProgramsController(database: database).register(in: catalog)
         WishesController(database: database).register(in: catalog)
+        AdmissionEvidenceController(database: database).register(in: catalog)
         ClearingController(database: database).register(in: catalog)
     }
 }

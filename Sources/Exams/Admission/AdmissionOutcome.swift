@@ -8,10 +8,14 @@ struct AdmissionOutcome: Codable, Sendable {
         let programCode: String
         /// The admission score at this programme, when the candidate has one.
         let score: Points?
-        let combination: String?
+        /// The method that gave the score: exam, transcript, competency or direct.
+        let method: AdmissionMethod.Kind?
+        /// The combination (exam, transcript) or the test (competency) the score comes from.
+        let basis: String?
         /// admitted; cutoff_not_met (the programme filled with stronger candidates); below_threshold;
-        /// no_combination (a subject of every accepted combination is missing); not_considered
-        /// (below the wish admitted).
+        /// no_score (no method of the programme gives the candidate a score: a subject of every
+        /// combination, the transcript, the test or the grant is missing); not_considered (below
+        /// the wish admitted).
         let status: String
         /// The programme's cutoff when it filled.
         let cutoff: Points?
@@ -22,6 +26,8 @@ struct AdmissionOutcome: Codable, Sendable {
     let programCode: String?
     let programName: String?
     let score: Points?
+    /// The method the candidate is admitted by.
+    let method: AdmissionMethod.Kind?
     let priorityLevel: Points
     let wishes: [WishLine]
     let confirmed: Bool

@@ -3,8 +3,9 @@ import ExamRules
 import Foundation
 import Platform
 
-/// A university programme taking candidates by exam scores: its quota, the subject combinations
-/// it accepts, and its entry threshold (ngưỡng đầu vào).
+/// A university programme: its quota, the methods it admits by (exam scores unless it says
+/// otherwise), the subject combinations its exam and transcript methods read, and its entry
+/// threshold (ngưỡng đầu vào).
 struct AdmissionProgram: Codable, Sendable {
     struct Combination: Codable, Sendable, Equatable {
         /// The combination's code, e.g. A00.
@@ -23,8 +24,14 @@ struct AdmissionProgram: Codable, Sendable {
     var threshold: Points
     /// strict (default) or admit_all (everyone tied with the last admitted is admitted).
     var tieMode: String?
+    /// How it admits; nil means by exam scores only.
+    var methods: [AdmissionMethod]?
 
-    static let fields: Set<String> = ["code", "name", "institution", "quota", "combinations", "threshold", "tieMode"]
+    static let fields: Set<String> = ["code", "name", "institution", "quota", "combinations", "threshold", "tieMode", "methods"]
+
+    var admissionMethods: [AdmissionMethod] { methods ?? [AdmissionMethod(kind: .exam)] }
+
+    func admits(by kind: AdmissionMethod.Kind) -> Bool { admissionMethods.contains { $0.kind == kind } }
 
     func problems() -> ValidationCollector {
         var errors = ValidationCollector()
@@ -32,7 +39,14 @@ struct AdmissionProgram: Codable, Sendable {
         if name.trimmingCharacters(in: .whitespaces).isEmpty { errors.add("name", "program.name", "the programme needs a name") }
         if institution.trimmingCharacters(in: .whitespaces).isEmpty { errors.add("institution", "program.institution", "the institution's code is needed") }
         if quota < 0 { errors.add("quota", "program.quota", "the quota is 0 or more") }
-        if combinations.isEmpty { errors.add("combinations", "program.combinations", "at least one subject combination is needed") }
+        if combinations.isEmpty && (admits(by: .exam) || admits(by: .transcript)) {
+            errors.add("combinations", "program.combinations", "exam and transcript methods need at least one subject combination")
+        }
+        if methods?.isEmpty == true { errors.add("methods", "program.methods", "a programme admits by at least one method") }
+        for (index, method) in admissionMethods.enumerated() { method.check(at: index, into: &errors) }
+        if let methods, let index = AdmissionMethod.repeated(methods) {
+            errors.add("methods/\(index)", "program.method.repeated", "each method (and each competency test) is listed once")
+        }
         let examSubjects = Set(ExamSubjects.compulsory + ExamSubjects.electives2018)
         for (index, combination) in combinations.enumerated()
         where combination.subjects.count != 3 || Set(combination.subjects).count != 3 || !Set(combination.subjects).isSubset(of: examSubjects) {
@@ -48,7 +62,8 @@ struct AdmissionProgram: Codable, Sendable {
     }
 
     /// The candidate's best combination total with its code, or nil when no combination's three
-    /// scores are all there. An exempted foreign language counts as 10 in a combination.
+    /// scores are all there. An exempted foreign language counts as 10 in a combination (for the
+    /// exam; a transcript has every subject's average).
     func bestTotal(scores: [String: Points], exemptLanguage: Bool) -> (combination: String, total: Points)? {
         var best: (String, Points)?
         for combination in combinations {

@@ -72,6 +72,7 @@ struct ClearingController {
             // When wishes carry a fee, only paid wishes are cleared.
             let paid: Set<String>? = season.wishFeeVND == nil ? nil
                 : try await FeeOrders.paidReferences(db, purpose: WishesController.feePurpose, among: Array(wishRows.keys))
+            let evidence = try await AdmissionEvidence.all(db, seasonID: seasonID)
             var unpaid = 0
             var candidates: [(Registration, [WishScore])] = []
             for row in try await db.raw("SELECT body FROM exam_registrations WHERE season_id = \(bind: seasonID) ORDER BY id").all() {
@@ -84,7 +85,7 @@ struct ClearingController {
                 let level = AdmissionScoring.priorityLevel(area: registration.admissionArea, group: registration.admissionGroup)
                 candidates.append((registration, wishes.sorted { $0.rank < $1.rank }.map { wish in
                     WishScore.evaluate(rank: wish.rank, program: wish.program, programs[wish.program], scores: scores[registration.id] ?? [:],
-                                       exemptLanguage: registration.isExempt, level: level)
+                                       exemptLanguage: registration.isExempt, evidence: evidence[registration.id] ?? .empty, level: level)
                 }))
             }
             let instance = try ClearingInstance(programs: seats, candidates: candidates.map { $0.1.compactMap(\.wish) })
@@ -104,6 +105,7 @@ struct ClearingController {
                     registrationId: registration.id, fullName: registration.fullName,
                     programCode: admitted.map { programs[$0].code }, programName: admitted.map { programs[$0].name },
                     score: admitted.flatMap { program in wishes.first { $0.program == program }?.score },
+                    method: admitted.flatMap { program in wishes.first { $0.program == program }?.method },
                     priorityLevel: AdmissionScoring.priorityLevel(area: registration.admissionArea, group: registration.admissionGroup),
                     wishes: WishScore.explain(wishes, admitted: admitted, programs: programs, cutoffs: cutoffs), confirmed: false)
                 try await db.raw("""
@@ -145,7 +147,8 @@ struct ClearingController {
         let outcome = try JSON.decoder.decode(AdmissionOutcome.self, from: Data(try row.decode(column: "body", as: String.self).utf8))
         let confirmed = try await db.raw("SELECT 1 AS hit FROM admission_confirmations WHERE registration_id = \(bind: registration.id)").first() != nil
         return AdmissionOutcome(registrationId: outcome.registrationId, fullName: outcome.fullName, programCode: outcome.programCode,
-                                programName: outcome.programName, score: outcome.score, priorityLevel: outcome.priorityLevel,
+                                programName: outcome.programName, score: outcome.score, method: outcome.method,
+                                priorityLevel: outcome.priorityLevel,
                                 wishes: outcome.wishes, confirmed: confirmed)
     }
 
@@ -202,29 +205,56 @@ struct ClearingController {
     }
 }
 
-/// One wish as the clearing sees it: admissible with its score, or why not.
+/// One wish as the clearing sees it: admissible with its score and the method that gave it, or why not.
 struct WishScore {
     let rank: Int
     let program: Int
     let score: Points?
-    let combination: String?
+    let method: AdmissionMethod.Kind?
+    /// The combination (exam, transcript) or the test (competency) the score comes from.
+    let basis: String?
     let problem: String?
+
+    /// Direct admission sits above every score: the highest score with a tie-breaker no other method has.
+    static let directTier = AdmissionScore(units: 1)
 
     /// The kernel's wish, for an admissible one.
     var wish: Wish? {
-        score.map { Wish(program: program, rank: rank, score: AdmissionScore(units: UInt32($0.hundredths * 100))) }
+        score.map { Wish(program: program, rank: rank, score: AdmissionScore(units: UInt32($0.hundredths * 100)),
+                         tiebreak: method == .direct ? Self.directTier : .zero) }
     }
 
+    /// What the candidate's exam scores, evidence and priority level give at the programme: its
+    /// best method (direct admission first), or the reason there is none.
     static func evaluate(rank: Int, program index: Int, _ program: AdmissionProgram, scores: [String: Points], exemptLanguage: Bool,
-                         level: Points) -> WishScore {
-        guard let best = program.bestTotal(scores: scores, exemptLanguage: exemptLanguage) else {
-            return WishScore(rank: rank, program: index, score: nil, combination: nil, problem: "no_combination")
+                         evidence: AdmissionEvidence, level: Points) -> WishScore {
+        if program.admits(by: .direct), evidence.directPrograms?.contains(program.code) == true {
+            return WishScore(rank: rank, program: index, score: AdmissionScoring.maximum, method: .direct, basis: nil, problem: nil)
         }
-        let score = AdmissionScoring.score(total: best.total, priorityLevel: level)
-        guard score >= program.threshold else {
-            return WishScore(rank: rank, program: index, score: nil, combination: best.combination, problem: "below_threshold")
+        var best: (method: AdmissionMethod.Kind, basis: String, score: Points)?
+        for method in program.admissionMethods {
+            let total: (basis: String, total: Points)?
+            switch method.kind {
+            case .exam: total = program.bestTotal(scores: scores, exemptLanguage: exemptLanguage).map { ($0.combination, $0.total) }
+            case .transcript:
+                total = evidence.transcript.flatMap { program.bestTotal(scores: $0, exemptLanguage: false) }.map { ($0.combination, $0.total) }
+            case .competency:
+                total = method.table.flatMap { table in
+                    evidence.tests?[table.test.rawValue].flatMap(table.convert).map { (table.test.rawValue, $0) }
+                }
+            case .direct: total = nil
+            }
+            guard let total else { continue }
+            let score = AdmissionScoring.score(total: total.total, priorityLevel: level)
+            if best.map({ score > $0.score }) ?? true { best = (method.kind, total.basis, score) }
         }
-        return WishScore(rank: rank, program: index, score: score, combination: best.combination, problem: nil)
+        guard let best else {
+            return WishScore(rank: rank, program: index, score: nil, method: nil, basis: nil, problem: "no_score")
+        }
+        guard best.score >= program.threshold else {
+            return WishScore(rank: rank, program: index, score: nil, method: best.method, basis: best.basis, problem: "below_threshold")
+        }
+        return WishScore(rank: rank, program: index, score: best.score, method: best.method, basis: best.basis, problem: nil)
     }
 
     static func explain(_ wishes: [WishScore], admitted: Int?, programs: [AdmissionProgram], cutoffs: [Points?]) -> [AdmissionOutcome.WishLine] {
@@ -240,7 +270,7 @@ struct WishScore {
                 status = reached ? "cutoff_not_met" : "not_considered"
             }
             return AdmissionOutcome.WishLine(rank: wish.rank, programCode: programs[wish.program].code, score: wish.score,
-                                             combination: wish.combination, status: status, cutoff: cutoffs[wish.program])
+                                             method: wish.method, basis: wish.basis, status: status, cutoff: cutoffs[wish.program])
         }
     }
 }
