@@ -14,6 +14,17 @@ enum ExamSubjects {
     static let languages = ["N1", "N2", "N3", "N4", "N5", "N6", "N7"]
     static let foreignLanguage = "NGOAINGU"
 
+    /// The school subject (Records' code) a 2018 elective is studied as in grade 12; nil for
+    /// History and the foreign language, which every grade-12 class studies. Both technology
+    /// papers (industrial, agricultural) come from one school subject, Công nghệ.
+    static func schoolSubject(ofElective subject: String) -> String? {
+        switch subject {
+        case "LICHSU", foreignLanguage: nil
+        case "CNCN", "CNNN": "CONGNGHE"
+        default: subject
+        }
+    }
+
     /// The problem with a subject list, if any.
     static func problem(_ subjects: [String], programme: ExamProgramme) -> String? {
         let set = Set(subjects)

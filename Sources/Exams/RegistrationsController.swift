@@ -149,6 +149,7 @@ struct RegistrationsController {
         var registration: Registration
         let orgID: String
         let learnerID: String?
+        let classID: String?
         if let code = input.learnerCode {
             guard let placement = try await LearnerDirectory.placement(db, learnerCode: code, schoolYear: season.schoolYear),
                   try await ExamsAccess.mayRead(db, principal, orgID: placement.orgID) else {
@@ -171,6 +172,7 @@ struct RegistrationsController {
                 purposes: ["graduation"], status: "submitted", version: 1)
             orgID = placement.orgID
             learnerID = placement.learnerID
+            classID = placement.classID
         } else {
             guard let unit = principal.nodes(for: .examsManage).first else {
                 throw APIError.forbidden("free candidates are registered by the exam board (exams:manage); a school names its learner by learnerCode")
@@ -188,8 +190,10 @@ struct RegistrationsController {
                 incentivePrizes: [], purposes: ["graduation"], status: "submitted", version: 1)
             orgID = unit
             learnerID = nil
+            classID = nil
         }
         input.applyChoices(to: &registration, errors: &errors)
+        if let classID { try await ElectivesStudied.check(db, registration, classID: classID, into: &errors) }
         try errors.check()
         return NewRegistration(registration: registration, orgID: orgID, learnerID: learnerID, principal: principal,
                                identifiedBy: input.learnerCode == nil ? "citizenId" : "learnerCode")
@@ -293,13 +297,18 @@ struct RegistrationsController {
     static func update(_ db: any SQLDatabase, id: String, _ input: RegistrationInput, principal: Principal) async throws -> Registration {
         var (registration, orgID) = try await Self.load(db, id: id, principal: principal)
         try await ExamsAccess.requireCandidateOrRegistrar(db, principal, registrationID: registration.id, orgID: orgID)
-        try await ExamSeasonsController.load(db, id: registration.seasonId).require(.registration)
+        let season = try await ExamSeasonsController.load(db, id: registration.seasonId)
+        try season.require(.registration)
         if input.learnerCode != nil || input.citizenId != nil || input.fullName != nil || input.dateOfBirth != nil || input.sex != nil {
             throw APIError.conflict(field: nil, code: "registration.identity",
                                     "identity cannot change on a registration; correct the registry record or register again")
         }
         var errors = ValidationCollector()
         input.applyChoices(to: &registration, errors: &errors)
+        if let code = registration.learnerCode,
+           let placement = try await LearnerDirectory.placement(db, learnerCode: code, schoolYear: season.schoolYear) {
+            try await ElectivesStudied.check(db, registration, classID: placement.classID, into: &errors)
+        }
         try errors.check()
         // A change after confirmation needs confirming again.
         registration.status = "submitted"

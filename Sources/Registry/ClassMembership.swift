@@ -55,6 +55,14 @@ public enum ClassMembership {
             return assignment.subjectCode.uppercased() == subjectCode.uppercased() && (assignment.semester == nil || assignment.semester == semester)
         }
     }
+
+    /// The subjects the class has a teacher assigned for, in either semester (its timetable),
+    /// upper-cased; empty when the school has recorded none.
+    public static func subjectsTaught(_ db: any SQLDatabase, classID: String) async throws -> Set<String> {
+        Set(try await db.raw("SELECT body FROM teaching_assignments WHERE class_id = \(bind: classID)").all().map { row in
+            try JSON.decoder.decode(TeachingAssignment.self, from: Data(try row.decode(column: "body", as: String.self).utf8)).subjectCode.uppercased()
+        })
+    }
 }
 
 /// What other modules may know about a learner they are allowed to see.
@@ -101,6 +109,7 @@ public enum LearnerDirectory {
         /// The class's school.
         public let orgID: String
         public let schoolCode: String
+        public let classID: String
         public let className: String
         public let grade: String
     }
@@ -109,7 +118,7 @@ public enum LearnerDirectory {
     /// The caller decides whether the principal may act at `orgID`.
     public static func placement(_ db: any SQLDatabase, learnerCode: String, schoolYear: String) async throws -> Placement? {
         guard let row = try await db.raw("""
-            SELECT t.id, t.body, t.citizen_id, c.org_id, c.grade, c.body AS class_body
+            SELECT t.id, t.body, t.citizen_id, c.id AS class_id, c.org_id, c.grade, c.body AS class_body
             FROM learners t
             JOIN enrolments e ON e.learner_id = t.id AND e.status = 'active' AND e.school_year = \(bind: schoolYear)
             JOIN classes c ON c.id = e.class_id
@@ -121,6 +130,6 @@ public enum LearnerDirectory {
             learnerID: try row.decode(column: "id", as: String.self), learnerCode: learner.learnerCode ?? learnerCode,
             fullName: learner.fullName, dateOfBirth: learner.dateOfBirth, sex: learner.sex,
             citizenID: try row.decode(column: "citizen_id", as: String?.self), orgID: try row.decode(column: "org_id", as: String.self),
-            schoolCode: schoolClass.schoolCode, className: schoolClass.name, grade: try row.decode(column: "grade", as: String.self))
+            schoolCode: schoolClass.schoolCode, classID: try row.decode(column: "class_id", as: String.self), className: schoolClass.name, grade: try row.decode(column: "grade", as: String.self))
     }
 }

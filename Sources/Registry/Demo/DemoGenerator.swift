@@ -113,15 +113,24 @@ struct DemoGenerator {
                                           grade: grade, homeroomStaffCode: teacher, campusCode: nil)
             _ = try await registry.classes.write(schoolClass, principal: principal, db: db)
             counts["classes", default: 0] += 1
-            let subject = plan.levels == [.preschool] ? "CHAMSOC" : "TOAN"
-            _ = try await registry.assignments.write(
-                TeachingAssignment(id: nil, staffCode: teacher, schoolCode: plan.code, schoolYear: DemoData.currentYear,
-                                   className: className, subjectCode: subject, semester: nil), principal: principal, db: db)
+            for subject in Self.subjectsTaught(plan: plan, grade: grade) {
+                _ = try await registry.assignments.write(
+                    TeachingAssignment(id: nil, staffCode: teacher, schoolCode: plan.code, schoolYear: DemoData.currentYear,
+                                       className: className, subjectCode: subject, semester: nil), principal: principal, db: db)
+            }
             let size = Int(random.next() % UInt64(plan.classSize.count)) + plan.classSize.lowerBound
             for _ in 0..<size {
                 try await learner(schoolCode: plan.code, className: className, grade: grade)
             }
         }
+    }
+
+    /// The subjects a demo class has a teacher assigned for: care in a kindergarten, Toán
+    /// elsewhere, and in upper-secondary grades the natural-sciences elective group too (the
+    /// graduation exam checks electives against it).
+    static func subjectsTaught(plan: SchoolPlan, grade: String) -> [String] {
+        if plan.levels == [.preschool] { return ["CHAMSOC"] }
+        return ["10", "11", "12"].contains(grade) ? ["TOAN", "VATLI", "HOAHOC", "SINHHOC", "TINHOC"] : ["TOAN"]
     }
 
     static func className(grade: String, plan: SchoolPlan) -> String {
