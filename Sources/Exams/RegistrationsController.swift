@@ -15,7 +15,7 @@ struct RegistrationsController {
     let database: any Database
     let registry: RegistryService
     /// New registrations are written in groups (see `RegistrationBatch`).
-    let writer: GroupCommit<RegistrationBatch.Request, Registration>
+    let writer: GroupCommit<RegistrationBatch.Request, RegistrationsController.NewRegistration>
 
     init(database: any Database, registry: RegistryService) {
         self.database = database
@@ -109,8 +109,10 @@ struct RegistrationsController {
         let principal = try context.requirePrincipal()
         let input = try await Self.decode(request, context)
         let seasonID = try context.parameters.require("id")
-        let stored = try await writer.submit(RegistrationBatch.Request(seasonID: seasonID, input: input, principal: principal))
-        return try JSONResponse.encode(stored, status: .created)
+        // A free candidate's checks read nothing: they run here, beside other requests, rather than in the batch.
+        let checked = input.learnerCode == nil ? try Self.prepareFree(seasonID: seasonID, input, principal: principal) : nil
+        let stored = try await writer.submit(RegistrationBatch.Request(seasonID: seasonID, input: input, principal: principal, checkedFree: checked))
+        return JSONResponse.raw(stored.body, status: .created)
     }
 
     /// Registers a school's learner (by `learnerCode`, identity from the registry) or a free candidate
@@ -118,21 +120,29 @@ struct RegistrationsController {
     static func create(_ db: any SQLDatabase, seasonID: String, _ input: RegistrationInput, principal: Principal) async throws -> Registration {
         let season = try await ExamSeasonsController.load(db, id: seasonID)
         let new = try await prepareNew(db, season: season, input, principal: principal)
-        if try await !registered(db, seasonID: seasonID, citizenIDs: [new.registration.citizenId]).isEmpty {
-            throw new.duplicate(season)
-        }
-        try await store(db, [new], season: season)
+        guard try await store(db, [new], season: season).contains(new.registration.id) else { throw new.duplicate(season) }
         return new.registration
     }
 
     /// A registration checked and ready to store.
     struct NewRegistration: Sendable {
         let registration: Registration
+        /// The registration's JSON, as stored and answered.
+        let body: String
         let orgID: String
         let learnerID: String?
         let principal: Principal
         /// The field that named the candidate: learnerCode for a school's learner, citizenId for a free candidate.
         let identifiedBy: String
+
+        init(registration: Registration, orgID: String, learnerID: String?, principal: Principal, identifiedBy: String) throws {
+            self.registration = registration
+            body = try JSON.string(registration)
+            self.orgID = orgID
+            self.learnerID = learnerID
+            self.principal = principal
+            self.identifiedBy = identifiedBy
+        }
 
         func duplicate(_ season: ExamSeason) -> APIError {
             APIError.conflict(field: identifiedBy, code: "registration.duplicate",
@@ -144,97 +154,92 @@ struct RegistrationsController {
     /// rules, reading only; nothing is written.
     static func prepareNew(_ db: any SQLDatabase, season: ExamSeason, _ input: RegistrationInput, principal: Principal) async throws -> NewRegistration {
         try season.require(.registration)
-        let seasonID = season.id ?? ""
-        var errors = ValidationCollector()
-        var registration: Registration
-        let orgID: String
-        let learnerID: String?
-        let classID: String?
-        if let code = input.learnerCode {
-            guard let placement = try await LearnerDirectory.placement(db, learnerCode: code, schoolYear: season.schoolYear),
-                  try await ExamsAccess.mayRead(db, principal, orgID: placement.orgID) else {
-                throw APIError.conflict(field: "learnerCode", code: "registration.notEnrolled",
-                                        "learner '\(code)' is not enrolled in a class you may register in \(season.schoolYear)")
-            }
-            try await ExamsAccess.requireRegistrar(db, principal, orgID: placement.orgID)
-            guard placement.grade == "12" else {
-                throw APIError.conflict(field: "learnerCode", code: "registration.grade",
-                                        "\(placement.fullName) is in grade \(placement.grade) (class \(placement.className)); a school registers its grade-12 learners")
-            }
-            guard let citizenID = placement.citizenID, let dateOfBirth = placement.dateOfBirth, let sex = placement.sex else {
-                throw APIError.conflict(field: "learnerCode", code: "registration.identity",
-                                        "\(placement.fullName)'s registry record lacks a citizen ID, date of birth or sex; complete it first")
-            }
-            registration = Registration(
-                id: UUID().uuidString.lowercased(), seasonId: seasonID, citizenId: citizenID, fullName: placement.fullName,
-                dateOfBirth: dateOfBirth, sex: sex, learnerCode: placement.learnerCode, schoolCode: placement.schoolCode,
-                className: placement.className, programme: .p2018, subjects: [], priorityPoints: .zero, incentivePrizes: [],
-                purposes: ["graduation"], status: "submitted", version: 1)
-            orgID = placement.orgID
-            learnerID = placement.learnerID
-            classID = placement.classID
-        } else {
-            guard let unit = principal.nodes(for: .examsManage).first else {
-                throw APIError.forbidden("free candidates are registered by the exam board (exams:manage); a school names its learner by learnerCode")
-            }
-            let sex = input.sex.flatMap(Sex.init(rawValue:))
-            if sex == nil { errors.add("sex", "registration.sex", "sex is male or female") }
-            PersonRules.dateOfBirth(input.dateOfBirth, into: &errors)
-            let name = PersonRules.name(input.fullName ?? "", field: "fullName", into: &errors)
-            let citizenID = PersonRules.citizenID(input.citizenId, sex: sex, dateOfBirth: input.dateOfBirth, into: &errors)
-            if input.citizenId == nil { errors.add("citizenId", "registration.citizenId", "a free candidate registers with their citizen ID") }
-            try errors.check()
-            registration = Registration(
-                id: UUID().uuidString.lowercased(), seasonId: seasonID, citizenId: citizenID ?? "", fullName: name?.fullName ?? "",
-                dateOfBirth: input.dateOfBirth!, sex: sex!.rawValue, programme: .p2018, subjects: [], priorityPoints: .zero,
-                incentivePrizes: [], purposes: ["graduation"], status: "submitted", version: 1)
-            orgID = unit
-            learnerID = nil
-            classID = nil
+        guard let code = input.learnerCode else { return try prepareFree(seasonID: season.id ?? "", input, principal: principal) }
+        guard let placement = try await LearnerDirectory.placement(db, learnerCode: code, schoolYear: season.schoolYear),
+              try await ExamsAccess.mayRead(db, principal, orgID: placement.orgID) else {
+            throw APIError.conflict(field: "learnerCode", code: "registration.notEnrolled",
+                                    "learner '\(code)' is not enrolled in a class you may register in \(season.schoolYear)")
         }
+        try await ExamsAccess.requireRegistrar(db, principal, orgID: placement.orgID)
+        guard placement.grade == "12" else {
+            throw APIError.conflict(field: "learnerCode", code: "registration.grade",
+                                    "\(placement.fullName) is in grade \(placement.grade) (class \(placement.className)); a school registers its grade-12 learners")
+        }
+        guard let citizenID = placement.citizenID, let dateOfBirth = placement.dateOfBirth, let sex = placement.sex else {
+            throw APIError.conflict(field: "learnerCode", code: "registration.identity",
+                                    "\(placement.fullName)'s registry record lacks a citizen ID, date of birth or sex; complete it first")
+        }
+        var registration = Registration(
+            id: UUID().uuidString.lowercased(), seasonId: season.id ?? "", citizenId: citizenID, fullName: placement.fullName,
+            dateOfBirth: dateOfBirth, sex: sex, learnerCode: placement.learnerCode, schoolCode: placement.schoolCode,
+            className: placement.className, programme: .p2018, subjects: [], priorityPoints: .zero, incentivePrizes: [],
+            purposes: ["graduation"], status: "submitted", version: 1)
+        var errors = ValidationCollector()
         input.applyChoices(to: &registration, errors: &errors)
-        if let classID { try await ElectivesStudied.check(db, registration, classID: classID, into: &errors) }
+        try await ElectivesStudied.check(db, registration, classID: placement.classID, into: &errors)
         try errors.check()
-        return NewRegistration(registration: registration, orgID: orgID, learnerID: learnerID, principal: principal,
-                               identifiedBy: input.learnerCode == nil ? "citizenId" : "learnerCode")
+        return try NewRegistration(registration: registration, orgID: placement.orgID, learnerID: placement.learnerID, principal: principal,
+                                   identifiedBy: "learnerCode")
     }
 
-    /// Which of `citizenIDs` already have a registration for the season.
-    static func registered(_ db: any SQLDatabase, seasonID: String, citizenIDs: [String]) async throws -> Set<String> {
-        guard !citizenIDs.isEmpty else { return [] }
-        return Set(try await db.raw("""
-            SELECT citizen_id FROM exam_registrations WHERE season_id = \(bind: seasonID) AND citizen_id IN (\(binds: citizenIDs))
-            """).all().map { try $0.decode(column: "citizen_id", as: String.self) })
+    /// A free candidate's registration by the exam board (with their citizen ID), checked without
+    /// reading anything; the season's window is the caller's to check.
+    static func prepareFree(seasonID: String, _ input: RegistrationInput, principal: Principal) throws -> NewRegistration {
+        guard let unit = principal.nodes(for: .examsManage).first else {
+            throw APIError.forbidden("free candidates are registered by the exam board (exams:manage); a school names its learner by learnerCode")
+        }
+        var errors = ValidationCollector()
+        let sex = input.sex.flatMap(Sex.init(rawValue:))
+        if sex == nil { errors.add("sex", "registration.sex", "sex is male or female") }
+        PersonRules.dateOfBirth(input.dateOfBirth, into: &errors)
+        let name = PersonRules.name(input.fullName ?? "", field: "fullName", into: &errors)
+        let citizenID = PersonRules.citizenID(input.citizenId, sex: sex, dateOfBirth: input.dateOfBirth, into: &errors)
+        if input.citizenId == nil { errors.add("citizenId", "registration.citizenId", "a free candidate registers with their citizen ID") }
+        try errors.check()
+        var registration = Registration(
+            id: UUID().uuidString.lowercased(), seasonId: seasonID, citizenId: citizenID ?? "", fullName: name?.fullName ?? "",
+            dateOfBirth: input.dateOfBirth!, sex: sex!.rawValue, programme: .p2018, subjects: [], priorityPoints: .zero,
+            incentivePrizes: [], purposes: ["graduation"], status: "submitted", version: 1)
+        input.applyChoices(to: &registration, errors: &errors)
+        try errors.check()
+        return try NewRegistration(registration: registration, orgID: unit, learnerID: nil, principal: principal, identifiedBy: "citizenId")
     }
 
-    /// Stores new registrations, their first versions and their audit entries: one statement each
-    /// for any number of registrations (at most a few hundred).
-    static func store(_ db: any SQLDatabase, _ registrations: [NewRegistration], season: ExamSeason) async throws {
-        guard !registrations.isEmpty else { return }
+    /// Stores new registrations (each candidate once in `registrations`), their first versions and
+    /// their audit entries: one statement each for any number of registrations (at most a few
+    /// hundred). Returns the IDs stored: a registration whose candidate the season already has
+    /// (stored earlier, or meanwhile by another batch) is left out and written nowhere.
+    static func store(_ db: any SQLDatabase, _ registrations: [NewRegistration], season: ExamSeason) async throws -> Set<String> {
+        guard !registrations.isEmpty else { return [] }
         let now = Clock.timestamp()
         var rows = SQLQueryString("INSERT INTO exam_registrations (id, season_id, citizen_id, learner_id, org_id, status, version, body, updated_by, updated_at) VALUES ")
-        var history = SQLQueryString("INSERT INTO exam_registration_history (registration_id, version, body, changed_by, changed_at) VALUES ")
         for (index, new) in registrations.enumerated() {
             let registration = new.registration
-            let body = try JSON.string(registration)
             rows.appendInterpolation(unsafeRaw: index == 0 ? "(" : ", (")
             rows.appendInterpolation(binds: [registration.id, registration.seasonId, registration.citizenId, new.learnerID, new.orgID,
                                              registration.status] as [String?])
             rows.appendInterpolation(unsafeRaw: ", 1, ")
-            rows.appendInterpolation(binds: [body, new.principal.name, now])
+            rows.appendInterpolation(binds: [new.body, new.principal.name, now])
             rows.appendInterpolation(unsafeRaw: ")")
+        }
+        rows.appendInterpolation(unsafeRaw: " ON CONFLICT (season_id, citizen_id) DO NOTHING RETURNING id")
+        let stored = Set(try await db.raw(rows).all().map { try $0.decode(column: "id", as: String.self) })
+        let written = registrations.filter { stored.contains($0.registration.id) }
+        guard !written.isEmpty else { return stored }
+        var history = SQLQueryString("INSERT INTO exam_registration_history (registration_id, version, body, changed_by, changed_at) VALUES ")
+        for (index, new) in written.enumerated() {
             history.appendInterpolation(unsafeRaw: index == 0 ? "(" : ", (")
-            history.appendInterpolation(bind: registration.id)
+            history.appendInterpolation(bind: new.registration.id)
             history.appendInterpolation(unsafeRaw: ", 1, ")
-            history.appendInterpolation(binds: [body, new.principal.name, now])
+            history.appendInterpolation(binds: [new.body, new.principal.name, now])
             history.appendInterpolation(unsafeRaw: ")")
         }
-        try await db.raw(rows).run()
         try await db.raw(history).run()
-        try await AuditLog.insert(db, registrations.map {
+        try await AuditLog.insert(db, written.map {
             AuditLog.NewEntry(principal: $0.principal, action: .create, resource: "exam_registrations", recordID: $0.registration.id,
                               orgID: $0.orgID, detail: "season \(season.examYear)")
         })
+        return stored
     }
 
     // MARK: reading

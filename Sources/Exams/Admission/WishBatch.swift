@@ -17,8 +17,11 @@ enum WishBatch {
     /// At most this many lists a transaction (15 wishes each at most, 4 values a wish).
     static let limit = 100
 
+    /// Batches written at once; a registration's lists share a lane, so the last one sent stands.
+    static let lanes = 2
+
     static func writer(_ database: any Database) -> GroupCommit<Request, [WishesController.Wish]> {
-        GroupCommit(limit: limit) { requests in await write(requests, database: database) }
+        GroupCommit(limit: limit, lanes: lanes, key: \.registrationID) { requests in await write(requests, database: database) }
     }
 
     static func write(_ requests: [Request], database: any Database) async -> [Result<[WishesController.Wish], any Error>] {

@@ -3,6 +3,11 @@
 /// statements). Under a burst, batches grow and the database sees a few statements per batch
 /// instead of several per write; when writes are rare, each one is written at once, alone. Each
 /// request is answered with its own outcome.
+///
+/// Requests are spread over `lanes` by their `key`: each lane writes one batch at a time, and the
+/// lanes write side by side, so the server prepares one batch while the database commits another.
+/// Requests with the same key share a lane, so they are written in the order they came and two
+/// batches never write the same record at once.
 public actor GroupCommit<Request: Sendable, Answer: Sendable> {
     /// Writes a batch and gives one outcome per request, in order.
     public typealias Write = @Sendable ([Request]) async -> [Result<Answer, any Error>]
@@ -13,36 +18,46 @@ public actor GroupCommit<Request: Sendable, Answer: Sendable> {
     }
 
     private let limit: Int
+    private let key: @Sendable (Request) -> String
     private let write: Write
-    private var pending: [Pending] = []
-    private var writing = false
+    private var pending: [[Pending]]
+    private var writing: [Bool]
 
-    /// - Parameter limit: the most requests a batch takes.
-    public init(limit: Int, write: @escaping Write) {
+    /// - Parameters:
+    ///   - limit: the most requests a batch takes.
+    ///   - lanes: how many batches may be written at once.
+    ///   - key: what names the record a request writes; requests with the same key share a lane.
+    public init(limit: Int, lanes: Int = 1, key: @escaping @Sendable (Request) -> String = { _ in "" }, write: @escaping Write) {
+        precondition(limit > 0 && lanes > 0)
         self.limit = limit
+        self.key = key
         self.write = write
+        pending = Array(repeating: [], count: lanes)
+        writing = Array(repeating: false, count: lanes)
     }
 
     public func submit(_ request: Request) async throws -> Answer {
-        try await withCheckedThrowingContinuation { continuation in
-            pending.append(Pending(request: request, continuation: continuation))
-            if !writing {
-                writing = true
-                Task { await writeAll() }
+        // Hash values are stable within a process, which is all a lane needs.
+        let lane = pending.count == 1 ? 0 : Int(UInt(bitPattern: key(request).hashValue) % UInt(pending.count))
+        return try await withCheckedThrowingContinuation { continuation in
+            pending[lane].append(Pending(request: request, continuation: continuation))
+            if !writing[lane] {
+                writing[lane] = true
+                Task { await writeAll(lane: lane) }
             }
         }
     }
 
-    private func writeAll() async {
-        while !pending.isEmpty {
-            let batch = Array(pending.prefix(limit))
-            pending.removeFirst(batch.count)
+    private func writeAll(lane: Int) async {
+        while !pending[lane].isEmpty {
+            let batch = Array(pending[lane].prefix(limit))
+            pending[lane].removeFirst(batch.count)
             let outcomes = await write(batch.map(\.request))
             for (index, item) in batch.enumerated() {
                 item.continuation.resume(with: index < outcomes.count ? outcomes[index] : .failure(GroupCommitError.noOutcome))
             }
         }
-        writing = false
+        writing[lane] = false
     }
 }
 
