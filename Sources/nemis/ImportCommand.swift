@@ -76,7 +76,8 @@ struct ImportCommand: AsyncParsableCommand {
         var lines: [String] = []
         lines.append(String(format: "%@: %d rows in %.1f s (%.0f rows/s): %d created, %d updated, %d unchanged, %d repeated, %d refused",
                             summary.kind.rawValue, summary.rows, summary.seconds, summary.rowsPerSecond, summary.created, summary.updated,
-                            summary.unchanged, summary.repeated, summary.refused))
+                            summary.unchanged, summary.repeated, summary.refused)
+                     + (summary.joined > 0 ? "; \(summary.joined) rows added an employment to the row above" : ""))
         if summary.refused > 0 {
             lines.append(summary.committed
                 ? "stored the \(summary.created + summary.updated + summary.unchanged) good rows (--skip-invalid); refused rows were left out"

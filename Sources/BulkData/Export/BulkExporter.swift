@@ -60,8 +60,10 @@ public struct BulkExporter: Sendable {
             let page = try await database.read { [after] db in try await Self.page(db, resource, scope: scope, after: after) }
             for row in page {
                 let object = try JSONSerialization.jsonObject(with: Data(row.document.utf8)) as? [String: Any] ?? [:]
-                try sink.write(ExportCells.cells(of: object, format: format))
-                summary.rows += 1
+                for line in ExportCells.rows(of: object, format: format) {
+                    try sink.write(line)
+                    summary.rows += 1
+                }
                 if row.identity { summary.withIdentity += 1 }
             }
             progress(summary.rows)

@@ -5,6 +5,19 @@ import Platform
 /// importer's `RowBuilder`, column by column (dates `dd/mm/yyyy`, vocabulary labels, lists
 /// joined by `; `), so that importing an export changes nothing.
 enum ExportCells {
+    /// The rows of one record: one, or one per item of the format's repeating group (a person's
+    /// employments), each repeating the record's other cells, as the importer reads them back.
+    static func rows(of document: [String: Any], format: BulkFormat) -> [[String]] {
+        guard let group = format.repeatingGroup, let items = document[group] as? [Any], items.count > 1 else {
+            return [cells(of: document, format: format)]
+        }
+        return items.map { item in
+            var row = document
+            row[group] = [item]
+            return cells(of: row, format: format)
+        }
+    }
+
     static func cells(of document: [String: Any], format: BulkFormat) -> [String] {
         format.columns.map { column in
             guard let field = column.apiFields.first, let value = lookup(field, in: document) else { return "" }

@@ -15,8 +15,12 @@ public struct BulkFormat: Sendable {
     public let naturalKeys: [[String]]
     /// Rules over several cells that a single column cannot state.
     public let rowRulesVI: [String]
+    /// The body's array whose items a record lists one a row, on consecutive rows with the same
+    /// key (a person's employments at several schools); nil when a record is one row. The
+    /// columns that fill `<array>/0/…` describe the row's item; the others repeat on every row.
+    public let repeatingGroup: String?
 
-    public init(kind: BulkKind, columns: [BulkColumn], naturalKeys: [[String]], rowRulesVI: [String] = []) {
+    public init(kind: BulkKind, columns: [BulkColumn], naturalKeys: [[String]], rowRulesVI: [String] = [], repeatingGroup: String? = nil) {
         precondition(Set(columns.map(\.key)).count == columns.count, "column keys are unique in \(kind)")
         precondition(Set(columns.map { VietnameseText.fold($0.header) }).count == columns.count, "headers are unique in \(kind)")
         precondition(naturalKeys.joined().allSatisfy { key in columns.contains { $0.key == key } }, "natural keys name columns of \(kind)")
@@ -24,6 +28,12 @@ public struct BulkFormat: Sendable {
         self.columns = columns
         self.naturalKeys = naturalKeys
         self.rowRulesVI = rowRulesVI
+        self.repeatingGroup = repeatingGroup
+    }
+
+    /// Whether `column` describes the repeating group's item rather than the record.
+    public func describesItem(_ column: BulkColumn) -> Bool {
+        repeatingGroup.map { group in column.apiFields.first?.hasPrefix("\(group)/0/") == true } ?? false
     }
 
     public var headers: [String] { columns.map(\.header) }

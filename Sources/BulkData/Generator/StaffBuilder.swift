@@ -174,7 +174,7 @@ enum StaffBuilder {
         let (title, qualifications) = credentials(role: role, level: level, specialty: specialty, age: start - person.year,
                                                   random: &school.random)
         emitter.emit(.staff, [code, person.fullName, person.dateOfBirth, person.sexLabel, person.citizenID ?? "", person.ethnicity,
-                              school.school.code, Vocabulary.position.label(for: role.position)!, startDate, title, qualifications])
+                              school.school.code, Vocabulary.position.label(for: role.position)!, startDate, "", title, qualifications])
         return code
     }
 

@@ -54,11 +54,12 @@ public struct BulkImporter: Sendable {
                 for try await batch in RowSource.rows(of: options.path, kind: kind, transform: checker.check) {
                     run.builder = batch.builder
                     for row in batch.rows { try run.take(row) }
-                    try await ReferenceReadCache.$current.withValue(run.references) { try await run.writePending(db: db) }
+                    try await ReferenceReadCache.$current.withValue(run.references) { try await run.writePending(db: db, final: false) }
                     progress(ImportProgress(rows: run.summary.rows, refused: run.summary.refused, fraction: batch.fraction,
                                             seconds: run.elapsed))
                 }
                 guard run.builder != nil else { throw ImportError.empty(options.path) }
+                try await ReferenceReadCache.$current.withValue(run.references) { try await run.writePending(db: db, final: true) }
                 var summary = run.finish()
                 if summary.refused > 0 && !options.skipInvalid { throw RolledBack(summary: summary) }
                 summary.committed = true
@@ -138,11 +139,20 @@ private struct ImportRun {
     let resource: RegistryImportWriter.Resource
     var builder: RowBuilder?
     var summary: ImportSummary
-    /// Recent rows by key: their number and body, to tell a repeated row from a conflicting one.
-    var recent: [String: (row: Int, body: Data)] = [:]
+    /// Recent records by key: their first row's number, their body and (for a record spread over
+    /// rows) its rows' values, to tell a repeated row from a conflicting one.
+    var recent: [String: (row: Int, body: Data, rowValues: [[String: BodyValue]])] = [:]
     var recentOrder: [String] = []
-    /// Rows checked and waiting to be written with the rest of their batch.
-    var pending: [(row: RawRow, body: Data)] = []
+    /// Records checked and waiting to be written with the rest of their batch: the first row of
+    /// each, and the values of all its rows when its format spreads a record over rows.
+    var pending: [Pending] = []
+
+    struct Pending {
+        let row: RawRow
+        let key: String
+        var body: Data
+        var rowValues: [[String: BodyValue]]
+    }
     let references: ReferenceReadCache
 
     init(options: BulkImporter.Options, principal: Principal, writer: RegistryImportWriter, report: ImportReport, started: ContinuousClock.Instant) {
@@ -167,6 +177,9 @@ private struct ImportRun {
             return
         }
         if let earlier = recent[built.key] {
+            if options.kind.format.repeatingGroup != nil, let builder, try addToRecordAbove(built, row: row, earlier: earlier, builder: builder) {
+                return
+            }
             if earlier.body == encoded {
                 summary.repeated += 1
                 try report.add(ImportIssue(row: row.number, column: "", value: built.key, severity: .warning, reason: ImportReason(
@@ -179,16 +192,55 @@ private struct ImportRun {
                 en: "has the key of row \(earlier.row) with other values; keep one of them")))
             return
         }
-        remember(built.key, row: row.number, body: encoded)
-        pending.append((row, encoded))
+        remember(built.key, row: row.number, body: encoded, rowValues: [built.values])
+        pending.append(Pending(row: row, key: built.key, body: encoded, rowValues: [built.values]))
+    }
+
+    /// A row with the key of an earlier one, in a format that spreads a record over rows: a new
+    /// item for the record just above joins it, and a repeated item is a repeated row. False
+    /// when the row conflicts with the record, which the caller reports.
+    private mutating func addToRecordAbove(_ built: BuiltRow, row: RawRow, earlier: (row: Int, body: Data, rowValues: [[String: BodyValue]]),
+                                           builder: RowBuilder) throws -> Bool {
+        switch builder.addition(of: built.values, to: earlier.rowValues) {
+        case .conflict:
+            return false
+        case .repeated:
+            summary.repeated += 1
+            try report.add(ImportIssue(row: row.number, column: "", value: built.key, severity: .warning, reason: ImportReason(
+                "row.repeated", vi: "Dòng lặp lại dòng \(earlier.row); chỉ ghi một lần", en: "repeats row \(earlier.row); written once")))
+            return true
+        case .item:
+            guard var record = pending.last, record.key == built.key else {
+                summary.refused += 1
+                try report.add(ImportIssue(row: row.number, column: "", value: built.key, severity: .error, reason: ImportReason(
+                    "row.groupNotConsecutive", vi: "Cùng mã với dòng \(earlier.row) nhưng không liền sau: các dòng của một người phải liền nhau",
+                    en: "has the key of row \(earlier.row) but does not follow it: one person's rows come one after the other")))
+                return true
+            }
+            record.rowValues.append(built.values)
+            record.body = builder.body(record.rowValues)
+            pending[pending.count - 1] = record
+            recent[built.key] = (earlier.row, record.body, record.rowValues)
+            summary.joined += 1
+            return true
+        }
     }
 
     /// Writes the rows checked so far: together where the batch path takes them, one by one where
     /// it hands them back.
-    mutating func writePending(db: any SQLDatabase) async throws {
+    /// A record spread over rows may go on in the next batch: until the last (`final`), the
+    /// last record waits for the batch after.
+    mutating func writePending(db: any SQLDatabase, final: Bool) async throws {
         guard let builder, !pending.isEmpty else { return }
-        let rows = pending
-        pending.removeAll(keepingCapacity: true)
+        let rows: [Pending]
+        if options.kind.format.repeatingGroup != nil && !final {
+            rows = Array(pending.dropLast())
+            pending.removeFirst(rows.count)
+        } else {
+            rows = pending
+            pending.removeAll(keepingCapacity: true)
+        }
+        guard !rows.isEmpty else { return }
         let outcomes = try await writer.writeBatch(resource, bodies: rows.map(\.body), principal: principal, db: db)
         for (item, outcome) in zip(rows, outcomes) {
             switch outcome {
@@ -232,8 +284,8 @@ private struct ImportRun {
         }
     }
 
-    private mutating func remember(_ key: String, row: Int, body: Data) {
-        recent[key] = (row, body)
+    private mutating func remember(_ key: String, row: Int, body: Data, rowValues: [[String: BodyValue]]) {
+        recent[key] = (row, body, rowValues)
         recentOrder.append(key)
         if recentOrder.count > BulkImporter.repeatWindow * 2 {
             for old in recentOrder.prefix(BulkImporter.repeatWindow) where recent[old]?.row ?? 0 < row - BulkImporter.repeatWindow {

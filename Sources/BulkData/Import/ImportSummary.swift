@@ -10,6 +10,8 @@ public struct ImportSummary: Sendable {
     public var refused = 0
     /// Rows that repeat an earlier row of the file (same key, same values): written once.
     public var repeated = 0
+    /// Rows that add an item to the record of the row above (a person's further employment).
+    public var joined = 0
     public var errors = 0
     public var warnings = 0
     /// False when nothing was stored: all or nothing, and some row was refused.

@@ -11,6 +11,8 @@ struct BuiltRow: Sendable {
     /// The natural key's values joined, for spotting repeated rows.
     let key: String
     let issues: [ImportIssue]
+    /// The cells' values by column key, for a record spread over rows (`BulkFormat.repeatingGroup`).
+    var values: [String: BodyValue] = [:]
 }
 
 /// Builds API bodies from the rows of one file, whose header decided where each column is.
@@ -76,12 +78,43 @@ struct RowBuilder: Sendable {
         }
         let key = naturalKey.map { "\($0.set):" + $0.values.joined(separator: "|") } ?? ""
         guard !failed else { return BuiltRow(number: row.number, body: nil, key: key, issues: issues) }
+        return BuiltRow(number: row.number, body: body([values]), key: key, issues: issues,
+                        values: format.repeatingGroup == nil ? [:] : values)
+    }
+
+    /// The API body of a record from its rows' values: the first row fills every field, and each
+    /// later row adds its item to the repeating group (`employments/1/…`, …).
+    func body(_ rows: [[String: BodyValue]]) -> Data {
         var body: [String: Any] = [:]
-        for column in format.columns {
-            guard let value = values[column.key] else { continue }
-            for field in column.apiFields { Self.set(value.json, at: field, in: &body) }
+        for (index, values) in rows.enumerated() {
+            for column in format.columns {
+                guard let value = values[column.key], index == 0 || format.describesItem(column) else { continue }
+                if index == 0 {
+                    for field in column.apiFields { Self.set(value.json, at: field, in: &body) }
+                } else if let field = column.apiFields.first, let group = format.repeatingGroup {
+                    Self.set(value.json, at: "\(group)/\(index)/" + field.dropFirst(group.count + 3), in: &body)
+                }
+            }
         }
-        return BuiltRow(number: row.number, body: BodyJSON.data(body), key: key, issues: issues)
+        return BodyJSON.data(body)
+    }
+
+    /// How a row with the key of the record `rows` (the values of its rows so far) adds to it.
+    enum Addition {
+        /// Its item is new and the rest agrees: the record gains the item.
+        case item
+        /// Its item is listed already and the rest agrees: it repeats an earlier row.
+        case repeated
+        /// Its personal cells differ from the record's.
+        case conflict
+    }
+
+    func addition(of values: [String: BodyValue], to rows: [[String: BodyValue]]) -> Addition {
+        guard let first = rows.first else { return .item }
+        let item = format.columns.filter(format.describesItem).map(\.key)
+        let shared = format.columns.map(\.key).filter { !item.contains($0) }
+        guard shared.allSatisfy({ first[$0] == values[$0] }) else { return .conflict }
+        return rows.contains { row in item.allSatisfy { row[$0] == values[$0] } } ? .repeated : .item
     }
 
     /// The ID's sex and birth year against the row's (DOMAIN.md §1.5), told in the kernel's own

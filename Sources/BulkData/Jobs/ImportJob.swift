@@ -31,6 +31,8 @@ public struct ImportJob: Codable, Sendable, Equatable {
     /// The counts of `ImportSummary`, as the API shows them.
     public struct Summary: Codable, Sendable, Equatable {
         public var rows, created, updated, unchanged, repeated, refused, errors, warnings: Int
+        /// Rows that added an employment to the row above; absent from jobs run before it was counted.
+        public var joined: Int?
         public var committed: Bool
         public var seconds: Double
         public var reasons: [Reason]
@@ -45,7 +47,7 @@ public struct ImportJob: Codable, Sendable, Equatable {
 
         init(_ summary: ImportSummary) {
             rows = summary.rows; created = summary.created; updated = summary.updated; unchanged = summary.unchanged
-            repeated = summary.repeated; refused = summary.refused; errors = summary.errors; warnings = summary.warnings
+            repeated = summary.repeated; joined = summary.joined; refused = summary.refused; errors = summary.errors; warnings = summary.warnings
             committed = summary.committed
             seconds = (summary.seconds * 1000).rounded() / 1000
             reasons = summary.reasons.prefix(50).map {

@@ -41,7 +41,7 @@ enum Phrase: CaseIterable {
     case pasteOrChoose, passed, failed, warning, skipped
     // Imports
     case imports, importIntro, importKind, importFile, importSkipInvalid, importButton, importTemplates
-    case yourImports, noImportsYet, uploaded, fileName, rowsRead, rowsCreated, rowsUpdated, rowsUnchanged, rowsRepeated
+    case yourImports, noImportsYet, uploaded, fileName, rowsRead, rowsCreated, rowsUpdated, rowsUnchanged, rowsRepeated, rowsJoined
     case rowsRefused, downloadReport, importRunning, importFailed, reasonCode, reasonCount, importAnother, chooseFile
     // Statistics
     case statistics, department, total, noEnrolmentsYet
@@ -252,6 +252,7 @@ enum Phrase: CaseIterable {
         case .rowsUpdated: ("Cập nhật", "Updated")
         case .rowsUnchanged: ("Không đổi", "Unchanged")
         case .rowsRepeated: ("Dòng lặp lại", "Repeated rows")
+        case .rowsJoined: ("Dòng bổ sung nơi công tác cho dòng trên", "Rows adding an employment to the row above")
         case .rowsRefused: ("Dòng bị từ chối", "Refused rows")
         case .downloadReport: ("Tải báo cáo lỗi (CSV)", "Download the error report (CSV)")
         case .importRunning: ("Đang nhập… Trang tự tải lại.", "Importing… This page reloads by itself.")

@@ -60,6 +60,7 @@ struct ImportPages: Sendable {
         if let summary = job.summary {
             let counts: [(Phrase, Int)] = [(.rowsRead, summary.rows), (.rowsCreated, summary.created), (.rowsUpdated, summary.updated),
                                            (.rowsUnchanged, summary.unchanged), (.rowsRepeated, summary.repeated), (.rowsRefused, summary.refused)]
+                + (summary.joined ?? 0 > 0 ? [(.rowsJoined, summary.joined ?? 0)] : [])
             body += "<table><tbody>" + counts.map { "<tr><th scope=\"row\">\(HTML.escape(strings[$0.0]))</th><td>\($0.1)</td></tr>" }.joined()
                 + "</tbody></table>"
             if !summary.reasons.isEmpty {
