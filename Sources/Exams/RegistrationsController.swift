@@ -357,25 +357,32 @@ struct RegistrationsController {
     /// The registration and its registration unit, if the principal may see it; 404 otherwise.
     static func load(_ db: any SQLDatabase, id: String, principal: Principal) async throws -> (Registration, String) {
         guard let stored = try await stored(db, ids: [id])[id] else { throw APIError.notFound }
-        try await requireVisible(db, stored, principal: principal)
+        try await requireVisible(db, id: id, orgID: stored.1, principal: principal)
         return stored
     }
 
     /// The registrations with these IDs and their registration units, whoever may see them.
     static func stored(_ db: any SQLDatabase, ids: [String]) async throws -> [String: (Registration, String)] {
+        try await stored(db, ids: ids, as: Registration.self)
+    }
+
+    /// The registrations with `ids` and their registration units, each read as `Document`: the
+    /// whole `Registration`, or only the fields a caller needs, which decodes faster.
+    static func stored<Document: Decodable>(_ db: any SQLDatabase, ids: [String], as: Document.Type) async throws -> [String: (Document, String)] {
         guard !ids.isEmpty else { return [:] }
-        var found: [String: (Registration, String)] = [:]
+        var found: [String: (Document, String)] = [:]
         for row in try await db.raw("SELECT id, org_id, body FROM exam_registrations WHERE id IN (\(binds: Array(Set(ids))))").all() {
             found[try row.decode(column: "id", as: String.self)] = (
-                try JSON.decoder.decode(Registration.self, from: Data(try row.decode(column: "body", as: String.self).utf8)),
+                try JSON.decoder.decode(Document.self, from: Data(try row.decode(column: "body", as: String.self).utf8)),
                 try row.decode(column: "org_id", as: String.self))
         }
         return found
     }
 
+
     /// A registration out of the principal's reach answers 404, like every record.
-    static func requireVisible(_ db: any SQLDatabase, _ stored: (Registration, String), principal: Principal) async throws {
-        if !ExamsAccess.isCandidate(principal, of: stored.0.id), try await !ExamsAccess.mayRead(db, principal, orgID: stored.1) {
+    static func requireVisible(_ db: any SQLDatabase, id: String, orgID: String, principal: Principal) async throws {
+        if !ExamsAccess.isCandidate(principal, of: id), try await !ExamsAccess.mayRead(db, principal, orgID: orgID) {
             throw APIError.notFound
         }
     }

@@ -64,12 +64,14 @@ struct ProgramsController {
         return JSONResponse.page(items: items, nextPageToken: nil)
     }
 
-    /// The season's programmes named by `codes` (upper case), by code.
-    static func named(_ db: any SQLDatabase, seasonID: String, codes: Set<String>) async throws -> [String: AdmissionProgram] {
+    /// The season's programmes named by `codes` (upper case), by code, each read as `Document`:
+    /// the whole `AdmissionProgram`, or only the fields a caller needs.
+    static func named<Document: ProgramDocument>(_ db: any SQLDatabase, seasonID: String, codes: Set<String>,
+                                                 as: Document.Type = AdmissionProgram.self) async throws -> [String: Document] {
         guard !codes.isEmpty else { return [:] }
         let programs = try await db.raw("""
             SELECT body FROM admission_programs WHERE season_id = \(bind: seasonID) AND code IN (\(binds: Array(codes)))
-            """).all().map { try JSON.decoder.decode(AdmissionProgram.self, from: Data(try $0.decode(column: "body", as: String.self).utf8)) }
+            """).all().map { try JSON.decoder.decode(Document.self, from: Data(try $0.decode(column: "body", as: String.self).utf8)) }
         return Dictionary(programs.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -79,3 +81,10 @@ struct ProgramsController {
         }
     }
 }
+
+/// A programme's stored document, whole or in part: what `ProgramsController.named` reads.
+protocol ProgramDocument: Decodable {
+    var code: String { get }
+}
+
+extension AdmissionProgram: ProgramDocument {}

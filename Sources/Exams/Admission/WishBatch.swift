@@ -40,15 +40,15 @@ enum WishBatch {
     /// batch (the `ReferenceReadCache` bound around it).
     private static func write(_ requests: [Request], db: any SQLDatabase) async throws -> [Result<[WishesController.Wish], any Error>] {
         var outcomes = [Result<[WishesController.Wish], any Error>?](repeating: nil, count: requests.count)
-        let registrations = try await RegistrationsController.stored(db, ids: requests.map(\.registrationID))
+        let registrations = try await RegistrationsController.stored(db, ids: requests.map(\.registrationID), as: WishesController.Holder.self)
         var seasons: [String: ExamSeason] = [:]
-        var named: [String: [String: AdmissionProgram]] = [:]
+        var named: [String: [String: WishesController.Choice]] = [:]
         let bySeason = Dictionary(grouping: requests.compactMap { registrations[$0.registrationID] }, by: { $0.0.seasonId })
         for (seasonID, members) in bySeason {
             seasons[seasonID] = try await ExamSeasonsController.load(db, id: seasonID)
             let ids = Set(members.map(\.0.id))
             let codes = Set(requests.filter { ids.contains($0.registrationID) }.flatMap { $0.programs.map(WishesController.code) })
-            named[seasonID] = try await ProgramsController.named(db, seasonID: seasonID, codes: codes)
+            named[seasonID] = try await ProgramsController.named(db, seasonID: seasonID, codes: codes, as: WishesController.Choice.self)
         }
         // A registration's later list replaces its earlier one, as if they came one after the other.
         var latest: [String: WishesController.PlacedWishes] = [:]
@@ -57,7 +57,7 @@ enum WishBatch {
         for (index, request) in requests.enumerated() {
             do {
                 guard let stored = registrations[request.registrationID], let season = seasons[stored.0.seasonId] else { throw APIError.notFound }
-                try await RegistrationsController.requireVisible(db, stored, principal: request.principal)
+                try await RegistrationsController.requireVisible(db, id: stored.0.id, orgID: stored.1, principal: request.principal)
                 let list = try await WishesController.check(db, stored.0, orgID: stored.1, season: season, programs: request.programs,
                                                             named: named[season.id ?? ""] ?? [:], principal: request.principal)
                 if latest[list.registration.id] == nil { order.append(list.registration.id) }

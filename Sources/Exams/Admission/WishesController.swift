@@ -81,11 +81,33 @@ struct WishesController {
         return placed.wishes
     }
 
+    /// What placing wishes reads of a registration (its stored document, decoded down to these fields).
+    struct Holder: Codable, Sendable {
+        let id: String
+        let seasonId: String
+        let fullName: String
+        let purposes: [String]
+
+        init(_ registration: Registration) {
+            id = registration.id
+            seasonId = registration.seasonId
+            fullName = registration.fullName
+            purposes = registration.purposes
+        }
+    }
+
+    /// What a wish names of a programme (its stored document, decoded down to these fields).
+    struct Choice: Codable, Sendable, ProgramDocument {
+        let id: String?
+        let code: String
+        let name: String
+    }
+
     /// A candidate's new list of wishes, checked and ready to store.
     struct PlacedWishes: Sendable {
-        let registration: Registration
+        let registration: Holder
         let orgID: String
-        let programs: [AdmissionProgram]
+        let programs: [Choice]
         let principal: Principal
 
         var wishes: [Wish] { programs.enumerated().map { Wish(rank: $0.offset + 1, programCode: $0.element.code, programName: $0.element.name) } }
@@ -97,15 +119,15 @@ struct WishesController {
     /// season's programmes, reading only.
     static func check(_ db: any SQLDatabase, registrationID: String, programs codes: [String], principal: Principal) async throws -> PlacedWishes {
         let (registration, orgID) = try await RegistrationsController.load(db, id: registrationID, principal: principal)
-        let named = try await ProgramsController.named(db, seasonID: registration.seasonId, codes: Set(codes.map(Self.code)))
-        return try await check(db, registration, orgID: orgID, season: try await ExamSeasonsController.load(db, id: registration.seasonId),
+        let named = try await ProgramsController.named(db, seasonID: registration.seasonId, codes: Set(codes.map(Self.code)), as: Choice.self)
+        return try await check(db, Holder(registration), orgID: orgID, season: try await ExamSeasonsController.load(db, id: registration.seasonId),
                                programs: codes, named: named, principal: principal)
     }
 
     /// The same with the registration (already found visible), its season and the season's
     /// programmes the list names (`named`, by code) at hand.
-    static func check(_ db: any SQLDatabase, _ registration: Registration, orgID: String, season: ExamSeason, programs codes: [String],
-                      named: [String: AdmissionProgram], principal: Principal) async throws -> PlacedWishes {
+    static func check(_ db: any SQLDatabase, _ registration: Holder, orgID: String, season: ExamSeason, programs codes: [String],
+                      named: [String: Choice], principal: Principal) async throws -> PlacedWishes {
         try await ExamsAccess.requireCandidateOrRegistrar(db, principal, registrationID: registration.id, orgID: orgID)
         try season.require(.wishes)
         guard registration.purposes.contains("admission") else {
@@ -114,7 +136,7 @@ struct WishesController {
         var errors = ValidationCollector()
         if codes.count > Self.limit { errors.add("programs", "wishes.limit", "at most \(Self.limit) wishes") }
         var seen = Set<String>()
-        var placed: [AdmissionProgram] = []
+        var placed: [Choice] = []
         for (index, raw) in codes.enumerated() {
             let code = Self.code(raw)
             guard let program = named[code] else {
