@@ -75,6 +75,8 @@ public struct CandidateDesk: Sendable {
         public let programCode: String?
         public let programName: String?
         public let score: Points?
+        /// The admission method that gave the score: exam, transcript, competency or direct.
+        public let method: String?
         public let confirmed: Bool
     }
 
@@ -98,7 +100,8 @@ public struct CandidateDesk: Sendable {
             }
             let programs = season.isOpen(.wishes) ? try await ProgramsController.all(db, seasonID: registration.seasonId) : []
             let admission = try await ClearingController.outcome(db, of: registration).map {
-                Admission(programCode: $0.programCode, programName: $0.programName, score: $0.score, confirmed: $0.confirmed)
+                Admission(programCode: $0.programCode, programName: $0.programName, score: $0.score, method: $0.method?.rawValue,
+                          confirmed: $0.confirmed)
             }
             return Overview(
                 registrationID: id, fullName: registration.fullName, citizenID: registration.citizenId, dateOfBirth: registration.dateOfBirth,

@@ -114,6 +114,7 @@ struct WebCandidateTests {
             try await api.expect(.ok, .post, "/api/v1/exam-seasons/\(e.seasonID)/clearing", as: e.world.ministryAdmin)
             let admitted = try await api.call(.get, "/my-exam", as: candidate)
             #expect(admitted.text.contains("Trúng tuyển: <strong>BK02 · Cơ khí</strong>"))
+            #expect(admitted.text.contains(" (xét điểm thi tốt nghiệp THPT)</p>"))
             #expect(admitted.text.contains("action=\"/my-exam/admission\""))
             let confirmed = try await api.call(.post, "/my-exam/admission", as: candidate, form: Browser.encode([("csrf", token)]))
             #expect(confirmed.status == .ok && confirmed.text.contains("Đã xác nhận nhập học."))

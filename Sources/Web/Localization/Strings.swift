@@ -383,6 +383,16 @@ struct Strings: Sendable {
         pick("Sắp xếp nguyện vọng theo thứ tự ưu tiên, nguyện vọng 1 là cao nhất; sửa được đến \(when).",
              "Order your wishes, the first being the one you want most; you can change them until \(when).")
     }
+    /// How a candidate was admitted (the admission method's code).
+    func admissionMethod(_ method: String) -> String {
+        switch method {
+        case "exam": pick("xét điểm thi tốt nghiệp THPT", "by graduation exam scores")
+        case "transcript": pick("xét học bạ", "by school record")
+        case "competency": pick("xét điểm thi đánh giá năng lực", "by competency test")
+        case "direct": pick("xét tuyển thẳng", "by direct admission")
+        default: method
+        }
+    }
     func confirmUntil(_ when: String) -> String { pick("Xác nhận nhập học trước \(when).", "Confirm before \(when).") }
     func healthTitle(_ name: String) -> String { pick("Khám sức khỏe: \(name)", "Health checks: \(name)") }
     func healthField(_ field: String) -> String {

@@ -235,7 +235,8 @@ struct CandidatePages: Sendable {
         return """
             <h2>\(HTML.escape(strings[.admissionResult]))</h2>
             <p>\(HTML.escape(strings[.admittedTo])): <strong>\(HTML.escape(program))</strong>\
-            \(admission.score.map { " · " + HTML.escape(strings.decimal($0.description)) } ?? "")</p>
+            \(admission.score.map { " · " + HTML.escape(strings.decimal($0.description)) } ?? "")\
+            \(admission.method.map { " (" + HTML.escape(strings.admissionMethod($0)) + ")" } ?? "")</p>
             \(action)
             """
     }
