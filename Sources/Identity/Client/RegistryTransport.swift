@@ -85,7 +85,14 @@ final class RegistryTransport: Sendable {
             } else {
                 pause = policy.backoff(after: attempt, random: unit)
             }
-            counters.withLock { $0.retries += 1 }
+            counters.withLock { statistics in
+                statistics.retries += 1
+                switch failure {
+                case .status: break
+                case .timedOut: statistics.timeouts += 1
+                case .connection: statistics.connectionFailures += 1
+                }
+            }
             logger.notice("population registry call retried", metadata: [
                 "operation": "\(operation)", "attempt": "\(attempt)", "failure": "\(failure)", "waitMs": "\(pause.seconds * 1000)",
                 "requestId": "\(requestID)",
@@ -164,6 +171,10 @@ final class RegistryTransport: Sendable {
 public struct ClientStatistics: Sendable, Equatable {
     public var requests = 0
     public var retries = 0
+    /// Of the retried attempts, those that got no answer in time and those whose connection failed;
+    /// the rest were answered with a status worth retrying.
+    public var timeouts = 0
+    public var connectionFailures = 0
     public var tokenFetches = 0
     public var tokenRefreshesAfter401 = 0
 }
