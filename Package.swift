@@ -185,7 +185,7 @@ let package = Package(
         .target(
             name: "OneRoster",
             dependencies: [
-                "Platform", "Registry",
+                "Platform", "Registry", "BulkData",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SQLKit", package: "sql-kit"),

@@ -87,7 +87,7 @@ struct ImportCommand: AsyncParsableCommand {
             lines.append(String(format: "  %7d %@ %@: %@ / %@", reason.count, reason.severity.rawValue, reason.code, reason.reason.vi, reason.reason.en))
         }
         for example in summary.examples.prefix(5) {
-            lines.append("  row \(example.row)\(example.column.isEmpty ? "" : ", \(example.column)")\(example.value.isEmpty ? "" : " '\(example.value)'"): \(example.reason.en)")
+            lines.append("  row \(summary.place(ofRow: example.row))\(example.column.isEmpty ? "" : ", \(example.column)")\(example.value.isEmpty ? "" : " '\(example.value)'"): \(example.reason.en)")
         }
         if let path = summary.reportPath, summary.errors + summary.warnings > 0 {
             lines.append("report: \(path) (\(summary.errors) errors, \(summary.warnings) warnings)")

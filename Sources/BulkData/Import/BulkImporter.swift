@@ -19,12 +19,21 @@ public struct BulkImporter: Sendable {
         public var skipInvalid: Bool
         /// Where the report of errors and repairs goes; nil for none.
         public var reportPath: String?
+        /// The file holds only part of each record (converted from a OneRoster feed): what it
+        /// leaves out is kept from the stored record rather than erased (`PartialRecords`).
+        public var partialRecords: Bool
+        /// Where a row of the file came from, when the file was converted from others: the report
+        /// and the terminal name that place instead of the row number.
+        public var rowOrigin: RowOrigin?
 
-        public init(kind: BulkKind, path: String, skipInvalid: Bool = false, reportPath: String? = nil) {
+        public init(kind: BulkKind, path: String, skipInvalid: Bool = false, reportPath: String? = nil, partialRecords: Bool = false,
+                    rowOrigin: RowOrigin? = nil) {
             self.kind = kind
             self.path = path
             self.skipInvalid = skipInvalid
             self.reportPath = reportPath
+            self.partialRecords = partialRecords
+            self.rowOrigin = rowOrigin
         }
     }
 
@@ -42,46 +51,70 @@ public struct BulkImporter: Sendable {
 
     public func run(_ options: Options, principal: Principal,
                     progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }) async throws -> ImportSummary {
+        try await run([options], principal: principal) { _, step in progress(step) }[0]
+    }
+
+    /// Several files, one after the other in one transaction: either every file is stored or, when
+    /// a row of a file that does not skip invalid rows is refused, none is. Each file has its own
+    /// report; the summaries come in the files' order. `refusedBefore` counts rows refused before
+    /// these files were made (converting them from another format): any stores nothing.
+    public func run(_ files: [Options], principal: Principal, refusedBefore: Int = 0,
+                    progress: @escaping @Sendable (BulkKind, ImportProgress) -> Void = { _, _ in }) async throws -> [ImportSummary] {
+        let reports = try files.map { try ImportReport(path: $0.reportPath, rowOrigin: $0.rowOrigin) }
+        let writer = self.writer
+        var summaries: [ImportSummary]
+        do {
+            summaries = try await database.transaction { db in
+                var summaries: [ImportSummary] = []
+                for (options, report) in zip(files, reports) {
+                    summaries.append(try await Self.importFile(options, into: db, principal: principal, writer: writer, report: report) {
+                        progress(options.kind, $0)
+                    })
+                }
+                if refusedBefore > 0 || zip(files, summaries).contains(where: { $1.refused > 0 && !$0.skipInvalid }) {
+                    throw RolledBack(summaries: summaries)
+                }
+                return summaries.map { summary in
+                    var summary = summary
+                    summary.committed = true
+                    return summary
+                }
+            }
+        } catch let rolledBack as RolledBack {
+            summaries = rolledBack.summaries
+        }
+        for report in reports { try report.finish() }
+        return zip(files, summaries).map { options, summary in
+            var summary = summary
+            summary.reportPath = options.reportPath
+            summary.rowOrigin = options.rowOrigin
+            return summary
+        }
+    }
+
+    /// One file's rows, checked and written inside the caller's transaction.
+    private static func importFile(_ options: Options, into db: any SQLDatabase, principal: Principal, writer: RegistryImportWriter,
+                                   report: ImportReport, progress: @escaping @Sendable (ImportProgress) -> Void) async throws -> ImportSummary {
         let kind = try RowSource.FileKind.of(path: options.path)
         let started = ContinuousClock.now
-        let report = try ImportReport(path: options.reportPath)
-        let writer = self.writer
-        let outcome: Result<ImportSummary, RolledBack>
-        do {
-            let summary = try await database.transaction { db in
-                var run = ImportRun(options: options, principal: principal, writer: writer, report: report, started: started)
-                let checker = RowChecker(format: options.kind.format)
-                for try await batch in RowSource.rows(of: options.path, kind: kind, transform: checker.check) {
-                    run.builder = batch.builder
-                    for row in batch.rows { try run.take(row) }
-                    try await ReferenceReadCache.$current.withValue(run.references) { try await run.writePending(db: db, final: false) }
-                    progress(ImportProgress(rows: run.summary.rows, refused: run.summary.refused, fraction: batch.fraction,
-                                            seconds: run.elapsed))
-                }
-                guard run.builder != nil else { throw ImportError.empty(options.path) }
-                try await ReferenceReadCache.$current.withValue(run.references) { try await run.writePending(db: db, final: true) }
-                var summary = run.finish()
-                if summary.refused > 0 && !options.skipInvalid { throw RolledBack(summary: summary) }
-                summary.committed = true
-                return summary
-            }
-            outcome = .success(summary)
-        } catch let rolledBack as RolledBack {
-            outcome = .failure(rolledBack)
+        var run = ImportRun(options: options, principal: principal, writer: writer, report: report, started: started)
+        let checker = RowChecker(format: options.kind.format)
+        for try await batch in RowSource.rows(of: options.path, kind: kind, transform: checker.check) {
+            run.builder = batch.builder
+            for row in batch.rows { try run.take(row) }
+            try await ReferenceReadCache.$current.withValue(run.references) { try await run.writePending(db: db, final: false) }
+            progress(ImportProgress(rows: run.summary.rows, refused: run.summary.refused, fraction: batch.fraction, seconds: run.elapsed))
         }
-        try report.finish()
-        var summary = switch outcome {
-        case .success(let summary): summary
-        case .failure(let rolledBack): rolledBack.summary
-        }
-        summary.seconds = (ContinuousClock.now - started).seconds
-        summary.reportPath = options.reportPath
+        guard run.builder != nil else { throw ImportError.empty(options.path) }
+        try await ReferenceReadCache.$current.withValue(run.references) { try await run.writePending(db: db, final: true) }
+        var summary = run.finish()
+        summary.seconds = run.elapsed
         return summary
     }
 
     /// Thrown out of the transaction to roll it back, carrying what the run found.
     struct RolledBack: Error {
-        let summary: ImportSummary
+        let summaries: [ImportSummary]
     }
 }
 
@@ -232,7 +265,7 @@ private struct ImportRun {
     /// last record waits for the batch after.
     mutating func writePending(db: any SQLDatabase, final: Bool) async throws {
         guard let builder, !pending.isEmpty else { return }
-        let rows: [Pending]
+        var rows: [Pending]
         if options.kind.format.repeatingGroup != nil && !final {
             rows = Array(pending.dropLast())
             pending.removeFirst(rows.count)
@@ -241,6 +274,11 @@ private struct ImportRun {
             pending.removeAll(keepingCapacity: true)
         }
         guard !rows.isEmpty else { return }
+        if options.partialRecords {
+            for (index, body) in try await PartialRecords.completed(resource, bodies: rows.map(\.body), db: db).enumerated() {
+                rows[index].body = body
+            }
+        }
         let outcomes = try await writer.writeBatch(resource, bodies: rows.map(\.body), principal: principal, db: db)
         for (item, outcome) in zip(rows, outcomes) {
             switch outcome {

@@ -2,18 +2,20 @@ import Platform
 
 /// Streams an import's issues to a CSV file (UTF-8 with a byte order mark, so Excel shows the
 /// Vietnamese), keeping only counts and a few examples in memory.
-final class ImportReport: @unchecked Sendable {
+public final class ImportReport: @unchecked Sendable {
     static let header = ["Dòng (row)", "Cột (column)", "Giá trị (value)", "Mức độ (severity)", "Mã lỗi (code)",
                          "Lý do", "Reason", "Giá trị đã sửa (repaired value)"]
-    static let examplesKept = 20
+    public static let examplesKept = 20
 
     private let writer: CSVWriter?
-    private(set) var errors = 0
-    private(set) var warnings = 0
+    private let rowOrigin: RowOrigin?
+    public private(set) var errors = 0
+    public private(set) var warnings = 0
     private(set) var countsByCode: [String: (severity: ImportIssue.Severity, count: Int, reason: ImportReason)] = [:]
     private(set) var examples: [ImportIssue] = []
 
-    init(path: String?) throws {
+    public init(path: String?, rowOrigin: RowOrigin? = nil) throws {
+        self.rowOrigin = rowOrigin
         guard let path else { writer = nil; return }
         do {
             let writer = try CSVWriter(path: path)
@@ -25,19 +27,37 @@ final class ImportReport: @unchecked Sendable {
         }
     }
 
-    func add(_ issue: ImportIssue) throws {
+    /// Adds an issue; `place` names its row when the row number alone would not (a file of several sources).
+    public func add(_ issue: ImportIssue, at place: String? = nil) throws {
         if issue.severity == .error { errors += 1 } else { warnings += 1 }
         countsByCode[issue.reason.code, default: (issue.severity, 0, issue.reason)].count += 1
         if examples.count < Self.examplesKept, issue.severity == .error { examples.append(issue) }
         do {
-            try writer?.writeRow([String(issue.row), issue.column, issue.value, issue.severity.rawValue, issue.reason.code,
+            try writer?.writeRow([place ?? rowOrigin?.place(ofRow: issue.row) ?? String(issue.row), issue.column, issue.value, issue.severity.rawValue, issue.reason.code,
                                   issue.reason.vi, issue.reason.en, issue.repairedValue])
         } catch {
             throw ImportError.unreadable(writer?.path ?? "", "the report cannot be written: \(error)")
         }
     }
 
-    func finish() throws {
+    public func finish() throws {
         do { try writer?.commit() } catch { throw ImportError.unreadable(writer?.path ?? "", "the report cannot be written: \(error)") }
+    }
+}
+
+/// Where the rows of a file converted from another came from (a OneRoster feed): row n of the
+/// converted file, counted as a spreadsheet does with the header as row 1, is line `lines[n - 2]`
+/// of `file`.
+public struct RowOrigin: Sendable {
+    public let file: String
+    let lines: [Int32]
+
+    public init(file: String, lines: [Int32]) {
+        self.file = file
+        self.lines = lines
+    }
+
+    public func place(ofRow row: Int) -> String {
+        lines.indices.contains(row - 2) ? "\(file):\(lines[row - 2])" : String(row)
     }
 }

@@ -22,8 +22,13 @@ public struct ImportSummary: Sendable {
     /// The first refused rows' issues, for the terminal.
     public var examples: [ImportIssue] = []
     public var reportPath: String?
+    /// Where rows came from when the file was converted from others; nil for a file as sent.
+    public var rowOrigin: RowOrigin?
 
     public init(kind: BulkKind) { self.kind = kind }
+
+    /// How the report and the terminal name a row: its number, or its place in the original file.
+    public func place(ofRow row: Int) -> String { rowOrigin?.place(ofRow: row) ?? String(row) }
 
     public var rowsPerSecond: Double { Double(rows) / max(seconds, 0.000_001) }
 }
