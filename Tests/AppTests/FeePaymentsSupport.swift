@@ -104,14 +104,23 @@ struct PaymentServers: Sendable {
 
     /// A port nobody listens on right now: bound and released, so NEMIS can be told its own address
     /// (for the gateway's IPN URL) before it starts.
+    /// A port for NEMIS to listen on, picked below the kernel's ephemeral range (32768 and up on
+    /// Linux): servers of other tests bound to port 0, and every outgoing connection, take theirs
+    /// from that range, so a port picked there could be taken between this check and NEMIS binding
+    /// it, and another test's requests would then reach this server (or this test's reach theirs).
     static func freePort() async throws -> Int {
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
-            .bind(host: "127.0.0.1", port: 0).get()
-        let port = try #require(channel.localAddress?.port)
-        try await channel.close()
-        return port
+        for _ in 0..<100 {
+            let port = Int.random(in: 20_000..<32_000)
+            guard let channel = try? await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+                .bind(host: "127.0.0.1", port: port).get() else { continue }
+            try await channel.close()
+            return port
+        }
+        throw NoFreePort()
     }
+
+    struct NoFreePort: Error {}
 
     // MARK: - Talking to NEMIS as a browser
 
