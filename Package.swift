@@ -138,7 +138,7 @@ let package = Package(
         .target(
             name: "Exams",
             dependencies: [
-                "Platform", "Registry", "ExamRules", "Clearing", "CitizenID", "Fees",
+                "Platform", "Registry", "Records", "ExamRules", "Clearing", "CitizenID", "Fees",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],

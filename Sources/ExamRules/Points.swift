@@ -29,7 +29,7 @@ public struct Points: Hashable, Comparable, Sendable, CustomStringConvertible, C
 
     /// `numerator / denominator` hundredths, rounded half up to a whole hundredth (the
     /// circular's "làm tròn đến hai chữ số thập phân").
-    static func rounding(numerator: Int, denominator: Int) -> Points {
+    public static func rounding(numerator: Int, denominator: Int) -> Points {
         precondition(numerator >= 0 && denominator > 0)
         return Points(hundredths: (2 * numerator + denominator) / (2 * denominator))
     }

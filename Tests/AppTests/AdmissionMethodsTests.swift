@@ -117,4 +117,68 @@ struct AdmissionMethodsTests {
             #expect((fixed.json["detail"] as? String)?.contains("has confirmed an admission") == true)
         }
     }
+
+    /// The school asks NEMIS for its learner's transcript: each subject's mean over the grade 10,
+    /// 11 and 12 year results Records holds, rounded half up; a subject without three scores is
+    /// left out, and a learner without all three years is refused with the grades missing.
+    @Test(arguments: Engine.allCases)
+    func theTranscriptIsReadFromTheYearResultsNEMISHolds(engine: Engine) async throws {
+        try await withApp(engine) { api in
+            let e = try await ExamWorld.build(api)
+            let board = e.world.departmentAdminA, ministry = e.world.ministryAdmin
+            let registrations = "/api/v1/exam-seasons/\(e.seasonID)/registrations"
+            let choices: [String: Any] = ["subjects": ["TOAN", "NGUVAN", "VATLI", "HOAHOC"], "purposes": ["graduation", "admission"],
+                                          "yearAverages": ["grade10": "7.00", "grade11": "7.00", "grade12": "7.00"]]
+            let own = try await api.expect(.created, .post, registrations, as: e.school, choices.merging(["learnerCode": e.grade12]) { a, _ in a })
+            let free = try await api.expect(.created, .post, registrations, as: board, choices.merging([
+                "citizenId": "019209000555", "fullName": "Phạm Văn Bình", "dateOfBirth": "2009-05-05", "sex": "male"]) { a, _ in a })
+            let fromRecords = { (registration: APIResponse) in
+                "/api/v1/exam-registrations/\(registration.json["id"] as? String ?? "")/admission-evidence/transcript-from-records"
+            }
+
+            let noYears = try await api.expect(.conflict, .post, fromRecords(own), as: e.school)
+            #expect((noYears.json["detail"] as? String)?.contains("for grade 10, 11") == true)
+            let freeCandidate = try await api.expect(.conflict, .post, fromRecords(free), as: board)
+            #expect((freeCandidate.json["detail"] as? String)?.contains("free candidate") == true)
+            try await api.expect(.notFound, .post, fromRecords(free), as: e.school)
+
+            // Grades 10 and 11 in the two years before, and the year results Records stored for them.
+            for (year, start) in [("2024-2025", 2024), ("2025-2026", 2025)] {
+                try await api.expect(.created, .post, "/api/v1/school-years", as: ministry, [
+                    "schoolYear": year, "startDate": "\(start)-09-05", "endDate": "\(start + 1)-05-31",
+                    "semesters": [["name": "I", "startDate": "\(start)-09-05", "endDate": "\(start + 1)-01-17"],
+                                  ["name": "II", "startDate": "\(start + 1)-01-19", "endDate": "\(start + 1)-05-31"]]])
+            }
+            try await api.expect(.created, .post, "/api/v1/classes", as: ministry, ["schoolCode": "SCHT", "schoolYear": "2024-2025", "name": "10A1", "grade": "10"])
+            try await api.expect(.created, .post, "/api/v1/classes", as: ministry, ["schoolCode": "SCHT", "schoolYear": "2025-2026", "name": "11A1", "grade": "11"])
+            let years: [(String, String, [String: String])] = [
+                ("2024-2025", "10A1", ["TOAN": "7.0", "VATLI": "8.0", "HOAHOC": "9.0", "NGOAINGU1": "6.5", "NGUVAN": "6.1"]),
+                ("2025-2026", "11A1", ["TOAN": "8.0", "VATLI": "8.5", "NGOAINGU1": "7.0", "NGUVAN": "6.2"]),
+                (World.year, "12A1", ["TOAN": "8.5", "VATLI": "9.0", "HOAHOC": "9.0", "NGOAINGU1": "Đ", "NGUVAN": "6.2"]),
+            ]
+            try await api.database.transaction { db in
+                for (year, className, scores) in years {
+                    let body: [String: Any] = [
+                        "learnerId": "", "learnerCode": e.grade12, "fullName": "Đinh Quang Huy", "schoolYear": year, "ruleSet": "circular-22-2021",
+                        "subjects": scores.map { ["code": $0.key, "name": $0.key, "semester1": $0.value, "semester2": $0.value, "year": $0.value,
+                                                  "reassessed": false] },
+                        "absentSessions": 0, "decision": "promoted", "stage": "end_of_year", "failed": [String](),
+                    ]
+                    let text = String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self)
+                    try await db.raw("""
+                        INSERT INTO year_results (learner_id, school_year, class_id, org_id, rule_set, conduct, decision, body, computed_by, computed_at)
+                        SELECT l.id, \(bind: year), c.id, c.org_id, 'circular-22-2021', 'good', 'promoted', \(bind: text), 'test', '2026-06-01T00:00:00Z'
+                        FROM learners l, classes c
+                        WHERE l.natural_key = \(bind: e.grade12) AND c.school_year = \(bind: year) AND c.natural_key LIKE \(bind: "%|" + className)
+                        """).run()
+                }
+            }
+            let read = try await api.expect(.ok, .post, fromRecords(own), as: e.school)
+            // Mathematics (7.0 + 8.0 + 8.5) / 3 = 7.83; Literature 18.5 / 3 = 6.1666… → 6.17. Chemistry lacks
+            // grade 11 and the language is rated, not scored, in grade 12: both left out.
+            #expect(read.json["transcript"] as? [String: String] == ["TOAN": "7.83", "VATLI": "8.50", "NGUVAN": "6.17"])
+            #expect((try await api.expect(.ok, .get, "/api/v1/exam-registrations/\(own.json["id"] as? String ?? "")/admission-evidence",
+                                          as: board).json["transcript"] as? [String: String])?["TOAN"] == "7.83")
+        }
+    }
 }
