@@ -71,6 +71,8 @@ struct OneRosterConversion {
     private var homeroomOf: [String: String] = [:]
     private var homeroomTeachers: [String: String] = [:]
     private var teacherSections: [(line: Int, classID: String, staffCode: String)] = []
+    /// A taught subject class → the homeroom classes its students come from.
+    private var sectionHomerooms: [String: Set<String>] = [:]
     /// Rows left out on purpose, by why.
     private(set) var skipped: [String: Int] = [:]
 
@@ -291,8 +293,6 @@ struct OneRosterConversion {
         }
         return try enrolments.finish()
     }
-
-    private var sectionHomerooms: [String: Set<String>] = [:]
 
     /// classes.csv: the homeroom classes, with the teacher enrolled in each.
     private func writeClasses() throws -> Output? {
