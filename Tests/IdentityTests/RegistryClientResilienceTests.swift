@@ -53,17 +53,20 @@ struct RegistryClientResilienceTests {
 
     @Test func injectedServerErrorsAreRetriedUntilTheyPass() async throws {
         try await RegistryServer.with({ $0.errorRate = 0.5; $0.seed = 42 }) { server in
-            let client = server.client { $0.maxAttempts = 20 }
+            // A patient client: on a machine busy with other tests an attempt can take seconds.
+            let client = server.client { $0.maxAttempts = 20; $0.timeout = .seconds(60) }
             for citizen in RegistryFixtures.citizens {
                 let found = try await client.lookup([citizen.soDinhDanh])
                 #expect(found.count == 1)
             }
             let failures = server.service.statistics.injectedFailures
             #expect(failures > 0)
-            // A machine busy with other tests may also time out or drop an attempt; those are retried too.
+            // Every injected failure was retried, and every retry after an answer followed one. An attempt
+            // the client gave up on (timed out, dropped) may or may not have been failed at the server,
+            // so such attempts widen the bounds; without them retries equal the failures exactly.
             let statistics = client.statistics
-            #expect(statistics.retries - statistics.timeouts - statistics.connectionFailures == failures,
-                    "every injected failure was retried")
+            let unanswered = statistics.timeouts + statistics.connectionFailures
+            #expect(failures <= statistics.retries && statistics.retries - unanswered <= failures, "every injected failure was retried")
         }
     }
 
