@@ -42,7 +42,7 @@ struct ImportCommand: AsyncParsableCommand {
         let summary: ImportSummary
         do {
             summary = try await Storage.withDatabase(configuration, logger: database.logger(configuration)) { db in
-                let principal = try await principal(db)
+                let principal = try await CommandPrincipal.load(db, username: username, command: "nemis import")
                 return try await BulkImporter(database: db).run(
                     .init(kind: kind, path: file, skipInvalid: skipInvalid, reportPath: reportPath), principal: principal
                 ) { bar.show($0) }
@@ -54,17 +54,6 @@ struct ImportCommand: AsyncParsableCommand {
         bar.finish()
         print(Self.describe(summary))
         if summary.refused > 0 { throw ExitCode(1) }
-    }
-
-    private func principal(_ database: any Database) async throws -> Principal {
-        let access = AccessStore(database: database)
-        if let username {
-            guard let id = try await access.userID(username: username), let principal = try await access.loadPrincipal(id: id) else {
-                throw ValidationError("no user '\(username)'")
-            }
-            return principal
-        }
-        return try await OperatorPrincipal.load(database, command: "nemis import")
     }
 
     static func defaultReportPath(for file: String) -> String {

@@ -328,26 +328,26 @@ struct OneRosterConversion {
     // MARK: references
 
     private func org(_ id: String, at row: OneRosterTable.Row, file: OneRosterTable, column: String) throws -> String? {
-        if let code = orgCodes[id] { return code }
-        try report.add(file.fileName, row.line, column: column, value: id, code: "oneroster.unknownOrg",
-                       vi: "Không có đơn vị này (có identifier là mã trường) trong orgs.csv",
-                       en: "names no org of orgs.csv with an identifier (the school code)")
-        return nil
+        try resolve(orgCodes, id, at: row, file: file, column: column, code: "oneroster.unknownOrg",
+                    vi: "Không có đơn vị này (có identifier là mã trường) trong orgs.csv",
+                    en: "names no org of orgs.csv with an identifier (the school code)")
     }
 
     private func resolvedClass(_ row: OneRosterTable.Row, file: OneRosterTable) throws -> ClassInfo? {
-        let id = row["classSourcedId"]
-        if let info = classes[id] { return info }
-        try report.add(file.fileName, row.line, column: "classSourcedId", value: id, code: "oneroster.unknownClass",
-                       vi: "Không có lớp này trong classes.csv (hoặc lớp có lỗi)", en: "names no class of classes.csv (or one with errors)")
-        return nil
+        try resolve(classes, row["classSourcedId"], at: row, file: file, column: "classSourcedId", code: "oneroster.unknownClass",
+                    vi: "Không có lớp này trong classes.csv (hoặc lớp có lỗi)", en: "names no class of classes.csv (or one with errors)")
     }
 
     private func user(_ row: OneRosterTable.Row, file: OneRosterTable) throws -> String? {
-        let id = row["userSourcedId"]
-        if let code = userCodes[id] { return code }
-        try report.add(file.fileName, row.line, column: "userSourcedId", value: id, code: "oneroster.unknownUser",
-                       vi: "Không có người này trong users.csv (hoặc dòng có lỗi)", en: "names no user of users.csv (or one with errors)")
+        try resolve(userCodes, row["userSourcedId"], at: row, file: file, column: "userSourcedId", code: "oneroster.unknownUser",
+                    vi: "Không có người này trong users.csv (hoặc dòng có lỗi)", en: "names no user of users.csv (or one with errors)")
+    }
+
+    /// What `id` names in `known`; nil, with the line reported, when it names nothing.
+    private func resolve<Value>(_ known: [String: Value], _ id: String, at row: OneRosterTable.Row, file: OneRosterTable, column: String,
+                                code: String, vi: String, en: String) throws -> Value? {
+        if let value = known[id] { return value }
+        try report.add(file.fileName, row.line, column: column, value: id, code: code, vi: vi, en: en)
         return nil
     }
 
