@@ -181,4 +181,103 @@ struct AdmissionMethodsTests {
                                           as: board).json["transcript"] as? [String: String])?["TOAN"] == "7.83")
         }
     }
+
+    /// BK07 splits its 2 seats: 1 by exam scores, 1 by transcript. An (27.00 by exam) takes the
+    /// exam seat; Bình's best is his exam's 25.50, and with the exam seat gone he is tried under
+    /// his transcript (25.20) and takes that seat from Chi (24.00 by transcript; her 15.00 exam
+    /// is below the threshold). With one quota of 2, Bình would have come in by exam.
+    @Test(arguments: Engine.allCases)
+    func aProgrammeSplittingItsSeatsFillsEachMethodOnItsOwn(engine: Engine) async throws {
+        try await withApp(engine) { api in
+            let e = try await ExamWorld.build(api)
+            let board = e.world.departmentAdminA, ministry = e.world.ministryAdmin
+            let season = "/api/v1/exam-seasons/\(e.seasonID)"
+            let subjects = ["TOAN", "NGUVAN", "VATLI", "HOAHOC"]
+            let people = [("019209000111", "Vũ Văn An", "male", "9", nil), ("019209000555", "Phạm Văn Bình", "male", "8.5", "8.4"),
+                          ("019309000666", "Ngô Thị Chi", "female", "5", "8")]
+            var ids: [String] = []
+            for (citizenID, name, sex, _, transcript) in people {
+                let registered = try await api.expect(.created, .post, "\(season)/registrations", as: board, [
+                    "citizenId": citizenID, "fullName": name, "dateOfBirth": "2009-05-05", "sex": sex, "subjects": subjects,
+                    "yearAverages": ["grade10": "7.00", "grade11": "7.00", "grade12": "7.00"], "purposes": ["graduation", "admission"]])
+                ids.append(try #require(registered.json["id"] as? String))
+                if let transcript {
+                    try await api.expect(.ok, .put, "/api/v1/exam-registrations/\(ids.last!)/admission-evidence", as: board,
+                                         ["transcript": ["TOAN": transcript, "VATLI": transcript, "HOAHOC": transcript]])
+                }
+            }
+
+            let a00: [[String: Any]] = [["code": "A00", "subjects": ["TOAN", "VATLI", "HOAHOC"]]]
+            func program(_ code: String, quota: Int, methods: [[String: Any]]) -> [String: Any] {
+                ["code": code, "name": "Chương trình \(code)", "institution": "BKA", "quota": quota, "combinations": a00, "threshold": "18",
+                 "methods": methods]
+            }
+            // A quota on every method or none, none negative, adding up to the programme's.
+            let programs = "\(season)/programs"
+            let some = try await api.expect(.unprocessableContent, .post, programs, as: ministry, program("BK07", quota: 2, methods: [
+                ["kind": "exam", "quota": 2], ["kind": "transcript"]]))
+            #expect(some.errorField == "/methods/1/quota")
+            let negative = try await api.expect(.unprocessableContent, .post, programs, as: ministry, program("BK07", quota: 2, methods: [
+                ["kind": "exam", "quota": 3], ["kind": "transcript", "quota": -1]]))
+            #expect(negative.errorField == "/methods/1/quota")
+            let sum = try await api.expect(.unprocessableContent, .post, programs, as: ministry, program("BK07", quota: 2, methods: [
+                ["kind": "exam", "quota": 2], ["kind": "transcript", "quota": 1]]))
+            #expect(sum.errorField == "/methods")
+            try await api.expect(.created, .post, programs, as: ministry, program("BK07", quota: 2, methods: [
+                ["kind": "exam", "quota": 1], ["kind": "transcript", "quota": 1]]))
+            try await api.expect(.created, .post, programs, as: ministry, program("BK06", quota: 5, methods: [["kind": "exam"]]))
+
+            try await api.expect(.ok, .put, season, as: ministry, ExamWorld.timeline())
+            let rows = people.flatMap { person in subjects.map { ["citizenId": person.0, "subject": $0, "score": person.3] } }
+            try await api.expect(.ok, .put, "\(season)/scores", as: board, ["items": rows])
+            try await api.expect(.ok, .put, season, as: ministry, ExamWorld.admissionTimeline(wishesOpen: true))
+            for id in ids {
+                try await api.expect(.ok, .put, "/api/v1/exam-registrations/\(id)/wishes", as: board, ["programs": ["BK07", "BK06"]])
+            }
+            try await api.expect(.ok, .put, season, as: ministry, ExamWorld.admissionTimeline(wishesOpen: false))
+
+            func methodLines(_ cleared: APIResponse) throws -> [[String: Any]] {
+                let bk07 = try #require((cleared.json["programs"] as? [[String: Any]])?.first { $0["code"] as? String == "BK07" })
+                #expect(bk07["cutoff"] == nil)
+                return try #require(bk07["methods"] as? [[String: Any]])
+            }
+            let cleared = try await api.expect(.ok, .post, "\(season)/clearing", as: ministry)
+            #expect(cleared.json["admitted"] as? Int == 2)
+            let seats = try methodLines(cleared)
+            #expect(seats.map { $0["method"] as? String } == ["exam", "transcript"])
+            #expect(seats.map { $0["admitted"] as? Int } == [1, 1])
+            #expect(seats.map { $0["cutoff"] as? String } == ["27.00", "25.20"])
+
+            func admission(_ index: Int) async throws -> [String: Any] {
+                try await api.expect(.ok, .get, "/api/v1/exam-registrations/\(ids[index])/admission", as: board).json
+            }
+            let an = try await admission(0)
+            #expect(an["programCode"] as? String == "BK07" && an["method"] as? String == "exam" && an["score"] as? String == "27.00")
+            let binh = try await admission(1)
+            #expect(binh["programCode"] as? String == "BK07" && binh["method"] as? String == "transcript" && binh["score"] as? String == "25.20")
+            #expect(binh["basis"] as? String == "A00")
+            let binhLine = try #require((binh["wishes"] as? [[String: Any]])?.first)
+            #expect(binhLine["status"] as? String == "admitted" && binhLine["method"] as? String == "transcript")
+            let binhMethods = try #require(binhLine["methods"] as? [[String: Any]])
+            #expect(binhMethods.map { $0["method"] as? String } == ["exam", "transcript"])
+            #expect(binhMethods.map { $0["score"] as? String } == ["25.50", "25.20"])
+            #expect(binhMethods.map { $0["cutoff"] as? String } == ["27.00", "25.20"])
+            // Chi's exam is below the threshold, so only her transcript is tried; BK06 reads exam scores only.
+            let chi = try await admission(2)
+            #expect(chi["programCode"] == nil)
+            let chiLines = try #require(chi["wishes"] as? [[String: Any]])
+            #expect(chiLines.map { $0["status"] as? String } == ["cutoff_not_met", "below_threshold"])
+            #expect((chiLines[0]["methods"] as? [[String: Any]])?.map { $0["method"] as? String } == ["transcript"])
+            #expect(chiLines[0]["score"] as? String == "24.00" && chiLines[0]["cutoff"] as? String == "25.20")
+
+            // Bình confirms: the next round keeps his seat out of the transcript quota, so Chi still has none.
+            try await api.expect(.ok, .post, "/api/v1/exam-registrations/\(ids[1])/admission/confirm", as: board)
+            let again = try await api.expect(.ok, .post, "\(season)/clearing", as: ministry)
+            #expect(again.json["candidates"] as? Int == 2 && again.json["admitted"] as? Int == 1)
+            let kept = try methodLines(again)
+            #expect(kept.map { $0["confirmed"] as? Int } == [0, 1])
+            #expect(kept.map { $0["admitted"] as? Int } == [1, 0])
+            #expect(try await admission(2)["programCode"] == nil)
+        }
+    }
 }

@@ -17,7 +17,19 @@ struct AdmissionOutcome: Codable, Sendable {
         /// combination, the transcript, the test or the grant is missing); not_considered (below
         /// the wish admitted).
         let status: String
-        /// The programme's cutoff when it filled.
+        /// The programme's cutoff when it filled (for the method of `method` when the
+        /// programme's seats are split between its methods).
+        let cutoff: Points?
+        /// At a programme whose seats are split between its methods: each method that gives the
+        /// candidate a score at or above the threshold, best first, with that method's cutoff.
+        let methods: [MethodLine]?
+    }
+
+    /// One method's score and cutoff at a programme whose seats are split between its methods.
+    struct MethodLine: Codable, Sendable {
+        let method: AdmissionMethod.Kind
+        let basis: String?
+        let score: Points
         let cutoff: Points?
     }
 
@@ -28,6 +40,8 @@ struct AdmissionOutcome: Codable, Sendable {
     let score: Points?
     /// The method the candidate is admitted by.
     let method: AdmissionMethod.Kind?
+    /// The combination or the test of the admitted score.
+    let basis: String?
     let priorityLevel: Points
     let wishes: [WishLine]
     let confirmed: Bool

@@ -1,4 +1,3 @@
-import Clearing
 import ExamRules
 import Foundation
 import Platform
@@ -31,6 +30,9 @@ struct AdmissionProgram: Codable, Sendable {
 
     var admissionMethods: [AdmissionMethod] { methods ?? [AdmissionMethod(kind: .exam)] }
 
+    /// Whether the programme's seats are split between its methods, each filling its own quota.
+    var isSplit: Bool { admissionMethods.contains { $0.quota != nil } }
+
     func admits(by kind: AdmissionMethod.Kind) -> Bool { admissionMethods.contains { $0.kind == kind } }
 
     func problems() -> ValidationCollector {
@@ -47,6 +49,12 @@ struct AdmissionProgram: Codable, Sendable {
         if let methods, let index = AdmissionMethod.repeated(methods) {
             errors.add("methods/\(index)", "program.method.repeated", "each method (and each competency test) is listed once")
         }
+        if let methods, let index = methods.firstIndex(where: { ($0.quota == nil) != (methods[0].quota == nil) }) {
+            errors.add("methods/\(index)/quota", "program.method.quotas", "a quota is set on every method or on none")
+        } else if isSplit, admissionMethods.reduce(0, { $0 + ($1.quota ?? 0) }) != quota {
+            errors.add("methods", "program.method.quotaSum",
+                       "the methods' quotas add up to \(admissionMethods.reduce(0) { $0 + ($1.quota ?? 0) }), not the programme's quota of \(quota)")
+        }
         let examSubjects = Set(ExamSubjects.compulsory + ExamSubjects.electives2018)
         for (index, combination) in combinations.enumerated()
         where combination.subjects.count != 3 || Set(combination.subjects).count != 3 || !Set(combination.subjects).isSubset(of: examSubjects) {
@@ -55,10 +63,6 @@ struct AdmissionProgram: Codable, Sendable {
         if threshold > AdmissionScoring.maximum { errors.add("threshold", "program.threshold", "the threshold is on the 30-point scale") }
         if let tieMode, !["strict", "admit_all"].contains(tieMode) { errors.add("tieMode", "program.tieMode", "tieMode is strict or admit_all") }
         return errors
-    }
-
-    var seats: ProgramSeats {
-        ProgramSeats(quota: quota, tieMode: tieMode == "admit_all" ? .admitAll : .strict)
     }
 
     /// The candidate's best combination total with its code, or nil when no combination's three

@@ -12,22 +12,6 @@ import SQLKit
 struct ClearingController {
     let database: any Database
 
-    struct ProgramLine: Codable, Sendable {
-        let code: String
-        let quota: Int
-        let admitted: Int
-        let confirmed: Int
-        let cutoff: Points?
-    }
-
-    struct ClearingAnswer: Codable, Sendable {
-        let candidates: Int
-        let admitted: Int
-        /// Candidates left out because the fee for their wishes is not paid.
-        let unpaid: Int
-        let programs: [ProgramLine]
-    }
-
     func register(in catalog: APICatalog) {
         catalog.add(APIRoute(.post, "/api/v1/exam-seasons/{id}/clearing", summary: "Run the clearing over every wish (the ministry)",
                              tag: "Admissions"), run)
@@ -50,13 +34,11 @@ struct ClearingController {
             try season.require(.clearing)
             let programs = try await ProgramsController.all(db, seasonID: seasonID)
             let programIndex = Dictionary(uniqueKeysWithValues: programs.enumerated().map { ($1.id!, $0) })
-            // Confirmed candidates keep their seats: they leave the clearing and their seats leave the quota.
-            var confirmedAt: [String: String] = [:]
-            for row in try await db.raw("SELECT registration_id, program_id FROM admission_confirmations WHERE season_id = \(bind: seasonID)").all() {
-                confirmedAt[try row.decode(column: "registration_id", as: String.self)] = try row.decode(column: "program_id", as: String.self)
-            }
-            var seats = programs.map(\.seats)
-            for program in confirmedAt.values { if let index = programIndex[program] { seats[index].quota = max(0, seats[index].quota - 1) } }
+            // Confirmed candidates keep their seats: they leave the clearing and their seats leave
+            // the quota they were admitted under.
+            var seats = ClearingSeats(programs)
+            let confirmed = try await Self.confirmedSeats(db, seasonID: seasonID, programs: programs, programIndex: programIndex)
+            for seat in confirmed.values { seats.keepSeat(program: seat.program, method: seat.method) }
 
             var scores: [String: [String: Points]] = [:]
             for row in try await db.raw("SELECT registration_id, subject_code, score FROM exam_scores WHERE season_id = \(bind: seasonID)").all() {
@@ -77,7 +59,7 @@ struct ClearingController {
             var candidates: [(Registration, [WishScore])] = []
             for row in try await db.raw("SELECT body FROM exam_registrations WHERE season_id = \(bind: seasonID) ORDER BY id").all() {
                 let registration = try JSON.decoder.decode(Registration.self, from: Data(try row.decode(column: "body", as: String.self).utf8))
-                guard let wishes = wishRows[registration.id], confirmedAt[registration.id] == nil else { continue }
+                guard let wishes = wishRows[registration.id], confirmed[registration.id] == nil else { continue }
                 if let paid, !paid.contains(registration.id) {
                     unpaid += 1
                     continue
@@ -88,10 +70,12 @@ struct ClearingController {
                                        exemptLanguage: registration.isExempt, evidence: evidence[registration.id] ?? .empty, level: level)
                 }))
             }
-            let instance = try ClearingInstance(programs: seats, candidates: candidates.map { $0.1.compactMap(\.wish) })
+            let instance = try ClearingInstance(programs: seats.seats, candidates: candidates.map { candidate in
+                candidate.1.flatMap { $0.kernelWishes(seats, split: programs[$0.program].isSplit) }
+            })
             let result = DeferredAcceptance.clear(instance)
-            let cutoffs = programs.indices.map { index in
-                result.programs[index].isFull ? result.cutoff(ofProgram: index).map { Points(hundredths: Int($0.score.units) / 100) } : nil
+            let cutoffs = seats.seats.indices.map { unit in
+                result.programs[unit].isFull ? result.cutoff(ofProgram: unit).map { Points(hundredths: Int($0.score.units) / 100) } : nil
             }
 
             // Every earlier outcome goes, except those of candidates who confirmed.
@@ -100,31 +84,57 @@ struct ClearingController {
                   AND registration_id NOT IN (SELECT registration_id FROM admission_confirmations WHERE season_id = \(bind: seasonID))
                 """).run()
             for (position, (registration, wishes)) in candidates.enumerated() {
-                let admitted = result.admittedProgram(of: position)
+                let admitted = result.admittedProgram(of: position).map { (program: seats.programOfUnit[$0], method: seats.methodOfUnit[$0]) }
+                let score = admitted.flatMap { admitted in
+                    wishes.first { $0.program == admitted.program }?.methods.first { admitted.method == nil || $0.method == admitted.method }
+                }
                 let outcome = AdmissionOutcome(
                     registrationId: registration.id, fullName: registration.fullName,
-                    programCode: admitted.map { programs[$0].code }, programName: admitted.map { programs[$0].name },
-                    score: admitted.flatMap { program in wishes.first { $0.program == program }?.score },
-                    method: admitted.flatMap { program in wishes.first { $0.program == program }?.method },
+                    programCode: admitted.map { programs[$0.program].code }, programName: admitted.map { programs[$0.program].name },
+                    score: score?.score, method: score?.kind, basis: score?.basis,
                     priorityLevel: AdmissionScoring.priorityLevel(area: registration.admissionArea, group: registration.admissionGroup),
-                    wishes: WishScore.explain(wishes, admitted: admitted, programs: programs, cutoffs: cutoffs), confirmed: false)
+                    wishes: WishScore.explain(wishes, admitted: admitted, programs: programs, seats: seats, cutoffs: cutoffs), confirmed: false)
                 try await db.raw("""
                     INSERT INTO admission_results (registration_id, season_id, program_id, body, computed_at)
-                    VALUES (\(bind: registration.id), \(bind: seasonID), \(bind: admitted.map { programs[$0].id! }), \(bind: try JSON.string(outcome)),
+                    VALUES (\(bind: registration.id), \(bind: seasonID), \(bind: admitted.map { programs[$0.program].id! }), \(bind: try JSON.string(outcome)),
                             \(bind: Clock.timestamp()))
                     ON CONFLICT (registration_id) DO UPDATE SET program_id = excluded.program_id, body = excluded.body,
                         computed_at = excluded.computed_at
                     """).run()
             }
-            let lines = programs.indices.map { index in
-                ProgramLine(code: programs[index].code, quota: programs[index].quota, admitted: result.programs[index].admitted,
-                            confirmed: confirmedAt.values.filter { $0 == programs[index].id }.count, cutoff: cutoffs[index])
-            }
             try await AuditLog.record(db, principal: principal, action: .update, resource: "admission_results", recordID: seasonID, orgID: nil,
                                       detail: "\(candidates.count) candidates, \(result.admittedCount) admitted")
-            return ClearingAnswer(candidates: candidates.count, admitted: result.admittedCount, unpaid: unpaid, programs: lines)
+            return ClearingAnswer(candidates: candidates.count, admitted: result.admittedCount, unpaid: unpaid, programs:
+                                  ClearingAnswer.lines(programs, seats: seats, result: result, cutoffs: cutoffs, confirmed: Array(confirmed.values)))
         }
         return try JSONResponse.encode(answer)
+    }
+
+    /// Where each confirmed candidate holds a seat: the programme, and the method they were
+    /// admitted by when the programme's seats are split between its methods.
+    static func confirmedSeats(_ db: any SQLDatabase, seasonID: String, programs: [AdmissionProgram],
+                               programIndex: [String: Int]) async throws -> [String: ConfirmedSeat] {
+        var seats: [String: ConfirmedSeat] = [:]
+        for row in try await db.raw("""
+            SELECT c.registration_id, c.program_id, r.body FROM admission_confirmations c
+            LEFT JOIN admission_results r ON r.registration_id = c.registration_id
+            WHERE c.season_id = \(bind: seasonID)
+            """).all() {
+            guard let program = programIndex[try row.decode(column: "program_id", as: String.self)] else { continue }
+            let outcome = try row.decode(column: "body", as: String?.self).map {
+                try JSON.decoder.decode(AdmissionOutcome.self, from: Data($0.utf8))
+            }
+            let method = outcome.flatMap { outcome in
+                outcome.method.flatMap { kind in programs[program].admissionMethods.firstIndex { $0.gave(kind, basis: outcome.basis) } }
+            }
+            seats[try row.decode(column: "registration_id", as: String.self)] = ConfirmedSeat(program: program, method: method)
+        }
+        return seats
+    }
+
+    struct ConfirmedSeat {
+        let program: Int
+        let method: Int?
     }
 
     // MARK: a candidate's admission
@@ -147,7 +157,7 @@ struct ClearingController {
         let outcome = try JSON.decoder.decode(AdmissionOutcome.self, from: Data(try row.decode(column: "body", as: String.self).utf8))
         let confirmed = try await db.raw("SELECT 1 AS hit FROM admission_confirmations WHERE registration_id = \(bind: registration.id)").first() != nil
         return AdmissionOutcome(registrationId: outcome.registrationId, fullName: outcome.fullName, programCode: outcome.programCode,
-                                programName: outcome.programName, score: outcome.score, method: outcome.method,
+                                programName: outcome.programName, score: outcome.score, method: outcome.method, basis: outcome.basis,
                                 priorityLevel: outcome.priorityLevel,
                                 wishes: outcome.wishes, confirmed: confirmed)
     }
@@ -202,75 +212,5 @@ struct ClearingController {
             }
         }
         return JSONResponse.page(items: items, nextPageToken: nil)
-    }
-}
-
-/// One wish as the clearing sees it: admissible with its score and the method that gave it, or why not.
-struct WishScore {
-    let rank: Int
-    let program: Int
-    let score: Points?
-    let method: AdmissionMethod.Kind?
-    /// The combination (exam, transcript) or the test (competency) the score comes from.
-    let basis: String?
-    let problem: String?
-
-    /// Direct admission sits above every score: the highest score with a tie-breaker no other method has.
-    static let directTier = AdmissionScore(units: 1)
-
-    /// The kernel's wish, for an admissible one.
-    var wish: Wish? {
-        score.map { Wish(program: program, rank: rank, score: AdmissionScore(units: UInt32($0.hundredths * 100)),
-                         tiebreak: method == .direct ? Self.directTier : .zero) }
-    }
-
-    /// What the candidate's exam scores, evidence and priority level give at the programme: its
-    /// best method (direct admission first), or the reason there is none.
-    static func evaluate(rank: Int, program index: Int, _ program: AdmissionProgram, scores: [String: Points], exemptLanguage: Bool,
-                         evidence: AdmissionEvidence, level: Points) -> WishScore {
-        if program.admits(by: .direct), evidence.directPrograms?.contains(program.code) == true {
-            return WishScore(rank: rank, program: index, score: AdmissionScoring.maximum, method: .direct, basis: nil, problem: nil)
-        }
-        var best: (method: AdmissionMethod.Kind, basis: String, score: Points)?
-        for method in program.admissionMethods {
-            let total: (basis: String, total: Points)?
-            switch method.kind {
-            case .exam: total = program.bestTotal(scores: scores, exemptLanguage: exemptLanguage).map { ($0.combination, $0.total) }
-            case .transcript:
-                total = evidence.transcript.flatMap { program.bestTotal(scores: $0, exemptLanguage: false) }.map { ($0.combination, $0.total) }
-            case .competency:
-                total = method.table.flatMap { table in
-                    evidence.tests?[table.test.rawValue].flatMap(table.convert).map { (table.test.rawValue, $0) }
-                }
-            case .direct: total = nil
-            }
-            guard let total else { continue }
-            let score = AdmissionScoring.score(total: total.total, priorityLevel: level)
-            if best.map({ score > $0.score }) ?? true { best = (method.kind, total.basis, score) }
-        }
-        guard let best else {
-            return WishScore(rank: rank, program: index, score: nil, method: nil, basis: nil, problem: "no_score")
-        }
-        guard best.score >= program.threshold else {
-            return WishScore(rank: rank, program: index, score: nil, method: best.method, basis: best.basis, problem: "below_threshold")
-        }
-        return WishScore(rank: rank, program: index, score: best.score, method: best.method, basis: best.basis, problem: nil)
-    }
-
-    static func explain(_ wishes: [WishScore], admitted: Int?, programs: [AdmissionProgram], cutoffs: [Points?]) -> [AdmissionOutcome.WishLine] {
-        var reached = true
-        return wishes.map { wish in
-            let status: String
-            if let problem = wish.problem {
-                status = reached ? problem : "not_considered"
-            } else if wish.program == admitted {
-                status = "admitted"
-                reached = false
-            } else {
-                status = reached ? "cutoff_not_met" : "not_considered"
-            }
-            return AdmissionOutcome.WishLine(rank: wish.rank, programCode: programs[wish.program].code, score: wish.score,
-                                             method: wish.method, basis: wish.basis, status: status, cutoff: cutoffs[wish.program])
-        }
     }
 }

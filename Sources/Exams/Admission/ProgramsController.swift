@@ -20,6 +20,14 @@ struct ProgramsController {
                       required: true, "Subject combinations accepted"),
             FieldSpec("threshold", .string, required: true, "Entry threshold on the 30-point scale"),
             FieldSpec("tieMode", .enumeration(["strict", "admit_all"]), "Ties at the cutoff"),
+            FieldSpec("methods", .array(.object([
+                FieldSpec("kind", .enumeration(AdmissionMethod.Kind.allCases.map(\.rawValue)), required: true, "How the programme admits"),
+                FieldSpec("test", .enumeration(CompetencyTest.allCases.map(\.rawValue)), "The competency test"),
+                FieldSpec("conversion", .array(.object([FieldSpec("testScore", .string, required: true, "Test score"),
+                                                        FieldSpec("score", .string, required: true, "Score on the 30-point scale")])),
+                          "The competency test's conversion table, rising"),
+                FieldSpec("quota", .integer, "Seats this method fills on its own; on every method or none, adding up to the programme's quota"),
+            ])), "Admission methods; exam scores when absent"),
         ])
         catalog.add(APIRoute(.post, "/api/v1/exam-seasons/{id}/programs", summary: "Add an admission programme (the board)",
                              tag: "Admissions", request: "AdmissionProgram", response: "AdmissionProgram"), create)
