@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "Registry",
             dependencies: [
-                "Platform", "CitizenID", "VietnameseText",
+                "Platform", "CitizenID", "VietnameseText", "ExamRules",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SQLKit", package: "sql-kit"),

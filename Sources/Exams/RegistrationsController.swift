@@ -43,6 +43,9 @@ struct RegistrationsController {
             FieldSpec("yearAverages", .object([FieldSpec("grade10", .string, "Year average"), FieldSpec("grade11", .string, "Year average"),
                                                FieldSpec("grade12", .string, "Year average")]), "Grade 10–12 averages, two decimals"),
             FieldSpec("purposes", .array(.enumeration(["graduation", "admission"])), "Why the candidate sits the exam"),
+            FieldSpec("admissionArea", .enumeration(AdmissionScoring.Area.allCases.map(\.rawValue)),
+                      "Admission priority area; for a school's learner, when absent, the area of the schools of grades 10–12 where they studied longest"),
+            FieldSpec("admissionGroup", .enumeration(AdmissionScoring.Group.allCases.map(\.rawValue)), "Admission priority group"),
             FieldSpec("status", .string, readOnly: true, "submitted or confirmed"),
             FieldSpec("version", .integer, readOnly: true, "Changes so far + 1"),
         ])
@@ -176,6 +179,11 @@ struct RegistrationsController {
             purposes: ["graduation"], status: "submitted", version: 1)
         var errors = ValidationCollector()
         input.applyChoices(to: &registration, errors: &errors)
+        // The area comes from the schools of grades 10–12 when the school sends none; a school
+        // sends one for a candidate whose area rests on more than where they studied.
+        if input.admissionArea == nil {
+            registration.admissionArea = try await LearnerDirectory.priorityArea(db, learnerID: placement.learnerID, graduatingIn: season.schoolYear)
+        }
         try await ElectivesStudied.check(db, registration, classID: placement.classID, into: &errors)
         try errors.check()
         return try NewRegistration(registration: registration, orgID: placement.orgID, learnerID: placement.learnerID, principal: principal,

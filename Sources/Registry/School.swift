@@ -1,3 +1,4 @@
+import ExamRules
 import Foundation
 import Platform
 import SQLKit
@@ -26,6 +27,9 @@ public struct School: StoredModel, Equatable {
     public var address: String?
     public var phone: String?
     public var email: String?
+    /// The admission priority area (KV1, KV2-NT, KV2, KV3) of the school's location, as the
+    /// ministry lists it: a candidate's area is that of the school they attended longest.
+    public var priorityArea: AdmissionScoring.Area?
 
     public static let resource = ResourceDescriptor(name: "schools", indexColumns: ["commune_code"])
 
@@ -42,6 +46,8 @@ public struct School: StoredModel, Equatable {
         FieldSpec("address", .string, "Street address"),
         FieldSpec("phone", .string, "Phone"),
         FieldSpec("email", .string, "Email"),
+        FieldSpec("priorityArea", .enumeration(AdmissionScoring.Area.allCases.map(\.rawValue)),
+                  "Admission priority area of the school's location (KV1, KV2-NT, KV2, KV3)"),
     ]
 
     static func spec() -> ResourceSpec<School> {

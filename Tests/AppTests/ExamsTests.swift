@@ -174,6 +174,54 @@ struct ExamsTests {
             try await api.expect(.conflict, .put, "/api/v1/exam-remarks/\(remarkID)", as: e.world.departmentAdminA, ["kind": "essay", "marks": ["9", "9"]])
         }
     }
+
+    /// Minh studied grades 10 and 11 at SCHM (KV1) and moved to SCHT (KV2) a month into grade 12:
+    /// his registration takes KV1, where he studied longest. Huy's school has no area listed, so
+    /// nothing is derived for him.
+    @Test(arguments: Engine.allCases)
+    func theAdmissionAreaIsWhereTheCandidateStudiedLongest(engine: Engine) async throws {
+        try await withApp(engine) { api in
+            let e = try await ExamWorld.build(api)
+            let ministry = e.world.ministryAdmin
+            let registrations = "/api/v1/exam-seasons/\(e.seasonID)/registrations"
+            let choices: [String: Any] = ["subjects": ["TOAN", "NGUVAN", "VATLI", "HOAHOC"], "purposes": ["graduation", "admission"],
+                                          "yearAverages": ["grade10": "7.00", "grade11": "7.00", "grade12": "7.00"]]
+            let huy = try await api.expect(.created, .post, registrations, as: e.school, choices.merging(["learnerCode": e.grade12]) { a, _ in a })
+            #expect(huy.json["admissionArea"] == nil)
+
+            func school(_ code: String, area: String) -> [String: Any] {
+                ["schoolCode": code, "name": "Trường THPT \(code)", "levels": ["upperSecondary"], "ownership": "public",
+                 "communeCode": "05443", "departmentCode": "SGDA", "priorityArea": area]
+            }
+            let unknownArea = try await api.expect(.badRequest, .post, "/api/v1/schools", as: ministry, school("SCHM", area: "KV4"))
+            #expect(unknownArea.errorField == "/priorityArea")
+            let mountain = try await api.expect(.created, .post, "/api/v1/schools", as: ministry, school("SCHM", area: "KV1"))
+            #expect(mountain.json["priorityArea"] as? String == "KV1")
+            try await api.expect(.ok, .post, "/api/v1/schools", as: ministry, school("SCHT", area: "KV2"))
+            for (year, start) in [("2024-2025", 2024), ("2025-2026", 2025)] {
+                try await api.expect(.created, .post, "/api/v1/school-years", as: ministry, [
+                    "schoolYear": year, "startDate": "\(start)-09-05", "endDate": "\(start + 1)-05-31",
+                    "semesters": [["name": "I", "startDate": "\(start)-09-05", "endDate": "\(start + 1)-01-17"],
+                                  ["name": "II", "startDate": "\(start + 1)-01-19", "endDate": "\(start + 1)-05-31"]]])
+            }
+            let learner = try await api.expect(.created, .post, "/api/v1/learners", as: ministry, [
+                "fullName": "Hoàng Văn Minh", "dateOfBirth": "2009-03-03", "sex": "male", "schoolCode": "SCHM", "citizenId": "019209000888"])
+            let minh = try #require(learner.json["learnerCode"] as? String)
+            for (year, className, grade, entry) in [("2024-2025", "10A1", "10", "2024-09-05"), ("2025-2026", "11A1", "11", "2025-09-05"),
+                                                    (World.year, "12A1", "12", "2026-09-05")] {
+                try await api.expect(.created, .post, "/api/v1/classes", as: ministry, ["schoolCode": "SCHM", "schoolYear": year, "name": className, "grade": grade])
+                try await api.expect(.created, .post, "/api/v1/enrolments", as: ministry, [
+                    "learnerCode": minh, "schoolCode": "SCHM", "schoolYear": year, "className": className, "entryDate": entry])
+            }
+            let transfer = try await api.expect(.created, .post, "/api/v1/transfers", as: ministry, [
+                "learnerCode": minh, "toSchoolCode": "SCHT", "schoolYear": World.year, "effectiveDate": "2026-10-05"])
+            try await api.expect(.ok, .post, "/api/v1/transfers/\(try #require(transfer.json["id"] as? String))/approve", as: e.school,
+                                 ["className": "12A1"])
+
+            let registered = try await api.expect(.created, .post, registrations, as: e.school, choices.merging(["learnerCode": minh]) { a, _ in a })
+            #expect(registered.json["admissionArea"] as? String == "KV1")
+        }
+    }
 }
 
 extension ExamWorld {

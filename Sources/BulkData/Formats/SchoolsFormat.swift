@@ -23,5 +23,7 @@ extension BulkFormat {
                    value: .phone, apiField: "phone"),
         BulkColumn("email", header: "Thư điện tử", nameEN: "Email", required: false, note: "Ví dụ: c1.abc@thainguyen.edu.vn",
                    value: .email, apiField: "email"),
+        BulkColumn("priority_area", header: "Khu vực ưu tiên", nameEN: "Priority area", required: false,
+                   note: "Khu vực tuyển sinh của trường: \(Vocabulary.priorityArea.labelsVI)", value: .choice(.priorityArea), apiField: "priorityArea"),
     ], naturalKeys: [["school_code"]])
 }

@@ -78,6 +78,14 @@ extension Vocabulary {
         Entry("merged", "Sáp nhập"),
     ])
 
+    /// School.priorityArea: the admission priority areas (Circular 08/2022 Art. 7).
+    public static let priorityArea = Vocabulary("priority area", [
+        Entry("KV1", "KV1", aliases: ["Khu vực 1"]),
+        Entry("KV2-NT", "KV2-NT", aliases: ["KV2NT", "Khu vực 2 nông thôn"]),
+        Entry("KV2", "KV2", aliases: ["Khu vực 2"]),
+        Entry("KV3", "KV3", aliases: ["Khu vực 3"]),
+    ])
+
     /// Staff.position: the Registry keeps these four words.
     public static let position = Vocabulary("position", [
         Entry("principal", "Hiệu trưởng", aliases: ["Giám đốc"]),

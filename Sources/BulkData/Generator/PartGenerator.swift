@@ -95,7 +95,18 @@ struct SchoolGenerator {
         let email = random.chance(0.6) ? "\(school.code.lowercased())@\(GenerationContext.slug(province)).edu.vn" : ""
         return [school.code, school.name, levels, Vocabulary.ownership.label(for: school.ownership.rawValue)!, school.commune.code,
                 GenerationContext.departmentCode(province), Vocabulary.schoolStatus.label(for: "active")!,
-                "\(school.commune.label), \(province.name)", phone, email]
+                "\(school.commune.label), \(province.name)", phone, email, priorityArea(&random)]
+    }
+
+    /// The admission priority area, listed for schools teaching grades 10–12: wards are KV3 or
+    /// KV2, rural communes KV2-NT or, in the mountains, KV1, special zones (islands) KV1.
+    func priorityArea(_ random: inout SplitMix64) -> String {
+        guard type.grades.contains("12") else { return "" }
+        switch school.commune.kind {
+        case "phuong": return random.chance(0.5) ? "KV3" : "KV2"
+        case "xa": return random.chance(0.4) ? "KV1" : "KV2-NT"
+        default: return "KV1"
+        }
     }
 
     /// Classes grade by grade; a school keeps at least one.

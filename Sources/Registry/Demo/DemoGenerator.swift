@@ -1,4 +1,5 @@
 import CitizenID
+import ExamRules
 import Foundation
 import Platform
 import SQLKit
@@ -91,7 +92,9 @@ struct DemoGenerator {
     mutating func school(_ plan: SchoolPlan, commune: (String, String), formerDepartment: String, merged: String) async throws {
         let school = School(id: nil, schoolCode: plan.code, name: "\(plan.name) \(commune.1)", levels: plan.levels, type: nil,
                             ownership: .public, communeCode: commune.0, departmentCode: "SGD19", status: .active,
-                            address: "Xã \(commune.1), tỉnh Thái Nguyên", phone: nil, email: nil)
+                            address: "Xã \(commune.1), tỉnh Thái Nguyên", phone: nil, email: nil,
+                            // The ministry lists the upper-secondary schools' areas; the demo's are in rural communes.
+                            priorityArea: plan.levels.contains(.upperSecondary) ? .kv2NT : nil)
         let stored = try await registry.schools.write(school, principal: principal, db: db).row
         // History: under the former department from 2020, under the merged one from the reform.
         try await db.raw("DELETE FROM org_edges WHERE child_id = \(bind: stored.id)").run()
