@@ -30,7 +30,8 @@ public enum NEMIS {
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
         let credentials = try configuration.credentialsSetup()
-        let imports = ImportJobRunner(database: database, folder: configuration.importFolder, logger: logger)
+        let imports = ImportJobRunner(database: database, folder: configuration.importFolder, logger: logger,
+                                      archiveImports: [OneRosterArchiveImport(database: database)])
         let registry = configuration.populationRegistry
         let verification = VerificationRunner(database: database, logger: logger) { try RegistryConnection.checker(registry) }
         let router = try buildRouter(database: database, logger: logger, cookies: SessionCookies(secure: configuration.secureCookies),

@@ -1,6 +1,6 @@
 import Foundation
 import HTTPTypes
-import Platform
+@testable import Platform
 import Testing
 
 /// Imports through the API: a school's software uploads a file, follows the job, reads the report.
@@ -62,6 +62,68 @@ struct ImportJobsTests {
             #expect(lines.count == 2)
             // Outside the uploader's scope reads as not found, so a school cannot learn what others hold.
             #expect(lines.last?.hasPrefix("4,,,error,notFound,") == true, "\(lines)")
+        }
+    }
+
+    /// A school's software sends its OneRoster 1.2 set as a ZIP (files in a folder inside it, as
+    /// zip tools often put them): the job converts and imports it like `nemis oneroster import`,
+    /// and a set with a bad line is refused whole, its report naming the OneRoster file and line.
+    @Test(arguments: Engine.allCases)
+    func aOneRosterSetUploadedAsAZipIsImported(engine: Engine) async throws {
+        try await withApp(engine) { api in
+            let world = try await World.build(api)
+            try await api.expect(.created, .post, "/api/v1/schools", as: world.ministryAdmin, [
+                "schoolCode": "19THCS900", "name": "Trường THCS Vạn Phú", "levels": ["lowerSecondary"], "ownership": "public",
+                "communeCode": "05443", "departmentCode": "SGDA"])
+            let software = try await api.client("smas-900", scopes: [.registryRead, .registryWrite], at: "19THCS900")
+            func zip(_ folder: URL) throws -> [UInt8] {
+                var writer = ZipWriter(output: .memory())
+                for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+                    try writer.addEntry(name: "smas/\(name)", bytes: Array(try Data(contentsOf: folder.appendingPathComponent(name))))
+                }
+                return try writer.finish()
+            }
+            func upload(_ body: [UInt8], as caller: Caller) async throws -> [String: Any] {
+                let accepted = try await api.call(.post, "/api/v1/imports?kind=oneroster", as: caller, headers: [.contentType: "application/zip"], body: body)
+                #expect(accepted.status == .accepted, "\(accepted.text)")
+                #expect(accepted.json["fileName"] as? String == "oneroster.zip")
+                return try await api.finishedJob(try #require(accepted.json["id"] as? String), as: caller)
+            }
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nemis-oneroster-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+
+            // A user without demographics (users.csv line 8): nothing is stored, and the report says where.
+            let staffBefore = try await api.count("staff")
+            try OneRosterImportTests.foreignSet(folder, extraUsers: "u5,active,2026-09-01,true,dung,,Dũng,Hồ,,1900000014,,,,,07,,,,,,,s1,")
+            try Data((String(decoding: try Data(contentsOf: folder.appendingPathComponent("roles.csv")), as: UTF8.self)
+                + "r8,active,2026-09-01,u5,primary,student,,,s1,\n").utf8).write(to: folder.appendingPathComponent("roles.csv"))
+            let refused = try await upload(try zip(folder), as: software)
+            #expect(refused["status"] as? String == "refused")
+            let refusedSummary = try #require(refused["summary"] as? [String: Any])
+            #expect(refusedSummary["refused"] as? Int == 1 && refusedSummary["committed"] as? Bool == false)
+            #expect((refusedSummary["reasons"] as? [[String: Any]])?.first?["code"] as? String == "oneroster.noDemographics")
+            let report = try await api.call(.get, "/api/v1/imports/\(try #require(refused["id"] as? String))/report", as: software)
+            let lines = report.text.split(separator: "\n").map(String.init)
+            #expect(lines.count == 2 && lines[1].hasPrefix("users.csv:8,sourcedId,"), "\(lines)")
+            #expect(try await api.count("staff") == staffBefore)
+
+            try FileManager.default.removeItem(at: folder)
+            try OneRosterImportTests.foreignSet(folder)
+            let done = try await upload(try zip(folder), as: software)
+            #expect(done["status"] as? String == "succeeded", "\(done)")
+            let summary = try #require(done["summary"] as? [String: Any])
+            // 1 teacher, 2 homeroom classes, 3 learners with 3 enrolments, Mathematics taught to 7A and 7B.
+            #expect(summary["created"] as? Int == 11 && summary["refused"] as? Int == 0 && summary["committed"] as? Bool == true)
+            let learners = try await api.expect(.ok, .get, "/api/v1/learners", as: software)
+            #expect(Set(learners.items.compactMap { $0["fullName"] as? String }) == ["Lê Bình An", "Phạm Bình", "Đỗ Minh Chi"])
+
+            // Not a ZIP: the job fails and says what a set must be; a school outside the set's school stores nothing.
+            let notZip = try await upload(Array("sourcedId,status\n".utf8), as: software)
+            #expect(notZip["status"] as? String == "failed")
+            #expect((notZip["message"] as? String)?.contains("ZIP") == true, "\(notZip)")
+            let otherSchool = try await upload(try zip(folder), as: world.schoolAdminA)
+            #expect(otherSchool["status"] as? String == "refused")
+            try await api.expectStatus(.forbidden, .post, "/api/v1/imports?kind=oneroster", as: world.teacherA, body: try zip(folder))
         }
     }
 

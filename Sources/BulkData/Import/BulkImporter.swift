@@ -337,8 +337,7 @@ private struct ImportRun {
         var summary = self.summary
         summary.errors = report.errors
         summary.warnings = report.warnings
-        summary.reasons = report.countsByCode.map { (code: $0.key, severity: $0.value.severity, count: $0.value.count, reason: $0.value.reason) }
-            .sorted { ($0.count, $1.code) > ($1.count, $0.code) }
+        summary.reasons = report.reasons
         summary.examples = report.examples
         return summary
     }

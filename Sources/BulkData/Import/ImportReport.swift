@@ -1,3 +1,4 @@
+import Foundation
 import Platform
 
 /// Streams an import's issues to a CSV file (UTF-8 with a byte order mark, so Excel shows the
@@ -42,6 +43,31 @@ public final class ImportReport: @unchecked Sendable {
 
     public func finish() throws {
         do { try writer?.commit() } catch { throw ImportError.unreadable(writer?.path ?? "", "the report cannot be written: \(error)") }
+    }
+
+    /// The issues by code, most frequent first.
+    public var reasons: [ImportSummary.Reason] {
+        countsByCode.map { (code: $0.key, severity: $0.value.severity, count: $0.value.count, reason: $0.value.reason) }
+            .sorted { ($0.count, $1.code) > ($1.count, $0.code) }
+    }
+
+    /// Joins reports of one import of several files into one, with one header: the report of an
+    /// uploaded set. Missing paths are skipped.
+    public static func concatenate(_ paths: [String?], into path: String) throws {
+        do {
+            let writer = try CSVWriter(path: path)
+            try writer.writeBytes([0xEF, 0xBB, 0xBF])
+            try writer.writeRow(header)
+            for part in paths.compactMap({ $0 }) where FileManager.default.fileExists(atPath: part) {
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: part))
+                // Each part starts with the byte order mark and the header line, which holds no line break.
+                guard let headerEnd = bytes.firstIndex(of: UInt8(ascii: "\n")) else { continue }
+                try writer.writeBytes(Array(bytes[(headerEnd + 1)...]))
+            }
+            try writer.commit()
+        } catch {
+            throw ImportError.unreadable(path, "the report cannot be written: \(error)")
+        }
     }
 }
 

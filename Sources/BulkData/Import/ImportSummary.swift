@@ -18,7 +18,8 @@ public struct ImportSummary: Sendable {
     public var committed = false
     public var seconds = 0.0
     /// Each error and warning code with its count and reason, most frequent first.
-    public var reasons: [(code: String, severity: ImportIssue.Severity, count: Int, reason: ImportReason)] = []
+    public typealias Reason = (code: String, severity: ImportIssue.Severity, count: Int, reason: ImportReason)
+    public var reasons: [Reason] = []
     /// The first refused rows' issues, for the terminal.
     public var examples: [ImportIssue] = []
     public var reportPath: String?

@@ -46,13 +46,25 @@ public struct ImportJob: Codable, Sendable, Equatable {
         }
 
         init(_ summary: ImportSummary) {
-            rows = summary.rows; created = summary.created; updated = summary.updated; unchanged = summary.unchanged
-            repeated = summary.repeated; joined = summary.joined; refused = summary.refused; errors = summary.errors; warnings = summary.warnings
-            committed = summary.committed
-            seconds = (summary.seconds * 1000).rounded() / 1000
-            reasons = summary.reasons.prefix(50).map {
-                Reason(code: $0.code, severity: $0.severity.rawValue, count: $0.count, vi: $0.reason.vi, en: $0.reason.en)
+            self.init(combining: [summary], stoppedBefore: [], committed: summary.committed, seconds: summary.seconds)
+        }
+
+        /// The counts of an import of several files at once (a OneRoster set), with the lines
+        /// stopped before any file was imported (errors, each a line refused).
+        public init(combining summaries: [ImportSummary], stoppedBefore: [ImportSummary.Reason], committed: Bool, seconds: Double) {
+            let stopped = stoppedBefore.filter { $0.severity == .error }.reduce(0) { $0 + $1.count }
+            func total(_ count: (ImportSummary) -> Int) -> Int { summaries.reduce(0) { $0 + count($1) } }
+            rows = total(\.rows) + stopped; created = total(\.created); updated = total(\.updated); unchanged = total(\.unchanged)
+            repeated = total(\.repeated); joined = total(\.joined); refused = total(\.refused) + stopped
+            errors = total(\.errors) + stopped; warnings = total(\.warnings)
+            self.committed = committed
+            self.seconds = (seconds * 1000).rounded() / 1000
+            var byCode: [String: Reason] = [:]
+            for reason in stoppedBefore + summaries.flatMap(\.reasons) {
+                let count = (byCode[reason.code]?.count ?? 0) + reason.count
+                byCode[reason.code] = Reason(code: reason.code, severity: reason.severity.rawValue, count: count, vi: reason.reason.vi, en: reason.reason.en)
             }
+            reasons = Array(byCode.values.sorted { ($0.count, $1.code) > ($1.count, $0.code) }.prefix(50))
         }
     }
 }

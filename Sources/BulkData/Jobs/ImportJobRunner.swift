@@ -9,24 +9,33 @@ public actor ImportJobRunner {
     let importer: BulkImporter
     let access: AccessStore
     let logger: Logger
+    /// The imports of sets of files sent as one archive, by job kind.
+    let archiveImports: [String: any ArchiveImport]
     private var draining = false
     /// Set when a job arrives while the queue is being drained: the drain looks once more before
     /// it stops, in case its last look came just before that job was stored.
     private var lookAgain = false
 
-    public init(database: any Database, folder: String, logger: Logger) {
+    public init(database: any Database, folder: String, logger: Logger, archiveImports: [any ArchiveImport] = []) {
         store = ImportJobStore(database: database, folder: folder)
         importer = BulkImporter(database: database)
         access = AccessStore(database: database)
         self.logger = logger
+        self.archiveImports = Dictionary(uniqueKeysWithValues: archiveImports.map { ($0.kind, $0) })
     }
+
+    /// The kinds an upload may name: one per file format, and one per archive import.
+    public nonisolated var kinds: [String] { BulkKind.allCases.map(\.rawValue) + archiveImports.keys.sorted() }
 
     /// Stores an uploaded file as a queued job of `principal`'s and starts the queue. `writeFile`
     /// puts the upload at the path it is given (streamed, or from a form already in memory).
-    public nonisolated func submit(kind: BulkKind, fileName: String, skipInvalid: Bool, principal: Principal,
+    public nonisolated func submit(kind: String, fileName: String, skipInvalid: Bool, principal: Principal,
                                    writeFile: (String) async throws -> Void) async throws -> ImportJob {
         guard principal.has(.registryWrite) else { throw APIError.forbidden("importing needs a role that may write the registry") }
-        let job = ImportJob(id: UUIDv7.make(), kind: kind.rawValue, status: .queued, fileName: fileName, skipInvalid: skipInvalid,
+        guard kinds.contains(kind) else {
+            throw APIError.malformed(field: "kind", "unknown kind '\(kind)': one of \(kinds.joined(separator: ", "))")
+        }
+        let job = ImportJob(id: UUIDv7.make(), kind: kind, status: .queued, fileName: fileName, skipInvalid: skipInvalid,
                             createdAt: Clock.timestamp())
         try FileManager.default.createDirectory(atPath: store.folder, withIntermediateDirectories: true)
         do {
@@ -96,15 +105,19 @@ public actor ImportJobRunner {
                 try await store.finish(job.id, status: .failed, summary: nil, message: "the account that uploaded the file is disabled or gone")
                 return
             }
-            guard let kind = BulkKind(rawValue: job.kind) else {
-                try await store.finish(job.id, status: .failed, summary: nil, message: "unknown kind \(job.kind)")
-                return
-            }
-            let options = BulkImporter.Options(kind: kind, path: store.filePath(job.id), skipInvalid: job.skipInvalid,
-                                               reportPath: store.reportPath(job.id))
             do {
-                let summary = try await importer.run(options, principal: principal)
-                try await store.finish(job.id, status: summary.committed ? .succeeded : .refused, summary: ImportJob.Summary(summary), message: nil)
+                let summary: ImportJob.Summary
+                if let archive = archiveImports[job.kind] {
+                    summary = try await archive.run(archive: store.filePath(job.id), reportPath: store.reportPath(job.id),
+                                                    skipInvalid: job.skipInvalid, principal: principal)
+                } else if let kind = BulkKind(rawValue: job.kind) {
+                    summary = ImportJob.Summary(try await importer.run(
+                        BulkImporter.Options(kind: kind, path: store.filePath(job.id), skipInvalid: job.skipInvalid, reportPath: store.reportPath(job.id)),
+                        principal: principal))
+                } else {
+                    throw ImportError.unreadable(job.fileName, "unknown kind \(job.kind)")
+                }
+                try await store.finish(job.id, status: summary.committed ? .succeeded : .refused, summary: summary, message: nil)
             } catch let error as ImportError {
                 try await store.finish(job.id, status: .failed, summary: nil, message: error.description)
             }

@@ -7,7 +7,8 @@ import Platform
 ///
 /// `POST /api/v1/imports?kind=learners` takes the file as the raw body (`text/csv`, or the XLSX media
 /// type) or as the `file` part of a multipart form, stores it and answers 202 at once; the job runs
-/// in the background with the uploader's roles. Jobs are private to whoever uploaded them.
+/// in the background with the uploader's roles. `kind=oneroster` takes a OneRoster 1.2 set as a ZIP
+/// of its CSV files. Jobs are private to whoever uploaded them.
 public struct ImportJobsController: Sendable {
     let runner: ImportJobRunner
     /// A form upload is read into memory; a larger file goes as the raw body, which streams to disk.
@@ -21,7 +22,7 @@ public struct ImportJobsController: Sendable {
     public func register(in catalog: APICatalog) {
         catalog.schema("ImportJob", [
             FieldSpec("id", .uuid, readOnly: true, "Job ID"),
-            FieldSpec("kind", .string, readOnly: true, "What the file holds: \(BulkKind.allCases.map(\.rawValue).joined(separator: ", "))"),
+            FieldSpec("kind", .string, readOnly: true, "What the file holds: \(runner.kinds.joined(separator: ", "))"),
             FieldSpec("status", .enumeration(["queued", "running", "succeeded", "refused", "failed"]), readOnly: true,
                       "refused: rows were refused, so nothing was stored (see the report); failed: the file could not be read"),
             FieldSpec("fileName", .string, readOnly: true, "The uploaded file's name"),
@@ -37,8 +38,8 @@ public struct ImportJobsController: Sendable {
             FieldSpec("startedAt", .string, readOnly: true, "When the import started"),
             FieldSpec("finishedAt", .string, readOnly: true, "When it finished"),
         ])
-        catalog.add(APIRoute(.post, "/api/v1/imports", summary: "Upload a CSV or XLSX file to import in the background (202)",
-                             tag: "Imports", parameters: [.init("kind", "What the file holds: \(BulkKind.allCases.map(\.rawValue).joined(separator: ", "))"),
+        catalog.add(APIRoute(.post, "/api/v1/imports", summary: "Upload a CSV or XLSX file, or a OneRoster set as a ZIP, to import in the background (202)",
+                             tag: "Imports", parameters: [.init("kind", "What the file holds: \(runner.kinds.joined(separator: ", ")) (a ZIP of its CSV files)"),
                                                           .init("skipInvalid", "true: store the good rows even when others are refused"),
                                                           .init("fileName", "The file's name, shown in the job")],
                              response: "ImportJob", consumes: "text/csv"), upload)
@@ -52,11 +53,11 @@ public struct ImportJobsController: Sendable {
     @Sendable func upload(_ request: Request, _ context: NEMISContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         guard principal.has(.registryWrite) else { throw APIError.forbidden("importing needs a role that may write the registry") }
-        let kindText = request.uri.queryParameters.get("kind") ?? ""
-        guard let kind = BulkKind(rawValue: kindText) else {
-            throw APIError.malformed(field: "kind", "unknown kind '\(kindText)': one of \(BulkKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        let kind = request.uri.queryParameters.get("kind") ?? ""
+        guard runner.kinds.contains(kind) else {
+            throw APIError.malformed(field: "kind", "unknown kind '\(kind)': one of \(runner.kinds.joined(separator: ", "))")
         }
-        var fileName = request.uri.queryParameters.get("fileName") ?? "\(kind.rawValue).csv"
+        var fileName = request.uri.queryParameters.get("fileName") ?? "\(kind).\(BulkKind(rawValue: kind) == nil ? "zip" : "csv")"
         var skipInvalid = request.uri.queryParameters.get("skipInvalid") == "true"
         let job: ImportJob
         if let type = request.headers[.contentType], let boundary = MultipartForm.boundary(type) {

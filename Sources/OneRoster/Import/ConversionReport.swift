@@ -12,6 +12,7 @@ final class ConversionReport {
     }
 
     var errors: Int { report.errors }
+    var reasons: [ImportSummary.Reason] { report.reasons }
 
     func add(_ file: String, _ line: Int, column: String, value: String, code: String, vi: String, en: String) throws {
         let place = "\(file):\(line)"

@@ -29,6 +29,7 @@ public struct OneRosterImporter: Sendable {
         /// Lines stopped before import (a reference to nothing, a person without demographics).
         public var conversionErrors = 0
         public var conversionExamples: [String] = []
+        public var conversionReasons: [ImportSummary.Reason] = []
         public var conversionReportPath: String?
         /// Rows left out on purpose (deleted records, guardians…), by why.
         public var skipped: [(why: String, count: Int)] = []
@@ -60,6 +61,7 @@ public struct OneRosterImporter: Sendable {
         try report.finish()
         summary.conversionErrors = report.errors
         summary.conversionExamples = report.examples
+        summary.conversionReasons = report.reasons
         summary.conversionReportPath = conversionReportPath
         summary.skipped = conversion.skipped.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
 

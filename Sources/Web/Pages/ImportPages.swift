@@ -33,11 +33,11 @@ struct ImportPages: Sendable {
         let fields = MultipartForm.fields(Array(buffer: body), boundary: boundary)
         let text = { (name: String) in fields[name].map { String(decoding: $0, as: UTF8.self) } }
         guard page.csrf != nil, text("csrf") == page.csrf else { return page.refusedForm() }
-        guard let kind = text("kind").flatMap(BulkKind.init(rawValue:)) else { throw APIError.malformed(field: "kind", "") }
+        guard let kind = text("kind"), imports.kinds.contains(kind) else { throw APIError.malformed(field: "kind", "") }
         guard let file = fields["file"], !file.isEmpty else {
             return page.page(page.strings[.imports], form(page, message: page.strings[.chooseFile]), status: .unprocessableContent)
         }
-        let job = try await imports.submit(kind: kind, fileName: Self.fileName(in: page.request, body: body) ?? "\(kind.rawValue).csv",
+        let job = try await imports.submit(kind: kind, fileName: Self.fileName(in: page.request, body: body) ?? "\(kind).\(BulkKind(rawValue: kind) == nil ? "zip" : "csv")",
                                            skipInvalid: text("skipInvalid") == "on", principal: principal) { path in
             try Data(file).write(to: URL(fileURLWithPath: path))
         }
@@ -90,7 +90,7 @@ struct ImportPages: Sendable {
 
     private func form(_ page: PageRequest, message: String? = nil) -> String {
         let strings = page.strings
-        let options = BulkKind.allCases.map { "<option value=\"\($0.rawValue)\">\(HTML.escape(Self.kindLabel($0.rawValue, strings)))</option>" }.joined()
+        let options = imports.kinds.map { "<option value=\"\($0)\">\(HTML.escape(Self.kindLabel($0, strings)))</option>" }.joined()
         return """
             <h1>\(HTML.escape(strings[.imports]))</h1>
             <p class="muted">\(HTML.escape(strings[.importIntro]))</p>
@@ -100,7 +100,7 @@ struct ImportPages: Sendable {
             <label for="kind">\(HTML.escape(strings[.importKind]))</label>
             <select id="kind" name="kind">\(options)</select>
             <label for="file">\(HTML.escape(strings[.importFile]))</label>
-            <input id="file" type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
+            <input id="file" type="file" name="file" accept=".csv,.xlsx,.zip,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/zip">
             <p><input id="skipInvalid" type="checkbox" name="skipInvalid"> <label for="skipInvalid" style="display:inline">\(HTML.escape(strings[.importSkipInvalid]))</label></p>
             <p><button>\(HTML.escape(strings[.importButton]))</button></p>
             </form>
@@ -129,7 +129,7 @@ struct ImportPages: Sendable {
 
     /// The kind as the template's sheet names it in Vietnamese, or its machine name in English.
     static func kindLabel(_ kind: String, _ strings: Strings) -> String {
-        guard let bulkKind = BulkKind(rawValue: kind) else { return kind }
+        guard let bulkKind = BulkKind(rawValue: kind) else { return kind == "oneroster" ? "OneRoster 1.2 (ZIP)" : kind }
         return strings.localized(vi: bulkKind.sheetName, en: kind.replacingOccurrences(of: "_", with: " "))
     }
 
