@@ -4,11 +4,12 @@ import Platform
 import SQLKit
 import VietnameseText
 
-/// A node of the education-management tree: the ministry, a provincial department, a school or a
-/// satellite campus (điểm trường). Schools are created through `/schools`; the others here.
+/// A node of the education-management tree: the ministry, a provincial department, a school, a
+/// satellite campus (điểm trường), or a university or college (under the ministry, for its
+/// admissions). Schools are created through `/schools`; the others here.
 public struct OrgUnit: Codable, Sendable, Equatable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
-        case ministry, department, school, campus
+        case ministry, department, school, campus, institution
 
         /// The kind of node each kind hangs under; the ministry is the root.
         var parentKind: Kind? {
@@ -17,6 +18,7 @@ public struct OrgUnit: Codable, Sendable, Equatable {
             case .department: .ministry
             case .school: .department
             case .campus: .school
+            case .institution: .ministry
             }
         }
     }
@@ -45,8 +47,8 @@ public struct OrgUnit: Codable, Sendable, Equatable {
     ]
 }
 
-enum OrgUnits {
-    static func find(_ db: any SQLDatabase, code: String) async throws -> OrgUnit? {
+public enum OrgUnits {
+    public static func find(_ db: any SQLDatabase, code: String) async throws -> OrgUnit? {
         try await db.raw("SELECT * FROM org_units WHERE code = \(bind: code.uppercased())").first().map(decode)
     }
 
@@ -158,9 +160,9 @@ struct OrgUnitsController {
             unit.name = VietnameseText.clean(unit.name)
             if unit.name.isEmpty { errors.add("name", "name.empty", "the name is required") }
             if let from = unit.validFrom, CivilDate(iso: from) == nil { errors.add("validFrom", "date.invalid", "use YYYY-MM-DD") }
-            guard [.department, .campus].contains(unit.kind) else {
+            guard [.department, .campus, .institution].contains(unit.kind) else {
                 throw ValidationFailure(field: "kind", code: "kind.notHere",
-                                        message: "only departments and campuses are created here; schools through /schools")
+                                        message: "only departments, campuses and institutions are created here; schools through /schools")
             }
             guard let parentCode = unit.parentCode, let parent = try await OrgUnits.find(db, code: parentCode) else {
                 throw ValidationFailure(field: "parentCode", code: "parent.unknown", message: "no node with code '\(unit.parentCode ?? "")'")
@@ -172,7 +174,8 @@ struct OrgUnitsController {
                 throw APIError.conflict(field: "/code", code: "code.taken", "the code '\(unit.code)' is already used")
             }
             try errors.check()
-            let permission: Permission = unit.kind == .department ? .orgWrite : .registryWrite
+            // Nodes under the ministry itself are the ministry's to add.
+            let permission: Permission = unit.kind.parentKind == .ministry ? .orgWrite : .registryWrite
             guard try await OrgTree.isWithin(db, nodeID: parent.id!, roots: principal.nodes(for: permission)) else {
                 throw APIError.notFound
             }

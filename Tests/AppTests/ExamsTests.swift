@@ -319,6 +319,15 @@ struct AdmissionsTests {
             let list = try await api.expect(.ok, .get, "/api/v1/exam-seasons/\(e.seasonID)/programs/BK02/confirmed", as: board)
             #expect(list.items.map { $0["fullName"] as? String } == ["Tạ Minh Châu"])
             try await api.expect(.forbidden, .get, "/api/v1/exam-seasons/\(e.seasonID)/programs/BK02/confirmed", as: e.school)
+            // The programme's institution reads its own list, another institution does not; the ministry adds institutions.
+            let institution = { (code: String) in ["code": code, "kind": "institution", "name": "Trường Đại học \(code)", "parentCode": "MOET"] }
+            try await api.expect(.notFound, .post, "/api/v1/org-units", as: board, institution("BKA"))
+            for code in ["BKA", "KTQ"] { try await api.expect(.created, .post, "/api/v1/org-units", as: e.world.ministryAdmin, institution(code)) }
+            let bka = try await api.user("tuyensinh.bka", .institutionAdmin, at: "BKA")
+            let bkaList = try await api.expect(.ok, .get, "/api/v1/exam-seasons/\(e.seasonID)/programs/BK02/confirmed", as: bka)
+            #expect(bkaList.items.map { $0["registrationId"] as? String } == [ids[1]])
+            let ktq = try await api.user("tuyensinh.ktq", .institutionAdmin, at: "KTQ")
+            try await api.expect(.forbidden, .get, "/api/v1/exam-seasons/\(e.seasonID)/programs/BK02/confirmed", as: ktq)
             #expect(try await api.expect(.ok, .get, "/api/v1/exam-registrations/\(ids[1])/admission", as: board).json["confirmed"] as? Bool == true)
 
             // A second round keeps the confirmed seat and clears the others again.

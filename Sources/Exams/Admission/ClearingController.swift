@@ -4,6 +4,7 @@ import Fees
 import Foundation
 import Hummingbird
 import Platform
+import Registry
 import SQLKit
 
 /// The national clearing over the season's wishes (student-proposing deferred acceptance, the
@@ -19,7 +20,7 @@ struct ClearingController {
                              tag: "Admissions"), admission)
         catalog.add(APIRoute(.post, "/api/v1/exam-registrations/{id}/admission/confirm", summary: "Confirm admission (once, before the deadline)",
                              tag: "Admissions"), confirm)
-        catalog.add(APIRoute(.get, "/api/v1/exam-seasons/{id}/programs/{code}/confirmed", summary: "A programme's confirmed candidates (the board)",
+        catalog.add(APIRoute(.get, "/api/v1/exam-seasons/{id}/programs/{code}/confirmed", summary: "A programme's confirmed candidates (the board, or the programme's institution)",
                              tag: "Admissions", page: true), confirmedList)
     }
 
@@ -197,9 +198,19 @@ struct ClearingController {
         let seasonID = try context.parameters.require("id")
         let code = try context.parameters.require("code").uppercased()
         let items = try await database.read { db in
-            guard !principal.nodes(for: .examsManage).isEmpty else { throw APIError.forbidden("the confirmed lists need exams:manage") }
+            let board = !principal.nodes(for: .examsManage).isEmpty
+            guard board || !principal.nodes(for: .admissionsRead).isEmpty else {
+                throw APIError.forbidden("the confirmed lists are the exam board's (exams:manage) and each institution's own (admissions:read)")
+            }
             guard let program = try await ProgramsController.all(db, seasonID: seasonID).first(where: { $0.code == code }) else {
                 throw APIError.notFound
+            }
+            // An institution reads its own programmes' lists: those naming its node's code.
+            if !board {
+                let institution = try await OrgUnits.find(db, code: program.institution)
+                guard let institution, institution.kind == .institution, principal.nodes(for: .admissionsRead).contains(institution.id!) else {
+                    throw APIError.forbidden("programme \(program.code) belongs to institution \(program.institution)")
+                }
             }
             return try await db.raw("""
                 SELECT c.registration_id, c.confirmed_at, r.body FROM admission_confirmations c

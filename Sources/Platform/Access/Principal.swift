@@ -35,6 +35,9 @@ public enum Permission: String, Sendable, CaseIterable, Codable {
     /// Run the graduation exam: seasons and their timeline, free candidates, scores, results and
     /// re-marking decisions.
     case examsManage = "exams:manage"
+    /// A university's or college's own admissions: the candidates who confirmed a place in its
+    /// programmes.
+    case admissionsRead = "admissions:read"
     /// OneRoster 1.2 rostering, read-only (`GET /ims/oneroster/rostering/v1p2/…`): for API clients,
     /// under the OneRoster scope's own name so LMS software can ask for it as the standard says.
     case rosterCoreReadonly = "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly"
@@ -50,18 +53,22 @@ public enum Role: String, Sendable, CaseIterable, Codable {
     case teacher
     /// The school's health officer (nhân viên y tế trường học): health checks, and reading the registry.
     case schoolHealth = "school_health"
+    /// A university's or college's admissions office, at the institution's node.
+    case institutionAdmin = "institution_admin"
     /// School software calling the API; its permissions come from the scopes of its client.
     case apiClient = "api_client"
 
     public var permissions: Set<Permission> {
         switch self {
-        case .ministryAdmin: [.registryRead, .registryWrite, .identityRead, .identityVerify, .auditRead, .orgWrite, .userAdmin, .recordsRead, .examsManage]
+        case .ministryAdmin: [.registryRead, .registryWrite, .identityRead, .identityVerify, .auditRead, .orgWrite, .userAdmin, .recordsRead, .examsManage,
+                              .admissionsRead]
         case .ministryAnalyst: [.registryRead]
         case .departmentAdmin: [.registryRead, .registryWrite, .identityRead, .identityVerify, .auditRead, .userAdmin, .recordsRead, .examsManage]
         case .schoolAdmin: [.registryRead, .registryWrite, .identityRead, .identityVerify, .auditRead, .userAdmin,
                             .recordsRead, .recordsWrite, .recordsManage, .healthRead, .healthWrite, .credentialsIssue, .examsRegister]
         case .teacher: [.registryRead, .recordsRead, .recordsWrite]
         case .schoolHealth: [.registryRead, .healthRead, .healthWrite]
+        case .institutionAdmin: [.admissionsRead]
         case .apiClient: []
         }
     }

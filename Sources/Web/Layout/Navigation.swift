@@ -41,7 +41,7 @@ enum Navigation {
             [Link(label: strings[.myClasses], href: "/my-classes"), Link(label: strings[.learners], href: "/learners")]
         case .schoolHealth:
             [Link(label: strings[.learners], href: "/learners")]
-        case .apiClient:
+        case .institutionAdmin, .apiClient:
             []
         }
     }

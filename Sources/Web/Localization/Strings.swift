@@ -497,6 +497,7 @@ struct Strings: Sendable {
         case .schoolAdmin: pick("quản trị nhà trường", "school administrator")
         case .teacher: pick("giáo viên", "teacher")
         case .schoolHealth: pick("nhân viên y tế trường học", "school health officer")
+        case .institutionAdmin: pick("cán bộ tuyển sinh của cơ sở đào tạo", "institution admissions officer")
         case .apiClient: pick("phần mềm kết nối", "connected software")
         }
     }
