@@ -41,7 +41,8 @@ struct ClearingSeats {
         firstUnit[program] ..< (program + 1 < firstUnit.count ? firstUnit[program + 1] : seats.count)
     }
 
-    /// Takes a confirmed candidate's seat out of the quota they hold it under.
+    /// Takes a confirmed candidate's seat out of the quota they hold it under (the first method's
+    /// when the outcome they confirmed names no method the programme lists).
     mutating func keepSeat(program: Int, method: Int?) {
         let unit = unit(program: program, method: method)
         seats[unit].quota = max(0, seats[unit].quota - 1)
