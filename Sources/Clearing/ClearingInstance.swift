@@ -40,9 +40,12 @@ public struct ClearingInstance: Sendable {
     ///     wins). Nil means candidate index order; the file reader numbers candidates in string
     ///     order of their IDs, so nil gives DOMAIN's `candidate_id asc`. Production may pass a
     ///     published lottery instead.
+    ///   - ranksMayRepeat: whether consecutive wishes of a candidate may share a rank (see the
+    ///     other initialiser).
     /// - Throws: `ClearingInstanceError` when the arrays break a rule of DOMAIN.md §7.2.
     public init(programs: [ProgramSeats], wishStart: [UInt32], wishProgram: [UInt32], wishScore: [AdmissionScore],
-                wishTiebreak: [AdmissionScore], wishRank: [UInt8], lotteryPosition: [UInt32]? = nil) throws(ClearingInstanceError) {
+                wishTiebreak: [AdmissionScore], wishRank: [UInt8], lotteryPosition: [UInt32]? = nil,
+                ranksMayRepeat: Bool = false) throws(ClearingInstanceError) {
         guard let first = wishStart.first, first == 0, wishStart.last.map(Int.init) == wishProgram.count else {
             throw .malformedWishRanges
         }
@@ -52,7 +55,8 @@ public struct ClearingInstance: Sendable {
             throw .negativeQuota(program: index, quota: seats.quota)
         }
         let candidateCount = wishStart.count - 1
-        try Self.checkWishLists(programCount: programs.count, wishStart: wishStart, wishProgram: wishProgram, wishRank: wishRank)
+        try Self.checkWishLists(programCount: programs.count, wishStart: wishStart, wishProgram: wishProgram, wishRank: wishRank,
+                                ranksMayRepeat: ranksMayRepeat)
 
         let positionOfCandidate: [UInt32]
         if let lotteryPosition {
@@ -83,13 +87,20 @@ public struct ClearingInstance: Sendable {
     }
 
     /// Builds a small instance from each candidate's list of wishes, in any order (they are
-    /// sorted by rank here).
-    public init(programs: [ProgramSeats], candidates: [[Wish]], lotteryPosition: [Int]? = nil) throws(ClearingInstanceError) {
+    /// sorted by rank here; wishes that share a rank keep their order).
+    ///
+    /// - Parameter ranksMayRepeat: whether a candidate's wishes may share a rank. A wish tried at
+    ///   several seat quotas of one programme (one per admission method) is several kernel wishes
+    ///   with the wish's one rank, in the order they are tried: programmes still rank candidates
+    ///   by their wish rank alone (DOMAIN.md §7.2). Files keep one rank per wish.
+    public init(programs: [ProgramSeats], candidates: [[Wish]], lotteryPosition: [Int]? = nil,
+                ranksMayRepeat: Bool = false) throws(ClearingInstanceError) {
         var wishStart: [UInt32] = [0]
         var wishProgram: [UInt32] = [], wishScore: [AdmissionScore] = [], wishTiebreak: [AdmissionScore] = []
         var wishRank: [UInt8] = []
         for (candidate, wishes) in candidates.enumerated() {
-            for wish in wishes.sorted(by: { $0.rank < $1.rank }) {
+            let ordered = wishes.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element)
+            for wish in ordered {
                 guard (1 ... 255).contains(wish.rank) else {
                     throw .rankOutOfRange(candidate: candidate, wish: wishProgram.count, rank: wish.rank)
                 }
@@ -104,12 +115,14 @@ public struct ClearingInstance: Sendable {
             wishStart.append(UInt32(wishProgram.count))
         }
         try self.init(programs: programs, wishStart: wishStart, wishProgram: wishProgram, wishScore: wishScore,
-                      wishTiebreak: wishTiebreak, wishRank: wishRank, lotteryPosition: lotteryPosition?.map { UInt32($0) })
+                      wishTiebreak: wishTiebreak, wishRank: wishRank, lotteryPosition: lotteryPosition?.map { UInt32($0) },
+                      ranksMayRepeat: ranksMayRepeat)
     }
 
-    /// Ranges ascending, programmes known, ranks 1...255 and strictly increasing, no programme twice.
+    /// Ranges ascending, programmes known, ranks 1...255 and strictly increasing (or, when
+    /// `ranksMayRepeat`, never decreasing), no programme twice.
     private static func checkWishLists(programCount: Int, wishStart: [UInt32], wishProgram: [UInt32],
-                                       wishRank: [UInt8]) throws(ClearingInstanceError) {
+                                       wishRank: [UInt8], ranksMayRepeat: Bool) throws(ClearingInstanceError) {
         // lastCandidateAt[p] = 1 + the last candidate seen naming p: finds repeats in O(wishes).
         var lastCandidateAt = [UInt32](repeating: 0, count: programCount)
         for candidate in 0 ..< wishStart.count - 1 {
@@ -121,7 +134,9 @@ public struct ClearingInstance: Sendable {
                 guard program < programCount else { throw .unknownProgram(candidate: candidate, wish: wish, program: program) }
                 let rank = Int(wishRank[wish])
                 guard rank >= 1 else { throw .rankOutOfRange(candidate: candidate, wish: wish, rank: rank) }
-                guard rank > previousRank else { throw .ranksNotIncreasing(candidate: candidate, wish: wish) }
+                guard rank > previousRank || (ranksMayRepeat && rank == previousRank) else {
+                    throw .ranksNotIncreasing(candidate: candidate, wish: wish)
+                }
                 previousRank = rank
                 guard lastCandidateAt[program] != UInt32(candidate + 1) else {
                     throw .duplicateProgram(candidate: candidate, wish: wish, program: program)

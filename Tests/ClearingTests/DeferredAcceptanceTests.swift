@@ -50,6 +50,26 @@ struct DeferredAcceptanceTests {
         #expect(tiedResult.explanation(for: 1).higherWishes.map(\.reason) == [.laterInTieOrder])
     }
 
+    @Test("one wish tried at two quotas of a programme shares its rank: ties there are as for any wish")
+    func aWishAtSeveralQuotasKeepsItsRank() throws {
+        // p0 and p1 are one programme's exam and transcript quotas, 1 seat each, admit_all at p1.
+        // c0 tries p0 (26) then p1 (24.5) under wish 1; c1 tries only p1 (24.5) under wish 1.
+        // c2 (27 at p0) takes the exam seat, so c0 falls to p1, tied with c1: both are admitted.
+        let seats = [ProgramSeats(quota: 1), ProgramSeats(quota: 1, tieMode: .admitAll)]
+        let lists = [[Self.wish(0, 1, "26"), Self.wish(1, 1, "24.5")], [Self.wish(1, 1, "24.5")], [Self.wish(0, 1, "27")]]
+        #expect(throws: ClearingInstanceError.ranksNotIncreasing(candidate: 0, wish: 1)) {
+            try ClearingInstance(programs: seats, candidates: lists)
+        }
+        let result = DeferredAcceptance.clear(try ClearingInstance(programs: seats, candidates: lists, ranksMayRepeat: true))
+        #expect((0..<3).map { result.admittedProgram(of: $0) } == [1, 1, 0])
+        #expect(result.programs[1].admitted == 2)
+        // Ranks may repeat, never fall.
+        #expect(throws: ClearingInstanceError.ranksNotIncreasing(candidate: 0, wish: 1)) {
+            try ClearingInstance(programs: seats, wishStart: [0, 2], wishProgram: [0, 1], wishScore: [Self.score("1"), Self.score("1")],
+                                 wishTiebreak: [.zero, .zero], wishRank: [2, 1], ranksMayRepeat: true)
+        }
+    }
+
     @Test("admit_all: the whole tie group at the cutoff is admitted, over the quota")
     func admitAllTieGroup() throws {
         let instance = try ClearingInstance(programs: [ProgramSeats(quota: 2, tieMode: .admitAll)], candidates: [

@@ -41,16 +41,9 @@ struct ClearingSeats {
         firstUnit[program] ..< (program + 1 < firstUnit.count ? firstUnit[program + 1] : seats.count)
     }
 
-    /// Takes a confirmed candidate's seat out of the quota they hold it under (the first method's
-    /// when the outcome they confirmed names no method the programme lists).
+    /// Takes a confirmed candidate's seat out of the quota they hold it under.
     mutating func keepSeat(program: Int, method: Int?) {
         let unit = unit(program: program, method: method)
         seats[unit].quota = max(0, seats[unit].quota - 1)
     }
-
-    /// The kernel's rank of a candidate's `sub`-th method of the wish ranked `rank` (1...15). The
-    /// kernel needs distinct ranks per candidate, so a wish spans 16 of them: a wish still ranks
-    /// before every later wish, and at a programme equal candidates are ordered by wish rank, then
-    /// by how far down their own methods the programme's method came.
-    static func kernelRank(_ rank: Int, sub: Int) -> Int { (rank - 1) * 16 + sub + 1 }
 }

@@ -30,11 +30,12 @@ struct WishScore {
     var best: MethodScore? { methods.first }
 
     /// The kernel's wishes: one at the programme for its best method, or, at a programme whose
-    /// seats are split between its methods, one at each method's own seats, best method first.
+    /// seats are split between its methods, one at each method's own seats, best method first,
+    /// all with the wish's rank (the instance is built with `ranksMayRepeat`).
     func kernelWishes(_ seats: ClearingSeats, split: Bool) -> [Wish] {
         let tried = split ? methods : Array(methods.prefix(1))
-        return tried.enumerated().map { sub, method in
-            Wish(program: seats.unit(program: program, method: method.method), rank: ClearingSeats.kernelRank(rank, sub: sub),
+        return tried.map { method in
+            Wish(program: seats.unit(program: program, method: method.method), rank: rank,
                  score: AdmissionScore(units: UInt32(method.score.hundredths * 100)),
                  tiebreak: method.kind == .direct ? Self.directTier : .zero)
         }
