@@ -39,7 +39,7 @@ public struct ImportJobsController: Sendable {
             FieldSpec("finishedAt", .string, readOnly: true, "When it finished"),
         ])
         catalog.add(APIRoute(.post, "/api/v1/imports", summary: "Upload a CSV or XLSX file, or a OneRoster set as a ZIP, to import in the background (202)",
-                             tag: "Imports", parameters: [.init("kind", "What the file holds: \(runner.kinds.joined(separator: ", ")) (a ZIP of its CSV files)"),
+                             tag: "Imports", parameters: [.init("kind", "What the file holds: \(runner.kinds.joined(separator: ", ")); a file of one kind is CSV or XLSX, a set (oneroster) a ZIP of its CSV files"),
                                                           .init("skipInvalid", "true: store the good rows even when others are refused"),
                                                           .init("fileName", "The file's name, shown in the job")],
                              response: "ImportJob", consumes: "text/csv"), upload)

@@ -13,12 +13,15 @@ public struct OneRosterArchiveImport: ArchiveImport {
     }
 
     public func run(archive path: String, reportPath: String, skipInvalid: Bool, principal: Principal) async throws -> ImportJob.Summary {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("nemis-oneroster-upload-\(UUID().uuidString)").path
-        let files = (work as NSString).appendingPathComponent("set"), reports = (work as NSString).appendingPathComponent("reports")
+        // Unpacked beside the upload, in the import folder; a job run again after a crash starts
+        // from an empty folder.
+        let work = path + ".set"
+        let files = (work as NSString).appendingPathComponent("files"), reports = (work as NSString).appendingPathComponent("reports")
+        try? FileManager.default.removeItem(atPath: work)
         try FileManager.default.createDirectory(atPath: files, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
         do {
-            _ = try ZipExtraction.extractCSV(path, into: files)
+            _ = try ZipExtraction.extract(path, names: Set(["manifest.csv"] + OneRosterFile.allCases.map(\.fileName)), into: files)
         } catch {
             throw ImportError.unreadable("the upload", "a OneRoster set is a ZIP of its CSV files: \(error.message)")
         }
