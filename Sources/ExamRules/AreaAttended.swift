@@ -17,18 +17,21 @@ public enum AreaAttended {
         }
     }
 
+    static let unitsPerYear = 10_000
+
     /// The area that gives priority, given the stays of grades 10–12 and the graduation school's area.
     public static func area(of stays: [Stay], graduatingIn graduation: AdmissionScoring.Area) -> AdmissionScoring.Area {
-        // Time in tenths of a school year, so that a year split by a transfer counts its parts and
-        // three years at three schools tie exactly, whatever the lengths of the years in days.
-        var tenths: [AdmissionScoring.Area: Int] = [:]
+        // Time in ten-thousandths of a school year, so that three years at three schools tie
+        // exactly whatever the lengths of the years in days, and a year split by a transfer counts
+        // its parts by their days (half and half ties only when the days are equal).
+        var time: [AdmissionScoring.Area: Int] = [:]
         for stays in Dictionary(grouping: stays, by: \.schoolYear).values {
             let total = stays.reduce(0) { $0 + max(0, $1.days) }
             guard total > 0 else { continue }
-            for stay in stays { tenths[stay.area, default: 0] += (max(0, stay.days) * 20 + total) / (2 * total) }
+            for stay in stays { time[stay.area, default: 0] += max(0, stay.days) * Self.unitsPerYear / total }
         }
-        guard let longest = tenths.values.max() else { return graduation }
-        let areas = tenths.filter { $0.value == longest }.map(\.key)
+        guard let longest = time.values.max() else { return graduation }
+        let areas = time.filter { $0.value == longest }.map(\.key)
         return areas.count == 1 ? areas[0] : graduation
     }
 }

@@ -36,6 +36,10 @@ struct AreaAttendedTests {
         let later = [Stay(area: .kv2NT, schoolYear: "2023-2024", days: 270), Stay(area: .kv2NT, schoolYear: "2024-2025", days: 200),
                      Stay(area: .kv3, schoolYear: "2024-2025", days: 70), Stay(area: .kv3, schoolYear: "2025-2026", days: 270)]
         #expect(AreaAttended.area(of: later, graduatingIn: .kv3) == .kv2NT)
+        // 146 days at one school and 124 at the other is not half and half: the longer stay counts.
+        let close = [Stay(area: .kv2NT, schoolYear: "2023-2024", days: 270), Stay(area: .kv2NT, schoolYear: "2024-2025", days: 146),
+                     Stay(area: .kv3, schoolYear: "2024-2025", days: 124), Stay(area: .kv3, schoolYear: "2025-2026", days: 270)]
+        #expect(AreaAttended.area(of: close, graduatingIn: .kv3) == .kv2NT)
     }
 
     @Test("no stays at all: the graduation school's area")

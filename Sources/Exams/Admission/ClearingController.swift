@@ -39,7 +39,7 @@ struct ClearingController {
             // the quota they were admitted under.
             var seats = ClearingSeats(programs)
             let confirmed = try await Self.confirmedSeats(db, seasonID: seasonID, programs: programs, programIndex: programIndex)
-            for seat in confirmed.values { seats.keepSeat(program: seat.program, method: seat.method) }
+            for seat in confirmed.values { if let program = seat.program { seats.keepSeat(program: program, method: seat.method) } }
 
             var scores: [String: [String: Points]] = [:]
             for row in try await db.raw("SELECT registration_id, subject_code, score FROM exam_scores WHERE season_id = \(bind: seasonID)").all() {
@@ -73,7 +73,7 @@ struct ClearingController {
             }
             let instance = try ClearingInstance(programs: seats.seats, candidates: candidates.map { candidate in
                 candidate.1.flatMap { $0.kernelWishes(seats, split: programs[$0.program].isSplit) }
-            })
+            }, ranksMayRepeat: true)
             let result = DeferredAcceptance.clear(instance)
             let cutoffs = seats.seats.indices.map { unit in
                 result.programs[unit].isFull ? result.cutoff(ofProgram: unit).map { Points(hundredths: Int($0.score.units) / 100) } : nil
@@ -121,20 +121,31 @@ struct ClearingController {
             LEFT JOIN admission_results r ON r.registration_id = c.registration_id
             WHERE c.season_id = \(bind: seasonID)
             """).all() {
-            guard let program = programIndex[try row.decode(column: "program_id", as: String.self)] else { continue }
-            let outcome = try row.decode(column: "body", as: String?.self).map {
-                try JSON.decoder.decode(AdmissionOutcome.self, from: Data($0.utf8))
+            let registrationID = try row.decode(column: "registration_id", as: String.self)
+            // A confirmed candidate stays out of the clearing even if their programme is gone.
+            guard let program = programIndex[try row.decode(column: "program_id", as: String.self)] else {
+                seats[registrationID] = ConfirmedSeat(program: nil, method: nil)
+                continue
             }
-            let method = outcome.flatMap { outcome in
-                outcome.method.flatMap { kind in programs[program].admissionMethods.firstIndex { $0.gave(kind, basis: outcome.basis) } }
+            var method: Int?
+            if programs[program].isSplit {
+                let outcome = try row.decode(column: "body", as: String?.self).map {
+                    try JSON.decoder.decode(AdmissionOutcome.self, from: Data($0.utf8))
+                }
+                // A seat whose outcome names no method the programme lists comes out of the first method's quota.
+                method = outcome.flatMap { outcome in
+                    outcome.method.flatMap { kind in programs[program].admissionMethods.firstIndex { $0.gave(kind, basis: outcome.basis) } }
+                } ?? 0
             }
-            seats[try row.decode(column: "registration_id", as: String.self)] = ConfirmedSeat(program: program, method: method)
+            seats[registrationID] = ConfirmedSeat(program: program, method: method)
         }
         return seats
     }
 
     struct ConfirmedSeat {
-        let program: Int
+        /// Nil when the programme is no longer among the season's.
+        let program: Int?
+        /// The method's index, at a programme whose seats are split between its methods.
         let method: Int?
     }
 
