@@ -14,7 +14,7 @@ public final class PostgresStorage: Database, Service {
 
     public init(url: String, logger: Logger) throws {
         let configuration = try PostgresStorage.configuration(from: url)
-        self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = PostgresClient(configuration: configuration, eventLoopGroup: RoundRobinEventLoops(), backgroundLogger: logger)
         self.logger = logger
     }
 
