@@ -27,6 +27,11 @@ public actor ImportJobRunner {
     /// The kinds an upload may name: one per file format, and one per archive import.
     public nonisolated var kinds: [String] { BulkKind.allCases.map(\.rawValue) + archiveImports.keys.sorted() }
 
+    /// The name a job shows when the upload names no file: `learners.csv`, `oneroster.zip`.
+    public nonisolated func defaultFileName(kind: String) -> String {
+        "\(kind).\(archiveImports[kind] == nil ? "csv" : "zip")"
+    }
+
     /// Stores an uploaded file as a queued job of `principal`'s and starts the queue. `writeFile`
     /// puts the upload at the path it is given (streamed, or from a form already in memory).
     public nonisolated func submit(kind: String, fileName: String, skipInvalid: Bool, principal: Principal,

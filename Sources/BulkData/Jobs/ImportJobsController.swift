@@ -55,7 +55,7 @@ public struct ImportJobsController: Sendable {
         guard principal.has(.registryWrite) else { throw APIError.forbidden("importing needs a role that may write the registry") }
         // The runner refuses an unknown kind before it stores anything.
         let kind = request.uri.queryParameters.get("kind") ?? ""
-        var fileName = request.uri.queryParameters.get("fileName") ?? "\(kind).\(BulkKind(rawValue: kind) == nil ? "zip" : "csv")"
+        var fileName = request.uri.queryParameters.get("fileName") ?? runner.defaultFileName(kind: kind)
         var skipInvalid = request.uri.queryParameters.get("skipInvalid") == "true"
         let job: ImportJob
         if let type = request.headers[.contentType], let boundary = MultipartForm.boundary(type) {

@@ -37,7 +37,7 @@ struct ImportPages: Sendable {
         guard let file = fields["file"], !file.isEmpty else {
             return page.page(page.strings[.imports], form(page, message: page.strings[.chooseFile]), status: .unprocessableContent)
         }
-        let job = try await imports.submit(kind: kind, fileName: Self.fileName(in: page.request, body: body) ?? "\(kind).\(BulkKind(rawValue: kind) == nil ? "zip" : "csv")",
+        let job = try await imports.submit(kind: kind, fileName: Self.fileName(in: page.request, body: body) ?? imports.defaultFileName(kind: kind),
                                            skipInvalid: text("skipInvalid") == "on", principal: principal) { path in
             try Data(file).write(to: URL(fileURLWithPath: path))
         }
