@@ -1,6 +1,7 @@
 import Crypto
 import DataIntegrity
 import Foundation
+import Platform
 import Synchronization
 
 /// The credential speed benchmark (issue 6): raw swift-crypto Ed25519 beside end-to-end

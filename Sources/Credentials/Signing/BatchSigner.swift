@@ -1,5 +1,6 @@
 import DataIntegrity
 import Foundation
+import Platform
 
 /// Signs many credentials with one key on all cores: a school's year records in one batch
 /// (*ký đồng loạt*), after the teacher and principal approvals.

@@ -1,5 +1,6 @@
 import Foundation
 import PersonMatching
+import Platform
 
 /// Decides the verification status of school records: the registry's people come from a copy held
 /// in memory (`LocalRegistryChecker`) or from the population registry over its protocol
@@ -25,7 +26,7 @@ public struct LocalRegistryChecker: RecordChecker {
     let workers: Int
 
     public init(index: PersonMatching.RegistryIndex, source: String,
-                workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                workers: Int = ParallelChunks.availableCores) {
         self.index = index
         self.source = source
         self.workers = max(1, workers)
@@ -38,18 +39,9 @@ public struct LocalRegistryChecker: RecordChecker {
 
     public func check(_ records: [PersonRecord], model: MatchModel, policy: VerificationPolicy) async throws -> [VerificationDecision] {
         let verifier = Verifier(index: index, model: model, policy: policy)
-        let chunk = max(64, (records.count + workers - 1) / workers)
-        return try await withThrowingTaskGroup(of: (Int, [VerificationDecision]).self) { group in
-            for start in stride(from: 0, to: records.count, by: chunk) {
-                let slice = Array(records[start..<min(start + chunk, records.count)])
-                group.addTask { (start, slice.map(verifier.verify)) }
-            }
-            var results = [VerificationDecision?](repeating: nil, count: records.count)
-            for try await (start, decisions) in group {
-                for (offset, decision) in decisions.enumerated() { results[start + offset] = decision }
-            }
-            return results.map { $0! }
-        }
+        return try await ParallelChunks.runWithoutBlocking(count: records.count, workers: workers) { range in
+            records[range].map(verifier.verify)
+        }.flatMap { $0 }
     }
 
     public func trainingIndex(for sample: [PersonRecord]) async throws -> PersonMatching.RegistryIndex { index }

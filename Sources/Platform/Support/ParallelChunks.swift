@@ -2,8 +2,12 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Splits `0..<count` into chunks and runs them on all cores.
-enum ParallelChunks {
+/// Splits `0..<count` into chunks and runs them on all cores, on Dispatch's threads.
+///
+/// Not a task group: the command line and the server run Swift's tasks on NIO's event loops
+/// (`Server.useEventLoopsForTasks`), where a child task stays on the loop of the task that made it,
+/// so a task group of CPU work runs on one core.
+public enum ParallelChunks {
     /// Chunk ranges: several per worker, so a slow chunk does not leave the other cores idle.
     static func ranges(count: Int, workers: Int) -> [Range<Int>] {
         guard count > 0 else { return [] }
@@ -14,8 +18,8 @@ enum ParallelChunks {
 
     /// Runs `body` for each chunk on `workers` threads and returns the results in chunk
     /// order, or the error of the first chunk (by position) that failed. Blocks the caller.
-    static func run<T: Sendable, E: Error>(
-        count: Int, workers: Int, _ body: @Sendable (Range<Int>) throws(E) -> T
+    public static func run<T: Sendable, E: Error>(
+        count: Int, workers: Int = availableCores, _ body: @Sendable (Range<Int>) throws(E) -> T
     ) throws(E) -> [T] {
         let chunks = ranges(count: count, workers: workers)
         let results = Mutex<[Int: Result<T, E>]>([:])
@@ -46,6 +50,18 @@ enum ParallelChunks {
         return values
     }
 
+    /// `run` without blocking the caller's thread: an event loop stays free for the requests it
+    /// serves while the chunks run.
+    public static func runWithoutBlocking<T: Sendable>(
+        count: Int, workers: Int = availableCores, _ body: @escaping @Sendable (Range<Int>) throws -> T
+    ) async throws -> [T] {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try run(count: count, workers: workers, body) })
+            }
+        }
+    }
+
     /// The number of cores the process may use.
-    static var availableCores: Int { ProcessInfo.processInfo.activeProcessorCount }
+    public static var availableCores: Int { ProcessInfo.processInfo.activeProcessorCount }
 }
