@@ -46,17 +46,28 @@ public struct VerificationJob: Sendable {
                 try await store.begin(id, source: checker.source, settings: run.settings!, total: run.total)
             }
             let settings = run.settings!
-            var cursor = try await store.cursor(id)
-            while true {
-                let batch = try await store.database.read { [cursor] db in try await source.batch(db, after: cursor, limit: batchSize) }
-                guard let last = batch.last else { break }
-                let decisions = try await checker.check(batch.map(\.record), model: settings.model, policy: settings.policy)
-                let outcomes = decisions.map(IdentityCheckOutcome.init)
-                for outcome in outcomes { run.counts[outcome.status, default: 0] += 1 }
-                run.done += batch.count
-                try await store.save(Array(zip(batch, outcomes)), run: run)
-                cursor = (last.kind, last.id)
-                progress?(VerificationProgress(done: run.done, total: max(run.total, run.done), seconds: Date().timeIntervalSince(started)))
+            let cursor = try await store.cursor(id)
+            var batch = try await read(source, after: cursor)
+            // Checked and not yet stored. Batch N+1 is checked while batch N is stored and batch N+2
+            // read: checking keeps the cores busy, storing and reading wait on the database. A crash
+            // loses at most the batch checked and not stored, which the resumed run checks again.
+            var checked: [CheckRow]?
+            while !batch.isEmpty || checked != nil {
+                let current = batch
+                async let checking = check(current, settings)
+                if let checked {
+                    var afterBatch = run
+                    for row in checked { afterBatch.counts[row.outcome.status, default: 0] += 1 }
+                    afterBatch.done += checked.count
+                    try await store.save(checked, run: afterBatch)
+                    run = afterBatch
+                    progress?(VerificationProgress(done: run.done, total: max(run.total, run.done), seconds: Date().timeIntervalSince(started)))
+                }
+                var next: [CheckedPerson] = []
+                if let last = current.last { next = try await read(source, after: (last.kind, last.id)) }
+                let rows = try await checking
+                checked = current.isEmpty ? nil : rows
+                batch = next
             }
             try await store.finish(id, status: .finished, message: nil)
         } catch {
@@ -65,5 +76,17 @@ public struct VerificationJob: Sendable {
             throw error
         }
         return try await store.find(id)!.run
+    }
+
+    private func check(_ batch: [CheckedPerson], _ settings: VerificationRun.Settings) async throws -> [CheckRow] {
+        guard !batch.isEmpty else { return [] }
+        let decisions = try await checker.check(batch.map(\.record), model: settings.model, policy: settings.policy)
+        return try await ParallelChunks.runWithoutBlocking(count: batch.count) { range in
+            try range.map { try CheckRow(person: batch[$0], outcome: IdentityCheckOutcome(decisions[$0])) }
+        }.flatMap { $0 }
+    }
+
+    private func read(_ source: PersonSource, after cursor: (kind: PersonKind, id: String)?) async throws -> [CheckedPerson] {
+        try await store.database.read { db in try await source.batch(db, after: cursor, limit: batchSize) }
     }
 }

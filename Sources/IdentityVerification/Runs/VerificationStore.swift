@@ -99,12 +99,9 @@ struct VerificationStore: Sendable {
 
     /// Stores a batch's outcomes and moves the run's cursor past it, in one transaction: after a
     /// crash the run resumes exactly after the last batch stored, and no person is checked twice.
-    func save(_ batch: [(person: CheckedPerson, outcome: IdentityCheckOutcome)], run: VerificationRun) async throws {
-        guard let last = batch.last else { return }
+    func save(_ rows: [CheckRow], run: VerificationRun) async throws {
+        guard let last = rows.last else { return }
         let now = Clock.timestamp()
-        let rows = try batch.map { item in
-            (item.person, item.outcome, try JSON.string(item.outcome), try JSON.string(CheckedRecord(item.person.record)))
-        }
         let counts = try JSON.string(run.counts)
         try await database.transaction { db in
             for chunk in stride(from: 0, to: rows.count, by: 200).map({ Array(rows[$0..<min($0 + 200, rows.count)]) }) {
@@ -113,7 +110,7 @@ struct VerificationStore: Sendable {
                         candidate_id, review, record, outcome, checked_at) VALUES
                     """)
                 for (index, row) in chunk.enumerated() {
-                    let (person, outcome, outcomeText, recordText) = row
+                    let (person, outcome, outcomeText, recordText) = (row.person, row.outcome, row.outcomeJSON, row.recordJSON)
                     sql.appendInterpolation(unsafeRaw: index == 0 ? " (" : ", (")
                     sql.appendInterpolation(binds: [person.kind.rawValue, person.id, person.code, person.orgID, run.id, outcome.status])
                     sql.appendInterpolation(unsafeRaw: ", ")
@@ -189,6 +186,22 @@ struct VerificationStore: Sendable {
             startedAt: try row.decode(column: "started_at", as: String?.self), finishedAt: try row.decode(column: "finished_at", as: String?.self),
             updatedAt: try row.decode(column: "updated_at", as: String.self))
         return (run, try row.decode(column: "scope_org_id", as: String.self), try row.decode(column: "principal_id", as: String.self))
+    }
+}
+
+/// A person's outcome as `identity_checks` stores it, its documents encoded (on all cores, beside
+/// the store's work on the batch before).
+struct CheckRow: Sendable {
+    let person: CheckedPerson
+    let outcome: IdentityCheckOutcome
+    let outcomeJSON: String
+    let recordJSON: String
+
+    init(person: CheckedPerson, outcome: IdentityCheckOutcome) throws {
+        self.person = person
+        self.outcome = outcome
+        outcomeJSON = try JSON.string(outcome)
+        recordJSON = try JSON.string(CheckedRecord(person.record))
     }
 }
 
