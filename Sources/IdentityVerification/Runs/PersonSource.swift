@@ -13,9 +13,15 @@ struct CheckedPerson: Sendable {
     let record: PersonRecord
 }
 
-/// Reads the people under a node of the tree in a stable order (kind, then record ID), a batch
-/// after a cursor at a time: a run that stops resumes after the last batch it stored.
-struct PersonSource: Sendable {
+/// A learner or member of staff as stored, their document not yet decoded: the reading stays
+/// short on the thread that also stores, and the documents are decoded on all cores.
+struct StoredPerson: Sendable {
+    let kind: PersonKind
+    let id: String
+    let code: String
+    let orgID: String
+    let body: String
+
     /// The fields of a learner's or staff member's document that verification reads.
     private struct Body: Decodable {
         let citizenId: String?
@@ -23,6 +29,20 @@ struct PersonSource: Sendable {
         let dateOfBirth: String?
         let sex: String?
     }
+
+    func decoded() throws -> CheckedPerson {
+        let body = try JSON.decoder.decode(Body.self, from: Data(self.body.utf8))
+        let record = PersonRecord(
+            citizenID: body.citizenId, fullName: body.fullName,
+            dateOfBirth: body.dateOfBirth.flatMap(PersonMatching.CivilDate.parse),
+            sex: body.sex.flatMap(Sex.init(rawValue:)))
+        return CheckedPerson(kind: kind, id: id, code: code, orgID: orgID, record: record)
+    }
+}
+
+/// Reads the people under a node of the tree in a stable order (kind, then record ID), a batch
+/// after a cursor at a time: a run that stops resumes after the last batch it stored.
+struct PersonSource: Sendable {
 
     let scopeOrgID: String
 
@@ -37,8 +57,8 @@ struct PersonSource: Sendable {
     }
 
     /// Up to `limit` people after `cursor`, learners first.
-    func batch(_ db: any SQLDatabase, after cursor: (kind: PersonKind, id: String)?, limit: Int) async throws -> [CheckedPerson] {
-        var people: [CheckedPerson] = []
+    func batch(_ db: any SQLDatabase, after cursor: (kind: PersonKind, id: String)?, limit: Int) async throws -> [StoredPerson] {
+        var people: [StoredPerson] = []
         for kind in PersonKind.allCases {
             if let cursor, kind == .learner, cursor.kind == .staff { continue }
             var sql = SQLQueryString("SELECT id, natural_key, org_id, body FROM \(unsafeRaw: kind.table) t WHERE ")
@@ -46,14 +66,10 @@ struct PersonSource: Sendable {
             if let cursor, cursor.kind == kind { sql.appendInterpolation(unsafeRaw: " AND t.id > "); sql.appendInterpolation(bind: cursor.id) }
             sql.appendInterpolation(unsafeRaw: " ORDER BY t.id LIMIT \(limit - people.count)")
             for row in try await db.raw(sql).all() {
-                let body = try JSON.decoder.decode(Body.self, from: Data(try row.decode(column: "body", as: String.self).utf8))
-                let record = PersonRecord(
-                    citizenID: body.citizenId, fullName: body.fullName,
-                    dateOfBirth: body.dateOfBirth.flatMap(PersonMatching.CivilDate.parse),
-                    sex: body.sex.flatMap(Sex.init(rawValue:)))
-                people.append(CheckedPerson(kind: kind, id: try row.decode(column: "id", as: String.self),
-                                            code: try row.decode(column: "natural_key", as: String.self),
-                                            orgID: try row.decode(column: "org_id", as: String.self), record: record))
+                people.append(StoredPerson(kind: kind, id: try row.decode(column: "id", as: String.self),
+                                           code: try row.decode(column: "natural_key", as: String.self),
+                                           orgID: try row.decode(column: "org_id", as: String.self),
+                                           body: try row.decode(column: "body", as: String.self)))
             }
             if people.count == limit { break }
         }

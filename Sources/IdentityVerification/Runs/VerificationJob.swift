@@ -38,7 +38,7 @@ public struct VerificationJob: Sendable {
             if run.settings == nil {
                 let sample = try await store.database.read { db in
                     try await source.batch(db, after: nil, limit: ModelEstimation.sampleSize)
-                }.map(\.record)
+                }.map { try $0.decoded().record }
                 let index = try await checker.trainingIndex(for: sample)
                 run.settings = .init(model: ModelEstimation.estimate(sample: sample, index: index), policy: policy)
                 run.total = try await store.database.read { db in try await source.count(db) }
@@ -63,7 +63,7 @@ public struct VerificationJob: Sendable {
                     run = afterBatch
                     progress?(VerificationProgress(done: run.done, total: max(run.total, run.done), seconds: Date().timeIntervalSince(started)))
                 }
-                var next: [CheckedPerson] = []
+                var next: [StoredPerson] = []
                 if let last = current.last { next = try await read(source, after: (last.kind, last.id)) }
                 let rows = try await checking
                 checked = current.isEmpty ? nil : rows
@@ -78,15 +78,18 @@ public struct VerificationJob: Sendable {
         return try await store.find(id)!.run
     }
 
-    private func check(_ batch: [CheckedPerson], _ settings: VerificationRun.Settings) async throws -> [CheckRow] {
-        guard !batch.isEmpty else { return [] }
+    private func check(_ stored: [StoredPerson], _ settings: VerificationRun.Settings) async throws -> [CheckRow] {
+        guard !stored.isEmpty else { return [] }
+        let batch = try await ParallelChunks.runWithoutBlocking(count: stored.count) { range in
+            try range.map { try stored[$0].decoded() }
+        }.flatMap { $0 }
         let decisions = try await checker.check(batch.map(\.record), model: settings.model, policy: settings.policy)
         return try await ParallelChunks.runWithoutBlocking(count: batch.count) { range in
             try range.map { try CheckRow(person: batch[$0], outcome: IdentityCheckOutcome(decisions[$0])) }
         }.flatMap { $0 }
     }
 
-    private func read(_ source: PersonSource, after cursor: (kind: PersonKind, id: String)?) async throws -> [CheckedPerson] {
+    private func read(_ source: PersonSource, after cursor: (kind: PersonKind, id: String)?) async throws -> [StoredPerson] {
         try await store.database.read { db in try await source.batch(db, after: cursor, limit: batchSize) }
     }
 }
