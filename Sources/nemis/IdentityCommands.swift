@@ -21,7 +21,7 @@ struct IdentityCommand: AsyncParsableCommand {
             abstract: "Verify every learner and staff member of a school, a province or the country.",
             discussion: """
             A run stores each batch's outcomes with its position, so a run stopped by an error, a crash or Ctrl-C resumes \
-            where it stopped when the same command is given again: no one is checked twice. The model's weights are estimated \
+            where it stopped when the same command is given again: no one whose outcome was stored is checked again. The model's weights are estimated \
             from the run's own records and saved with the run. Proposed matches wait in the review queue; nothing is written \
             onto a record without a person's decision.
             """)

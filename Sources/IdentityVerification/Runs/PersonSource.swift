@@ -43,7 +43,6 @@ struct StoredPerson: Sendable {
 /// Reads the people under a node of the tree in a stable order (kind, then record ID), a batch
 /// after a cursor at a time: a run that stops resumes after the last batch it stored.
 struct PersonSource: Sendable {
-
     let scopeOrgID: String
 
     func count(_ db: any SQLDatabase) async throws -> Int {

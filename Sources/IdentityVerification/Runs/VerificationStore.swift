@@ -98,7 +98,7 @@ struct VerificationStore: Sendable {
     }
 
     /// Stores a batch's outcomes and moves the run's cursor past it, in one transaction: after a
-    /// crash the run resumes exactly after the last batch stored, and no person is checked twice.
+    /// crash the run resumes exactly after the last batch stored, and no stored outcome is redone.
     func save(_ rows: [CheckRow], run: VerificationRun) async throws {
         guard let last = rows.last else { return }
         let now = Clock.timestamp()
@@ -110,13 +110,13 @@ struct VerificationStore: Sendable {
                         candidate_id, review, record, outcome, checked_at) VALUES
                     """)
                 for (index, row) in chunk.enumerated() {
-                    let (person, outcome, outcomeText, recordText) = (row.person, row.outcome, row.outcomeJSON, row.recordJSON)
+                    let (person, outcome) = (row.person, row.outcome)
                     sql.appendInterpolation(unsafeRaw: index == 0 ? " (" : ", (")
                     sql.appendInterpolation(binds: [person.kind.rawValue, person.id, person.code, person.orgID, run.id, outcome.status])
                     sql.appendInterpolation(unsafeRaw: ", ")
                     sql.appendInterpolation(binds: [person.record.citizenID, outcome.linkedID, outcome.candidateID])
                     sql.appendInterpolation(unsafeRaw: ", ")
-                    sql.appendInterpolation(binds: [outcome.needsReview ? "pending" : "", recordText, outcomeText, now])
+                    sql.appendInterpolation(binds: [outcome.needsReview ? "pending" : "", row.recordJSON, row.outcomeJSON, now])
                     sql.appendInterpolation(unsafeRaw: ")")
                 }
                 // A person's decision outlives a new check that agrees with it: a confirmed link while
