@@ -217,7 +217,7 @@ let package = Package(
         .testTarget(name: "GradingTests", dependencies: ["Grading"], swiftSettings: strict),
         .testTarget(
             name: "CredentialsTests",
-            dependencies: ["Credentials", "DataIntegrity", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Credentials", "DataIntegrity", "Platform", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         .testTarget(name: "ClearingTests", dependencies: ["Clearing", "Admissions"], swiftSettings: strict),

@@ -1,6 +1,7 @@
 import Crypto
 import DataIntegrity
 import Foundation
+import Platform
 import Testing
 @testable import Credentials
 
@@ -172,7 +173,7 @@ struct SigningTests {
         let signedDocuments = try BatchSigner.sign(documents, with: Fixtures.school, created: Fixtures.issued)
         #expect(signedDocuments == Array(batch.prefix(10)))
 
-        let offloaded = try await BatchSigner.offloaded {
+        let offloaded = try await ParallelChunks.offloaded {
             try BatchSigner.signYearRecords(Array(records.prefix(5)), with: Fixtures.school, created: Fixtures.issued)
         }
         #expect(offloaded == Array(batch.prefix(5)))

@@ -209,7 +209,7 @@ struct IssuanceController {
             }
             let now = Date()
             let drafts = documents
-            let signed = try await BatchSigner.offloaded { try BatchSigner.sign(drafts, with: key, created: now) }
+            let signed = try await ParallelChunks.offloaded { try BatchSigner.sign(drafts, with: key, created: now) }
             let stamp = Clock.timestamp(now)
             for (id, document) in zip(ids, signed) {
                 try await db.raw("""

@@ -96,26 +96,6 @@ extension BatchSigner {
     }
 }
 
-extension BatchSigner {
-    /// Runs CPU-bound `work` (a batch) on a thread of its own and resumes the caller when it
-    /// is done, so an async caller (an HTTP handler, a job runner) neither blocks an event
-    /// loop nor holds a thread of the cooperative pool for seconds:
-    ///
-    ///     let texts = try await BatchSigner.offloaded {
-    ///         try BatchSigner.signYearRecordsCanonical(records, with: key, created: now)
-    ///     }
-    public static func offloaded<T: Sendable, E: Error>(_ work: @escaping @Sendable () throws(E) -> T) async throws(E) -> T {
-        let result: Result<T, E> = await withCheckedContinuation { continuation in
-            let thread = Thread {
-                continuation.resume(returning: Result { () throws(E) -> T in try work() })
-            }
-            thread.name = "nemis-credential-batch"
-            thread.start()
-        }
-        return try result.get()
-    }
-}
-
 /// Why a batch of year records was not signed, naming the first record that failed.
 public enum BatchSigningError: Error, Equatable, Sendable {
     case record(index: Int, YearRecordError)

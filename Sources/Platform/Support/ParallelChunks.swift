@@ -52,14 +52,26 @@ public enum ParallelChunks {
 
     /// `run` without blocking the caller's thread: an event loop stays free for the requests it
     /// serves while the chunks run.
-    public static func runWithoutBlocking<T: Sendable>(
-        count: Int, workers: Int = availableCores, _ body: @escaping @Sendable (Range<Int>) throws -> T
-    ) async throws -> [T] {
-        try await withCheckedThrowingContinuation { continuation in
+    public static func runWithoutBlocking<T: Sendable, E: Error>(
+        count: Int, workers: Int = availableCores, _ body: @escaping @Sendable (Range<Int>) throws(E) -> T
+    ) async throws(E) -> [T] {
+        try await offloaded { () throws(E) -> [T] in try run(count: count, workers: workers, body) }
+    }
+
+    /// Runs CPU-bound `work` on a Dispatch thread and resumes the caller when it is done, so an
+    /// async caller (an HTTP handler, a job runner) neither blocks an event loop nor holds a
+    /// thread of the cooperative pool for seconds:
+    ///
+    ///     let texts = try await ParallelChunks.offloaded {
+    ///         try BatchSigner.signYearRecordsCanonical(records, with: key, created: now)
+    ///     }
+    public static func offloaded<T: Sendable, E: Error>(_ work: @escaping @Sendable () throws(E) -> T) async throws(E) -> T {
+        let result: Result<T, E> = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(with: Result { try run(count: count, workers: workers, body) })
+                continuation.resume(returning: Result { () throws(E) -> T in try work() })
             }
         }
+        return try result.get()
     }
 
     /// The number of cores the process may use.
