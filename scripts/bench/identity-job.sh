@@ -4,16 +4,27 @@
 # (from the learners file, for those with an ID) and M other generated people. Wall time, people/s and
 # peak RSS by /usr/bin/time; then the rates the run left.
 #   swift build -c release --product nemis && scripts/bench/identity-job.sh [learners] [other people]
+# ENGINE=postgres runs it on a throwaway PostgreSQL cluster (fsync off, as the tests run it) instead.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+ENGINE="${ENGINE:-sqlite}"
+if [[ "$ENGINE" == postgres && -z "${NEMIS_TEST_POSTGRES_URL:-}" ]]; then
+    exec scripts/with-postgres.sh "$0" "$@"
+fi
 BIN="$(realpath "${NEMIS_BIN:-.build/release/nemis}")"
 ROWS="${1:-20000}"
 OTHERS="${2:-1000000}"
 WORK="$(mktemp -d /tmp/nemis-identity-job.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
-DB=(--sqlite "$WORK/nemis.sqlite" --log-level error)
+case "$ENGINE" in
+    sqlite) DB=(--sqlite "$WORK/nemis.sqlite" --log-level error) ;;
+    postgres)
+        psql -q "$NEMIS_TEST_POSTGRES_URL" -c "CREATE DATABASE identity_job"
+        DB=(--database-url "${NEMIS_TEST_POSTGRES_URL%/postgres}/identity_job" --log-level error) ;;
+    *) echo "ENGINE is sqlite or postgres" >&2; exit 1 ;;
+esac
 
-echo "# machine: $(nproc) cores, $(uname -r), $(date -u +%Y-%m-%dT%H:%MZ); binary: $BIN"
+echo "# machine: $(nproc) cores, $(uname -r), $(date -u +%Y-%m-%dT%H:%MZ); binary: $BIN; database: $ENGINE"
 "$BIN" generate --scale province --seed 2026 --province 19 --out "$WORK/ds" >/dev/null 2>&1
 head -n $((ROWS + 1)) "$WORK/ds/learners.csv" > "$WORK/learners.csv"
 "$BIN" migrate "${DB[@]}" >/dev/null
