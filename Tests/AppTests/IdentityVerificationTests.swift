@@ -3,7 +3,7 @@ import App
 import Foundation
 import HTTPTypes
 import Identity
-import IdentityVerification
+@testable import IdentityVerification
 import Platform
 import Testing
 
@@ -264,6 +264,31 @@ extension IdentityVerificationTests {
             Dictionary(uniqueKeysWithValues: try await db.raw("SELECT person_id, checked_at FROM identity_checks").all().map {
                 (try $0.decode(column: "person_id", as: String.self), try $0.decode(column: "checked_at", as: String.self))
             })
+        }
+    }
+}
+
+extension IdentityVerificationTests {
+    /// A run's model is estimated from people spread over its whole scope (those whose record ID
+    /// ends below a cut-off), not from the first ones by ID: in a national run those would be the
+    /// learners of the school imported first.
+    @Test(arguments: Engine.allCases)
+    func theModelIsEstimatedFromPeopleSpreadOverTheScope(engine: Engine) async throws {
+        try await withApp(engine) { api in
+            let world = try await World.build(api)
+            _ = try await Self.addRecords(world)
+            let school = try #require(try await Bootstrap.orgID(api.database, code: "SCHA"))
+            let source = PersonSource(scopeOrgID: school)
+            let everyone = try await api.database.read { db in try await source.batch(db, after: nil, limit: 100) }
+            #expect(everyone.count == 8)
+            // A scope no larger than the sample is taken whole.
+            let whole = try await api.database.read { db in try await source.sample(db, size: 8, total: 8) }
+            #expect(whole.map(\.id) == everyone.map(\.id))
+            // A larger one gives exactly the people whose ID ends below the cut-off, in the run's order.
+            #expect(PersonSource.idTailCutoff(size: 3, total: 8) == "6000")
+            #expect(PersonSource.idTailCutoff(size: 4_000, total: 24_000_000) == "000b")
+            let sample = try await api.database.read { db in try await source.sample(db, size: 3, total: 8) }
+            #expect(sample.map(\.id) == everyone.filter { $0.id.suffix(4) < "6000" }.map(\.id))
         }
     }
 }

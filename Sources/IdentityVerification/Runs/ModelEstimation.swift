@@ -4,7 +4,8 @@ import PersonMatching
 /// m and λ by EM over blocking's candidate pairs; `MatchTrainer`). With too little data the
 /// shipped model is kept, and the run's saved settings say which was used.
 enum ModelEstimation {
-    /// Records drawn from the start of the run to estimate from.
+    /// About how many records of the run to estimate from, drawn from its whole scope
+    /// (`PersonSource.sample`).
     static let sampleSize = 4_000
     static let randomPairs = 40_000
 

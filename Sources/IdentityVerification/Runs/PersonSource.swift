@@ -55,14 +55,36 @@ struct PersonSource: Sendable {
         return total
     }
 
-    /// Up to `limit` people after `cursor`, learners first.
-    func batch(_ db: any SQLDatabase, after cursor: (kind: PersonKind, id: String)?, limit: Int) async throws -> [StoredPerson] {
+    /// About `size` people spread over the whole scope, to estimate a run's model from. The first
+    /// people by record ID would be those imported first: in a national run, one school's learners,
+    /// born in the same years and typed by the same hands. A record ID is a UUIDv7, whose last hex
+    /// digits are random, so the people whose ID ends below a cut-off are a sample of every school
+    /// (and the same sample each time the run is resumed).
+    func sample(_ db: any SQLDatabase, size: Int, total: Int) async throws -> [StoredPerson] {
+        guard total > size else { return try await batch(db, after: nil, limit: size) }
+        return try await batch(db, after: nil, limit: 2 * size, idTailBelow: Self.idTailCutoff(size: size, total: total))
+    }
+
+    /// The four last hex digits below which about `size` of `total` record IDs end.
+    static func idTailCutoff(size: Int, total: Int) -> String {
+        let cutoff = String(min(0xFFFF, max(1, Int((Double(size) / Double(max(total, 1)) * 65_536).rounded(.up)))), radix: 16)
+        return String(repeating: "0", count: 4 - cutoff.count) + cutoff
+    }
+
+    /// Up to `limit` people after `cursor`, learners first; with `idTailBelow`, only those whose
+    /// record ID's last four hex digits are below it.
+    func batch(_ db: any SQLDatabase, after cursor: (kind: PersonKind, id: String)?, limit: Int,
+               idTailBelow: String? = nil) async throws -> [StoredPerson] {
         var people: [StoredPerson] = []
         for kind in PersonKind.allCases {
             if let cursor, kind == .learner, cursor.kind == .staff { continue }
             var sql = SQLQueryString("SELECT id, natural_key, org_id, body FROM \(unsafeRaw: kind.table) t WHERE ")
             sql.appendInterpolation(scopeCondition)
             if let cursor, cursor.kind == kind { sql.appendInterpolation(unsafeRaw: " AND t.id > "); sql.appendInterpolation(bind: cursor.id) }
+            if let idTailBelow {
+                sql.appendInterpolation(unsafeRaw: " AND substr(t.id, 33, 4) < ")
+                sql.appendInterpolation(bind: idTailBelow)
+            }
             sql.appendInterpolation(unsafeRaw: " ORDER BY t.id LIMIT \(limit - people.count)")
             for row in try await db.raw(sql).all() {
                 people.append(StoredPerson(kind: kind, id: try row.decode(column: "id", as: String.self),

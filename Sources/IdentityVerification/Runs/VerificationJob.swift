@@ -36,12 +36,12 @@ public struct VerificationJob: Sendable {
         let started = Date()
         do {
             if run.settings == nil {
-                let sample = try await store.database.read { db in
-                    try await source.batch(db, after: nil, limit: ModelEstimation.sampleSize)
+                run.total = try await store.database.read { db in try await source.count(db) }
+                let sample = try await store.database.read { [total = run.total] db in
+                    try await source.sample(db, size: ModelEstimation.sampleSize, total: total)
                 }.map { try $0.decoded().record }
                 let index = try await checker.trainingIndex(for: sample)
                 run.settings = .init(model: ModelEstimation.estimate(sample: sample, index: index), policy: policy)
-                run.total = try await store.database.read { db in try await source.count(db) }
                 run.source = checker.source
                 try await store.begin(id, source: checker.source, settings: run.settings!, total: run.total)
             }
