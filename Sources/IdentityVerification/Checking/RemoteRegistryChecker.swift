@@ -1,6 +1,7 @@
 import CitizenID
 import Identity
 import PersonMatching
+import Platform
 import VietnameseText
 
 /// Verification over the population registry's protocol: one batch lookup by ID for the records'
@@ -27,7 +28,9 @@ public struct RemoteRegistryChecker: RecordChecker {
 
     public func check(_ records: [PersonRecord], model: MatchModel, policy: VerificationPolicy) async throws -> [VerificationDecision] {
         let verifier = Verifier(index: try await trainingIndex(for: records), model: model, policy: policy)
-        return records.map(verifier.verify)
+        return try await ParallelChunks.runWithoutBlocking(count: records.count) { range in
+            records[range].map(verifier.verify)
+        }.flatMap { $0 }
     }
 
     /// The registry people the records may be: those their IDs name, and those a search by name

@@ -58,8 +58,9 @@ struct PersonSource: Sendable {
     /// About `size` people spread over the whole scope, to estimate a run's model from. The first
     /// people by record ID would be those imported first: in a national run, one school's learners,
     /// born in the same years and typed by the same hands. A record ID is a UUIDv7, whose last hex
-    /// digits are random, so the people whose ID ends below a cut-off are a sample of every school
-    /// (and the same sample each time the run is resumed).
+    /// digits are random, so the people whose ID ends below a cut-off are a sample of every school.
+    /// At most twice `size` are read, a bound on memory that a sample of its expected size (with a
+    /// spread of about its square root) never reaches.
     func sample(_ db: any SQLDatabase, size: Int, total: Int) async throws -> [StoredPerson] {
         guard total > size else { return try await batch(db, after: nil, limit: size) }
         return try await batch(db, after: nil, limit: 2 * size, idTailBelow: Self.idTailCutoff(size: size, total: total))

@@ -51,6 +51,8 @@ public struct VerificationJob: Sendable {
             // Checked and not yet stored. Batch N+1 is checked while batch N is stored and batch N+2
             // read: checking keeps the cores busy, storing and reading wait on the database. A crash
             // loses at most the batch checked and not stored, which the resumed run checks again.
+            // (A failed store cancels the check, but work already handed to other threads runs
+            // to its end before the error comes out.)
             var checked: [CheckRow]?
             while !batch.isEmpty || checked != nil {
                 let current = batch
@@ -84,6 +86,9 @@ public struct VerificationJob: Sendable {
             try range.map { try stored[$0].decoded() }
         }.flatMap { $0 }
         let decisions = try await checker.check(batch.map(\.record), model: settings.model, policy: settings.policy)
+        guard decisions.count == batch.count else {
+            throw APIError.unavailable("\(checker.source) answered \(decisions.count) decisions for \(batch.count) people")
+        }
         return try await ParallelChunks.runWithoutBlocking(count: batch.count) { range in
             try range.map { try CheckRow(person: batch[$0], outcome: IdentityCheckOutcome(decisions[$0])) }
         }.flatMap { $0 }

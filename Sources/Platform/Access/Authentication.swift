@@ -2,7 +2,6 @@ import Foundation
 import HummingbirdBcrypt
 import Logging
 import NIOConcurrencyHelpers
-import NIOPosix
 import SQLKit
 
 /// Users, API clients, sessions and bearer tokens.
@@ -67,7 +66,7 @@ public struct AccessStore: Sendable {
         guard password.count >= 10 else {
             throw ValidationFailure(field: "password", code: "password.tooShort", message: "at least 10 characters")
         }
-        let hash = try await Self.offload { Bcrypt.hash(password, cost: Self.bcryptCost) }
+        let hash = try await ParallelChunks.offloaded { Bcrypt.hash(password, cost: Self.bcryptCost) }
         let id = UUIDv7.make()
         try await database.transaction { db in
             if try await db.raw("SELECT id FROM users WHERE username = \(bind: trimmed)").first() != nil {
@@ -103,7 +102,7 @@ public struct AccessStore: Sendable {
 
     /// A password chosen elsewhere (the demo's published one), hashed.
     public static func password(_ text: String) async throws -> IssuedPassword {
-        IssuedPassword(text: text, hash: try await offload { Bcrypt.hash(text, cost: bcryptCost) })
+        IssuedPassword(text: text, hash: try await ParallelChunks.offloaded { Bcrypt.hash(text, cost: bcryptCost) })
     }
 
     /// Sets up the account of a graduation-exam candidate inside the caller's transaction: the
@@ -213,12 +212,13 @@ public struct AccessStore: Sendable {
                 """).first()
         }
         guard let row else {
-            _ = try await Self.offload { Bcrypt.verify(password, hash: Self.timingDummyHash) }  // same work as a real check
+            _ = try await ParallelChunks.offloaded { Bcrypt.verify(password, hash: Self.timingDummyHash) }  // same work as a real check
             return nil
         }
         let hash = try row.decode(column: "password_hash", as: String.self)
         let disabled = try row.decode(column: "disabled", as: Int.self)
-        guard try await Self.offload({ Bcrypt.verify(password, hash: hash) }), disabled == 0 else { return nil }
+        // bcrypt takes tens of milliseconds of CPU by design: off the event loops.
+        guard try await ParallelChunks.offloaded({ Bcrypt.verify(password, hash: hash) }), disabled == 0 else { return nil }
         let id = try row.decode(column: "id", as: String.self)
         return try await openSession(principalID: id, kind: "session", lifetime: Self.sessionLifetime)
     }
@@ -325,11 +325,6 @@ public struct AccessStore: Sendable {
 
     static let timingDummyHash = Bcrypt.hash("timing-equaliser", cost: bcryptCost)
 
-    /// bcrypt takes tens of milliseconds of CPU by design; it runs on the blocking thread pool so it
-    /// never stalls the few threads that serve every other request.
-    static func offload<T: Sendable>(_ work: @escaping @Sendable () -> T) async throws -> T {
-        try await NIOThreadPool.singleton.runIfActive(work)
-    }
 }
 
 /// Resolved principals for a few seconds, so a busy API client does not pay three queries per request.

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import NIOPosix
 import Synchronization
 
 /// Splits `0..<count` into chunks and runs them on all cores, on Dispatch's threads.
@@ -52,26 +53,21 @@ public enum ParallelChunks {
 
     /// `run` without blocking the caller's thread: an event loop stays free for the requests it
     /// serves while the chunks run.
-    public static func runWithoutBlocking<T: Sendable, E: Error>(
-        count: Int, workers: Int = availableCores, _ body: @escaping @Sendable (Range<Int>) throws(E) -> T
-    ) async throws(E) -> [T] {
-        try await offloaded { () throws(E) -> [T] in try run(count: count, workers: workers, body) }
+    public static func runWithoutBlocking<T: Sendable>(
+        count: Int, workers: Int = availableCores, _ body: @escaping @Sendable (Range<Int>) throws -> T
+    ) async throws -> [T] {
+        try await offloaded { try run(count: count, workers: workers, body) }
     }
 
-    /// Runs CPU-bound `work` on a Dispatch thread and resumes the caller when it is done, so an
-    /// async caller (an HTTP handler, a job runner) neither blocks an event loop nor holds a
-    /// thread of the cooperative pool for seconds:
+    /// Runs CPU-bound `work` on NIO's blocking thread pool and resumes the caller when it is done,
+    /// so an async caller (an HTTP handler, a job runner) never stalls the event loops that serve
+    /// every other request:
     ///
     ///     let texts = try await ParallelChunks.offloaded {
     ///         try BatchSigner.signYearRecordsCanonical(records, with: key, created: now)
     ///     }
-    public static func offloaded<T: Sendable, E: Error>(_ work: @escaping @Sendable () throws(E) -> T) async throws(E) -> T {
-        let result: Result<T, E> = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(returning: Result { () throws(E) -> T in try work() })
-            }
-        }
-        return try result.get()
+    public static func offloaded<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await NIOThreadPool.singleton.runIfActive(work)
     }
 
     /// The number of cores the process may use.
