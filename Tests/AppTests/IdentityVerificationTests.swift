@@ -284,11 +284,17 @@ extension IdentityVerificationTests {
             // A scope no larger than the sample is taken whole.
             let whole = try await api.database.read { db in try await source.sample(db, size: 8, total: 8) }
             #expect(whole.map(\.id) == everyone.map(\.id))
-            // A larger one gives exactly the people whose ID ends below the cut-off, in the run's order.
+            // About `size` of `total`: the cut-off on the IDs' last four hex digits.
             #expect(PersonSource.idTailCutoff(size: 3, total: 8) == "6000")
             #expect(PersonSource.idTailCutoff(size: 4_000, total: 24_000_000) == "000b")
-            let sample = try await api.database.read { db in try await source.sample(db, size: 3, total: 8) }
-            #expect(sample.map(\.id) == everyone.filter { $0.id.suffix(4) < "6000" }.map(\.id))
+            #expect(PersonSource.idTailCutoff(size: 1, total: 1_000_000_000) == "0001")
+            // A cut-off between these people's ID tails (at the median) takes exactly those below it,
+            // in the run's order: some of the people, not the first ones by ID.
+            let tails = everyone.map { String($0.id.suffix(4)) }.sorted()
+            let cutoff = tails[tails.count / 2]
+            let below = try await api.database.read { db in try await source.batch(db, after: nil, limit: 100, idTailBelow: cutoff) }
+            #expect(below.map(\.id) == everyone.filter { $0.id.suffix(4) < cutoff }.map(\.id))
+            #expect(!below.isEmpty && below.count < everyone.count)
         }
     }
 }

@@ -19,7 +19,7 @@ trap 'rm -rf "$WORK"' EXIT
 case "$ENGINE" in
     sqlite) DB=(--sqlite "$WORK/nemis.sqlite" --log-level error) ;;
     postgres)
-        psql -q "$NEMIS_TEST_POSTGRES_URL" -c "CREATE DATABASE identity_job"
+        psql -q "$NEMIS_TEST_POSTGRES_URL" -c "DROP DATABASE IF EXISTS identity_job" -c "CREATE DATABASE identity_job"
         DB=(--database-url "${NEMIS_TEST_POSTGRES_URL%/postgres}/identity_job" --log-level error) ;;
     *) echo "ENGINE is sqlite or postgres" >&2; exit 1 ;;
 esac
