@@ -1,5 +1,7 @@
 /// Writes a CSV file through a 1 MiB buffer into a temporary file beside the target, which
-/// `commit()` renames into place: a run that fails leaves no half-written output.
+/// `commit()` renames into place: a run that fails leaves no half-written output. A target that
+/// exists and is not a regular file (`/dev/null`, `/dev/stdout`, a pipe) is written straight
+/// into: renaming over it would replace the device with a file.
 ///
 /// Fields are quoted by `CSVEncoding`'s rule; rows already encoded elsewhere (by workers that
 /// fill their own buffers) go in whole with `writeBytes`.
@@ -16,14 +18,17 @@ public final class CSVWriter {
 
     public init(path: String) throws(FileIOError) {
         self.path = path
-        temporaryPath = path + ".partial-\(FileSystemCalls.processID)"
+        temporaryPath = FileSystemCalls.isSpecialFile(path) ? path : path + ".partial-\(FileSystemCalls.processID)"
         descriptor = try FileSystemCalls.createForWriting(temporaryPath)
         buffer = .allocate(capacity: capacity)
     }
 
+    /// Whether the output goes straight to the target, with nothing to rename or remove.
+    private var writesInPlace: Bool { temporaryPath == path }
+
     deinit {
         if descriptor >= 0 { FileSystemCalls.close(descriptor) }
-        if !committed { FileSystemCalls.remove(temporaryPath) }
+        if !committed, !writesInPlace { FileSystemCalls.remove(temporaryPath) }
         buffer.deallocate()
     }
 
@@ -114,7 +119,7 @@ public final class CSVWriter {
         try flush()
         FileSystemCalls.close(descriptor)
         descriptor = -1
-        try FileSystemCalls.rename(temporaryPath, to: path)
+        if !writesInPlace { try FileSystemCalls.rename(temporaryPath, to: path) }
         committed = true
     }
 }

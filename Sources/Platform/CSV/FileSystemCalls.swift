@@ -61,6 +61,12 @@ enum FileSystemCalls {
 
     static var processID: Int { Int(getpid()) }
 
+    /// Whether `path` exists and is not a regular file (a device, a pipe, a socket).
+    static func isSpecialFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG && (status.st_mode & S_IFMT) != S_IFDIR
+    }
+
 
     private static func lastError() -> String { String(cString: strerror(errno)) }
 }
