@@ -89,6 +89,8 @@ struct IdentityCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("The records to verify (CSV).", valueName: "file")) var records: String
         @Option(help: ArgumentHelp("Where to write the decisions (CSV).", valueName: "file")) var out: String
         @Flag(help: "Decide with the model shipped in the code instead of one estimated from the records.") var shippedModel = false
+        @Option(help: ArgumentHelp("Also write the model decided with (JSON), as a run saves it.", valueName: "file"))
+        var modelOut: String?
 
         func run() async throws {
             let loadStart = Date()
@@ -102,6 +104,11 @@ struct IdentityCommand: AsyncParsableCommand {
                 let started = Date()
                 model = try await RecordsFile.estimateModel(input, checker: checker)
                 print(String(format: "model estimated in %.1f s (λ %.4f)", Date().timeIntervalSince(started), model.lambda))
+            }
+            if let modelOut {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                try encoder.encode(model).write(to: URL(fileURLWithPath: modelOut))
             }
             let bar = ProgressLine(label: "verify-file")
             let summary = try await RecordsFile.verify(input, output: out, checker: checker, model: model) { done, seconds in
