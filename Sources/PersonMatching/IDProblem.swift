@@ -34,7 +34,9 @@ public enum IDProblem: Sendable, Hashable {
 enum IDScreening {
     enum Outcome {
         case noID
-        case invalid([IDProblem])
+        /// An ID that fails the offline checks; `readable` when it has the shape of one
+        /// (twelve digits) and only contradicts the record's sex or birth year.
+        case invalid([IDProblem], readable: CitizenID?)
         /// A usable ID, and the spreadsheet fixes that were needed to read it.
         case valid(CitizenID, repair: CitizenIDRepair)
     }
@@ -43,10 +45,10 @@ enum IDScreening {
         guard let raw = record.citizenID, !raw.allSatisfy(\.isWhitespace) else { return .noID }
         let repair = CitizenID.repair(raw)
         guard let id = repair.citizenID else {
-            return .invalid(repair.error.map { [.unreadable($0)] } ?? [])
+            return .invalid(repair.error.map { [.unreadable($0)] } ?? [], readable: nil)
         }
         let errors = id.check(sex: record.sex, birthYear: record.dateOfBirth?.year, asOfYear: asOfYear)
             .filter { $0.severity == .error }
-        return errors.isEmpty ? .valid(id, repair: repair) : .invalid(errors.map(IDProblem.contradicts))
+        return errors.isEmpty ? .valid(id, repair: repair) : .invalid(errors.map(IDProblem.contradicts), readable: id)
     }
 }

@@ -46,14 +46,39 @@ public struct TermFrequencySettings: Sendable, Hashable, Codable {
 public struct TrainingSummary: Sendable, Hashable, Codable {
     public var randomPairs: Int
     public var candidatePairs: Int
+    /// Records whose typed ID named a registry person; m was counted on them when
+    /// `mFromLinkedPairs`, and estimated by EM otherwise.
+    public var linkedPairs: Int
+    public var mFromLinkedPairs: Bool
     public var emIterations: Int
     public var converged: Bool
 
-    public init(randomPairs: Int, candidatePairs: Int, emIterations: Int, converged: Bool) {
+    public init(
+        randomPairs: Int, candidatePairs: Int, linkedPairs: Int = 0, mFromLinkedPairs: Bool = false,
+        emIterations: Int, converged: Bool
+    ) {
         self.randomPairs = randomPairs
         self.candidatePairs = candidatePairs
+        self.linkedPairs = linkedPairs
+        self.mFromLinkedPairs = mFromLinkedPairs
         self.emIterations = emIterations
         self.converged = converged
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case randomPairs, candidatePairs, linkedPairs, mFromLinkedPairs, emIterations, converged
+    }
+
+    /// Runs saved before m was counted on ID-linked pairs have neither key: EM estimated their m.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            randomPairs: try container.decode(Int.self, forKey: .randomPairs),
+            candidatePairs: try container.decode(Int.self, forKey: .candidatePairs),
+            linkedPairs: try container.decodeIfPresent(Int.self, forKey: .linkedPairs) ?? 0,
+            mFromLinkedPairs: try container.decodeIfPresent(Bool.self, forKey: .mFromLinkedPairs) ?? false,
+            emIterations: try container.decode(Int.self, forKey: .emIterations),
+            converged: try container.decode(Bool.self, forKey: .converged))
     }
 }
 

@@ -105,12 +105,27 @@ public struct MatchModel: Sendable, Hashable, Codable {
     /// given name of frequency `frequency` among registry people, `log2(m / tf)` in
     /// place of `log2(m / u)`, clipped to ±`maximumAdjustment` around it.
     public func givenNameWeight(level: NamePartLevel, frequency: Double?) -> Double {
-        let base = weight(.givenName, level: level.index)
-        guard termFrequency.enabled, level.agrees, let frequency else { return base }
-        let u = givenU[level.index]
+        weight(.givenName, level: level.index) + termFrequencyAdjustment(.givenName, level: level, frequency: frequency)
+    }
+
+    /// `log2(u / tf)` for an agreeing name part of frequency `frequency`, clipped to
+    /// ±`maximumAdjustment`; 0 when the part does not agree or the adjustment is off.
+    public func termFrequencyAdjustment(_ field: MatchField, level: NamePartLevel, frequency: Double?) -> Double {
+        guard termFrequency.enabled, level.agrees, let frequency else { return 0 }
+        let u = field == .givenName ? givenU[level.index] : fields[field.ordinal].levels[level.index].u
         let tf = max(frequency, termFrequency.minimumFrequency)
-        let adjustment = min(max(log2(u / tf), -termFrequency.maximumAdjustment), termFrequency.maximumAdjustment)
-        return base + adjustment
+        return min(max(log2(u / tf), -termFrequency.maximumAdjustment), termFrequency.maximumAdjustment)
+    }
+
+    /// What an automatic link must clear: the match weight with the family and middle names
+    /// weighed by their own frequencies too, as the given name already is. Candidates are
+    /// ranked without it, so the search's bounds stay simple; it only makes "Nguyễn Thị"
+    /// count for less than "Đinh Công" when no one is there to look.
+    public func linkWeight(_ candidate: ScoredCandidate, familyFrequency: Double, middleFrequency: Double) -> Double {
+        let vector = candidate.comparison.vector
+        return candidate.weight
+            + termFrequencyAdjustment(.familyName, level: vector.familyName, frequency: familyFrequency)
+            + termFrequencyAdjustment(.middleName, level: vector.middleName, frequency: middleFrequency)
     }
 
     /// The match weight of a pair: the sum of its field weights, in bits.

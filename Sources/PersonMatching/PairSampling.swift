@@ -1,6 +1,9 @@
-/// The two samples a model is estimated from: random pairs (almost all non-matches,
-/// so their level frequencies are the u probabilities) and candidate pairs from
-/// blocking (a mixture of matches and non-matches, from which EM separates m and λ).
+import CitizenID
+
+/// The samples a model is estimated from: random pairs (almost all non-matches, so
+/// their level frequencies are the u probabilities), pairs linked by the citizen ID the
+/// school typed (almost all matches, so their level frequencies are the m probabilities)
+/// and candidate pairs from blocking (a mixture of the two, from which EM estimates λ).
 public enum PairSampling {
     /// Comparison vectors of `count` random (school record, registry person) pairs.
     public static func randomPairs(
@@ -17,6 +20,17 @@ public enum PairSampling {
             vectors.append(index.compare(record, position: position).vector)
         }
         return vectors
+    }
+
+    /// Comparison vectors of every record whose typed ID (after the spreadsheet repairs)
+    /// names a registry person, with that person. The record's sex and birth year are not
+    /// checked against the ID: a record that disagrees with its own ID is part of what m measures.
+    public static func idLinkedPairs(records: [PersonRecord], index: RegistryIndex) -> [ComparisonVector] {
+        records.compactMap { record in
+            guard let raw = record.citizenID, let id = CitizenID.repair(raw).citizenID,
+                  let position = index.position(of: id) else { return nil }
+            return index.compare(PreparedRecord(record), position: position).vector
+        }
     }
 
     /// Comparison vectors of every record with its top `limit` blocking candidates.

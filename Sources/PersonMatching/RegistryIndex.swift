@@ -28,6 +28,10 @@ public struct RegistryIndex: Sendable {
     /// For a part used as a given name: the share of people whose folded given name
     /// is the same (term frequency).
     let partGivenFrequency: [Double]
+    /// For a part used as a family or a middle name: the share of people whose folded family
+    /// (middle) name is the same. Only an automatic link weighs them (`Verifier.search`).
+    let partFamilyFrequency: [Double]
+    let partMiddleFrequency: [Double]
     /// The same shares by folded given name, for bounding a record's best possible weight.
     let foldedGivenFrequency: [[UInt8]: Double]
     /// Blocking: sorted distinct key hashes; block `k` is `postings[blockStarts[k]..<blockStarts[k+1]]`.
@@ -61,6 +65,8 @@ public struct RegistryIndex: Sendable {
         partFoldedKey = builder.partFoldedKey
         foldedWordKeys = builder.foldedWordKeys
         partGivenFrequency = builder.givenFrequencies()
+        partFamilyFrequency = builder.familyFrequencies()
+        partMiddleFrequency = builder.middleFrequencies()
         foldedGivenFrequency = builder.foldedGivenFrequencies()
         blockKeys = blocks.keys
         blockStarts = blocks.starts
@@ -103,6 +109,11 @@ public struct RegistryIndex: Sendable {
         partGivenFrequency[Int(givenPart[position])]
     }
 
+    /// Shares of registry people with this person's folded family name and folded middle name.
+    public func familyAndMiddleFrequency(at position: Int) -> (family: Double, middle: Double) {
+        (partFamilyFrequency[Int(familyPart[position])], partMiddleFrequency[Int(middlePart[position])])
+    }
+
     /// The name of the person at `position`, as prepared words (no copying).
     func name(at position: Int) -> RegistryName {
         RegistryName(
@@ -118,7 +129,8 @@ public struct RegistryIndex: Sendable {
         let partBytes = parts.reduce(parts.capacity * 8) { total, words in
             total + 32 + words.reduce(0) { $0 + 96 + $1.text.utf8.count * 2 + $1.folded.count * 2 + 64 }
         }
-        return perPerson + blocking + partBytes + partGivenFrequency.capacity * 8 + partFoldedKey.capacity * 4
+        return perPerson + blocking + partBytes + (partGivenFrequency.capacity + partFamilyFrequency.capacity + partMiddleFrequency.capacity) * 8
+            + partFoldedKey.capacity * 4
             + foldedWordKeys.count * 48
     }
 

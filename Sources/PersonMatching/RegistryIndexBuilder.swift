@@ -18,6 +18,8 @@ struct RegistryIndexBuilder {
     var foldedWordKeys: [[UInt8]: UInt32] = [:]
     private var partNumbers: [String: UInt32] = [:]
     private var givenCounts: [[UInt8]: Int] = [:]
+    private var familyCounts: [[UInt8]: Int] = [:]
+    private var middleCounts: [[UInt8]: Int] = [:]
     /// (key hash, person) pairs, sorted when the blocks are built.
     private var keyed: [(key: UInt64, person: UInt32)] = []
     private var keyScratch: [UInt64] = []
@@ -50,6 +52,8 @@ struct RegistryIndexBuilder {
         province.append(code)
         let givenKey = parts[Int(given)].last?.folded ?? []
         givenCounts[parts[Int(given)].flatMap(\.folded), default: 0] += 1
+        familyCounts[parts[Int(family)].flatMap(\.folded), default: 0] += 1
+        middleCounts[parts[Int(middle)].flatMap(\.folded), default: 0] += 1
         keyScratch.removeAll(keepingCapacity: true)
         BlockingKey.append(
             to: &keyScratch, given: givenKey, family: parts[Int(family)].first?.folded ?? [],
@@ -74,11 +78,17 @@ struct RegistryIndexBuilder {
         return number
     }
 
-    func givenFrequencies() -> [Double] {
+    func givenFrequencies() -> [Double] { frequencies(givenCounts) }
+
+    /// Per part: the share of people whose folded family name is the part's.
+    func familyFrequencies() -> [Double] { frequencies(familyCounts) }
+
+    /// Per part: the share of people whose folded middle name is the part's.
+    func middleFrequencies() -> [Double] { frequencies(middleCounts) }
+
+    private func frequencies(_ counts: [[UInt8]: Int]) -> [Double] {
         let total = Double(max(citizenIDs.count, 1))
-        return parts.map { words in
-            Double(givenCounts[words.flatMap(\.folded)] ?? 0) / total
-        }
+        return parts.map { words in Double(counts[words.flatMap(\.folded)] ?? 0) / total }
     }
 
     /// Folded given name → share of people with it (the term frequencies).

@@ -3,6 +3,9 @@ public struct LinkEvidence: Sendable, Hashable {
     public let best: ScoredCandidate
     public let runnerUp: ScoredCandidate?
     public let explanation: MatchExplanation
+    /// The best candidate's weight with the family and middle names weighed by their own
+    /// frequencies (`MatchModel.linkWeight`): what an automatic link must clear.
+    public let linkWeight: Double
     /// Bits between the best candidate and the runner-up (nil when there is none).
     public var gap: Double? { runnerUp.map { best.weight - $0.weight } }
 }

@@ -15,13 +15,15 @@ public struct VerificationPolicy: Sendable, Hashable, Codable {
     /// Whether a record whose ID is invalid or not found may be auto-linked by search. Off by
     /// default: a typed ID the registry does not know is as often a person it does not hold
     /// (registered abroad, not yet registered) as a typo, and such a person's namesake must
-    /// not be linked without someone looking; the proposal goes to review instead.
+    /// not be linked without someone looking; the proposal goes to review instead. A candidate
+    /// whose ID is one keystroke from the typed one is the typo, and may be linked either way
+    /// (`Verifier.oneKeystrokeApart`).
     public var autoLinkWhenIDFails: Bool
     /// "Today" as a year, to flag IDs encoding a birth year in the future.
     public var asOfYear: Int?
 
     public init(
-        reviewWeight: Double = 12, autoLinkWeight: Double = 26, autoLinkGap: Double = 10,
+        reviewWeight: Double = 12, autoLinkWeight: Double = 28, autoLinkGap: Double = 10,
         ambiguityGap: Double = 4, candidateLimit: Int = 5, autoLinkWhenIDFails: Bool = false, asOfYear: Int? = nil
     ) {
         self.reviewWeight = reviewWeight

@@ -1,3 +1,5 @@
+import CitizenID
+
 /// Decides the verification status of school records against a `RegistryIndex`
 /// (DOMAIN.md §1.6). Pure and `Sendable`: share one verifier across threads.
 public struct Verifier: Sendable {
@@ -16,18 +18,21 @@ public struct Verifier: Sendable {
         switch IDScreening.screen(record, asOfYear: policy.asOfYear) {
         case .noID:
             return search(prepared, allowAutoLink: true).decision
-        case .invalid(let problems):
-            return .idInvalid(problems: problems, search: search(prepared, allowAutoLink: policy.autoLinkWhenIDFails))
+        case .invalid(let problems, let readable):
+            return .idInvalid(problems: problems, search: search(
+                prepared, allowAutoLink: policy.autoLinkWhenIDFails, typedID: readable))
         case .valid(let id, let repair):
             guard let position = index.position(of: id), let person = index.person(at: position) else {
-                return .idNotFound(search: search(prepared, allowAutoLink: policy.autoLinkWhenIDFails))
+                return .idNotFound(search: search(prepared, allowAutoLink: policy.autoLinkWhenIDFails, typedID: id))
             }
             return compareByID(prepared, person: person, position: position, idFixes: repair)
         }
     }
 
-    /// Searches the registry by the record's other fields.
-    public func search(_ record: PreparedRecord, allowAutoLink: Bool = true) -> SearchOutcome {
+    /// Searches the registry by the record's other fields. `typedID` is the ID the record
+    /// carried when it failed: a best candidate whose ID is one keystroke from it may be
+    /// linked whatever `allowAutoLink` says, by the same weight, gap and conflict rules.
+    public func search(_ record: PreparedRecord, allowAutoLink: Bool = true, typedID: CitizenID? = nil) -> SearchOutcome {
         // Below this floor a candidate changes no decision: it is not worth reviewing,
         // and a best candidate above the auto-link weight clears the gap over it.
         let floor = min(policy.reviewWeight, policy.autoLinkWeight - policy.autoLinkGap)
@@ -42,14 +47,34 @@ public struct Verifier: Sendable {
            best.weight - runnerUp.weight < policy.ambiguityGap {
             return .ambiguous(candidates.filter { best.weight - $0.weight < policy.ambiguityGap })
         }
+        let frequencies = index.familyAndMiddleFrequency(at: best.position)
         let evidence = LinkEvidence(
             best: best, runnerUp: runnerUp,
-            explanation: model.explain(record, best.person, givenNameFrequency: best.givenNameFrequency))
+            explanation: model.explain(record, best.person, givenNameFrequency: best.givenNameFrequency),
+            linkWeight: model.linkWeight(best, familyFrequency: frequencies.family, middleFrequency: frequencies.middle))
         let gapIsClear = runnerUp.map { best.weight - $0.weight >= policy.autoLinkGap } ?? true
-        if allowAutoLink, best.weight >= policy.autoLinkWeight, gapIsClear, !Verifier.conflicts(best.comparison.vector) {
+        let mayLink = allowAutoLink || typedID.map { Verifier.oneKeystrokeApart($0.digits, best.person.citizenID.digits) } ?? false
+        if mayLink, evidence.linkWeight >= policy.autoLinkWeight, gapIsClear, !Verifier.conflicts(best.comparison.vector) {
             return .autoLinked(evidence)
         }
         return .candidateFound(evidence)
+    }
+
+    /// Whether `typed` is `actual` with one digit mistyped or two neighbouring digits swapped.
+    /// An ID the registry does not know may be a person it does not hold; but a namesake born
+    /// the same day shares only the first six digits (province, century and sex, year), and
+    /// the chance that the other six are one keystroke from the typed ones is 55 in a million.
+    static func oneKeystrokeApart(_ typed: String, _ actual: String) -> Bool {
+        let a = Array(typed.utf8), b = Array(actual.utf8)
+        guard a.count == b.count else { return false }
+        let differing = a.indices.filter { a[$0] != b[$0] }
+        switch differing.count {
+        case 1: return true
+        case 2:
+            let (i, j) = (differing[0], differing[1])
+            return j == i + 1 && a[i] == b[j] && a[j] == b[i]
+        default: return false
+        }
     }
 
     /// Fields whose disagreement forbids an automatic link whatever the score: sex,

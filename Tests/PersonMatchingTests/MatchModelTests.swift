@@ -48,6 +48,17 @@ struct MatchModelTests {
         }
     }
 
+    @Test("a training summary saved before m came from ID-linked pairs still reads, as EM's")
+    func oldTrainingSummary() throws {
+        let saved = Data(#"{"randomPairs":40000,"candidatePairs":20000,"emIterations":13,"converged":true}"#.utf8)
+        let summary = try JSONDecoder().decode(TrainingSummary.self, from: saved)
+        #expect(summary == TrainingSummary(randomPairs: 40_000, candidatePairs: 20_000, emIterations: 13, converged: true))
+        #expect(!summary.mFromLinkedPairs)
+        let current = TrainingSummary(
+            randomPairs: 1, candidatePairs: 2, linkedPairs: 3, mFromLinkedPairs: true, emIterations: 4, converged: false)
+        #expect(try JSONDecoder().decode(TrainingSummary.self, from: JSONEncoder().encode(current)) == current)
+    }
+
     @Test("explain gives each field's level, weight and evidence, summing to the match weight")
     func explain() throws {
         let person = try RegistryPerson(

@@ -63,6 +63,40 @@ struct SearchDecisionTests {
         #expect(Self.verifier.verify(record("Âu Dương Phong Vũ", "01/01/1990", .male)) == .notFound)
     }
 
+    @Test("an ID the registry lacks, one keystroke from the found person's, is that person's ID mistyped: linked")
+    func mistypedIDIsLinked() {
+        // Khuê's ID is 048310000001: the last two digits swapped, and the last digit mistyped.
+        for typed in ["048310000010", "048310000007"] {
+            var typo = record("Lê Minh Khuê", "14/02/2010", .female)
+            typo.citizenID = typed
+            let decision = Self.verifier.verify(typo)
+            guard case .idNotFound(.autoLinked(let evidence)) = decision else {
+                Issue.record("expected id_not_found with a link for \(typed), got \(decision)"); continue
+            }
+            #expect(evidence.best.person == Self.khue)
+            #expect(decision.linkedPerson == Self.khue)
+        }
+        // Two digits off is as likely another person the registry does not hold: review.
+        var farOff = record("Lê Minh Khuê", "14/02/2010", .female)
+        farOff.citizenID = "048310000099"
+        let decision = Self.verifier.verify(farOff)
+        guard case .idNotFound(.candidateFound(let evidence)) = decision else {
+            Issue.record("expected id_not_found with a candidate, got \(decision)"); return
+        }
+        #expect(evidence.best.person == Self.khue)
+        #expect(decision.linkedPerson == nil)
+    }
+
+    @Test("one keystroke: one digit changed or two neighbours swapped, nothing more")
+    func oneKeystroke() {
+        #expect(Verifier.oneKeystrokeApart("001208123456", "001208123457"))
+        #expect(Verifier.oneKeystrokeApart("001208123465", "001208123456"))
+        #expect(!Verifier.oneKeystrokeApart("001208123456", "001208123456"))
+        #expect(!Verifier.oneKeystrokeApart("001208623451", "001208123456"), "a swap of digits apart is two keystrokes")
+        #expect(!Verifier.oneKeystrokeApart("001208123499", "001208123456"))
+        #expect(!Verifier.oneKeystrokeApart("01208123456", "001208123456"))
+    }
+
     @Test("conflicting sex forbids a link whatever the score")
     func conflictingSex() {
         let decision = Self.verifier.verify(record("Lê Minh Khuê", "14/02/2010", .male))

@@ -1,8 +1,9 @@
 import PersonMatching
 
 /// A run's model, estimated from its own records the Fellegi–Sunter way (u from random pairs,
-/// m and λ by EM over blocking's candidate pairs; `MatchTrainer`). With too little data the
-/// shipped model is kept, and the run's saved settings say which was used.
+/// m from the pairs the records' typed IDs link, λ by EM over blocking's candidate pairs;
+/// `MatchTrainer`). With too little data the shipped model is kept, and the run's saved
+/// settings say which was used.
 enum ModelEstimation {
     /// About how many records of the run to estimate from, drawn from its whole scope
     /// (`PersonSource.sample`).
@@ -13,6 +14,7 @@ enum ModelEstimation {
         guard !sample.isEmpty, index.count > 1 else { return .shippedDefault }
         let random = PairSampling.randomPairs(records: sample, index: index, count: randomPairs, seed: seed)
         let candidates = PairSampling.candidatePairs(records: sample, index: index)
-        return MatchTrainer.train(candidatePairs: candidates, randomPairs: random).model
+        let linked = PairSampling.idLinkedPairs(records: sample, index: index)
+        return MatchTrainer.train(candidatePairs: candidates, randomPairs: random, linkedPairs: linked).model
     }
 }
