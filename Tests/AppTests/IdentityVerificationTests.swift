@@ -23,6 +23,7 @@ struct IdentityVerificationTests {
         019320000444,Hoàng,Thị,Lan,2020-06-06,female,019
         019220000555,Lê,Văn,Hùng,2020-05-11,male,019
         019220000666,Bùi,Quang,Huy,2020-04-03,male,019
+        019220000777,Đinh,Công,Khải,2020-09-12,male,019
         """
 
     static func registryFile() throws -> String {
@@ -145,6 +146,30 @@ struct IdentityVerificationTests {
             #expect(secondCounts["verified_with_corrections"] == 3 && secondCounts["candidate_found"] == 2)
             let pending = try await api.expect(.ok, .get, "/api/v1/identity/review", as: world.schoolAdminA).items
             #expect(pending.compactMap { $0["personId"] as? String } == [ids["mai"]!])
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func anIDMistypedByOneDigitIsLinkedAndListedAsACorrection(engine: Engine) async throws {
+        let registry = try Self.registryFile()
+        try await withApp(engine, configure: { $0.populationRegistry = ["NEMIS_POPULATION_FILE": registry] }) { api in
+            let world = try await World.build(api)
+            // Đinh Công Khải is 019220000777; his school typed the last digit as 4. Bùi Quang Huy is
+            // 019220000666, typed with two digits wrong: the same search, but only proposed.
+            for (name, date, sex, typed) in [
+                ("Đinh Công Khải", "2020-09-12", "male", "019220000774"), ("Bùi Quang Huy", "2020-04-03", "male", "019220000699"),
+            ] {
+                try await world.api.expect(.created, .post, "/api/v1/learners", as: world.ministryAdmin,
+                                           ["fullName": name, "dateOfBirth": date, "sex": sex, "schoolCode": "SCHA", "citizenId": typed])
+            }
+            let started = try await api.expect(.accepted, .post, "/api/v1/identity/runs?scope=SCHA", as: world.schoolAdminA)
+            let run = try await api.finishedRun(try #require(started.json["id"] as? String), as: world.schoolAdminA)
+            #expect(run["counts"] as? [String: Int] == ["verified": 1, "verified_with_corrections": 1, "id_not_found": 2], "\(run)")
+            let csv = try await api.expect(.ok, .get, "/api/v1/identity/corrections?scope=SCHA&format=csv", as: world.schoolAdminA)
+            #expect(csv.text.contains("Đinh Công Khải,12/09/2020,id_not_found,citizenID,019220000774,019220000777,"), "\(csv.text)")
+            #expect(!csv.text.contains("019220000666"), "a proposal suggests no ID")
+            let queue = try await api.expect(.ok, .get, "/api/v1/identity/review", as: world.schoolAdminA).items
+            #expect(queue.count == 1)
         }
     }
 

@@ -37,7 +37,11 @@ public struct CorrectionLine: Sendable, Codable, Equatable {
                            status: outcome.status, field: field, current: current,
                            suggested: suggested, reasonVI: vi, reasonEN: en)
         }
-        var lines = outcome.corrections.map { line($0.field, $0.current, $0.suggested, $0.reasonVI, $0.reasonEN) }
+        var lines = outcome.corrections.map { correction in
+            // A link found by search replaces whatever ID the record carried: show what that was.
+            let current = correction.field == "citizenID" && correction.current.isEmpty ? record.citizenID ?? "" : correction.current
+            return line(correction.field, current, correction.suggested, correction.reasonVI, correction.reasonEN)
+        }
         lines += outcome.disagreements.map {
             line($0.field.rawValue, $0.evidence, "", "không khớp với CSDL dân cư: \($0.labelVI)", "differs from the population database: \($0.labelEN)")
         }
