@@ -55,7 +55,15 @@ public enum PlainHTTPClient {
         let request = head
 
         return try await withThrowingTaskGroup(of: Response.self) { group in
-            group.addTask { try await exchange(host: host, port: port, head: request, body: body, url: url) }
+            group.addTask {
+                do {
+                    return try await exchange(host: host, port: port, head: request, body: body, url: url)
+                } catch where method == .GET && isDroppedConnection(error) {
+                    // A GET is idempotent (RFC 9110 §9.2.2): a connection the other side closed before it
+                    // answered is tried once more, as browsers and HTTP libraries do.
+                    return try await exchange(host: host, port: port, head: request, body: body, url: url)
+                }
+            }
             group.addTask {
                 try await Task.sleep(for: timeout)
                 throw Failure.timedOut(url, timeout)
@@ -63,6 +71,17 @@ public enum PlainHTTPClient {
             defer { group.cancelAll() }
             return try await group.next()!
         }
+    }
+
+    /// Whether `error` says the connection was closed or reset under the request, rather than refused
+    /// or answered.
+    static func isDroppedConnection(_ error: any Error) -> Bool {
+        if case Failure.connectionClosed = error { return true }
+        if let channelError = error as? ChannelError {
+            return channelError == .ioOnClosedChannel || channelError == .eof || channelError == .alreadyClosed
+        }
+        if let ioError = error as? IOError { return [ECONNRESET, EPIPE].contains(ioError.errnoCode) }
+        return false
     }
 
     private static func exchange(host: String, port: Int, head: HTTPRequestHead, body: String?, url: String) async throws -> Response {
