@@ -6,7 +6,10 @@ extension CivilDate {
     /// Day-first is the Vietnamese convention; a US-locale swap is detected later by
     /// comparison, never guessed here. Returns nil for anything else.
     public static func parse(_ text: String) -> CivilDate? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // Foundation's trimming bridges to NSString; a date that starts and ends with a digit, as
+        // nearly all do, needs none (a registry load parses millions).
+        let isDigit = { (byte: UInt8?) in byte.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
+        let trimmed = isDigit(text.utf8.first) && isDigit(text.utf8.last) ? text : text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return nil }
         var parts: [Int] = []
         var widths: [Int] = []

@@ -63,13 +63,16 @@ public enum MatchTrainer {
         }
     }
 
+    /// Fewer pairs than this of a kind, and that kind estimates nothing.
+    public static let minimumPairs = 500
+
     /// `linkedPairs` are the comparisons of records with the person their typed ID names
     /// (`PairSampling.idLinkedPairs`); with at least `minimumPairs` of them m is counted on
     /// them and EM estimates λ alone.
     public static func train(
         candidatePairs: [ComparisonVector], randomPairs: [ComparisonVector], linkedPairs: [ComparisonVector] = [],
         initial: MatchModel = .shippedDefault, maximumIterations: Int = 200,
-        tolerance: Double = 1e-6, minimumPairs: Int = 500
+        tolerance: Double = 1e-6, minimumPairs: Int = MatchTrainer.minimumPairs
     ) -> Result {
         let mFromLinkedPairs = linkedPairs.count >= minimumPairs
         guard randomPairs.count >= minimumPairs, mFromLinkedPairs || candidatePairs.count >= minimumPairs else {

@@ -43,12 +43,12 @@ public struct RegistryIndex: Sendable {
 
     public init(_ people: [RegistryPerson]) {
         var builder = RegistryIndexBuilder(capacity: people.count)
-        let order = people.indices.sorted {
-            (UInt64(people[$0].citizenID.digits) ?? 0) < (UInt64(people[$1].citizenID.digits) ?? 0)
-        }
+        // Each ID read once, not twice per comparison of the sort.
+        let ids = people.map { UInt64($0.citizenID.digits) ?? 0 }
+        let order = ids.indices.sorted { ids[$0] < ids[$1] }
         var lastID: UInt64?
         for position in order {
-            let id = UInt64(people[position].citizenID.digits) ?? 0
+            let id = ids[position]
             if id == lastID { continue }
             lastID = id
             builder.add(people[position], id: id)

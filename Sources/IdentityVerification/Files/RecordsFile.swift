@@ -56,7 +56,7 @@ public enum RecordsFile {
     /// A model estimated from the first records, as a verification run estimates its own.
     public static func estimateModel(_ records: [(id: String, record: PersonRecord)], checker: any RecordChecker) async throws -> MatchModel {
         let sample = records.prefix(ModelEstimation.sampleSize).map(\.record)
-        return ModelEstimation.estimate(sample: sample, index: try await checker.trainingIndex(for: sample))
+        return try await ModelEstimation.estimate(sample: sample, index: try await checker.trainingIndex(for: sample))
     }
 
     /// Decides every record in batches, writing one line each to `output`.

@@ -41,7 +41,7 @@ public struct VerificationJob: Sendable {
                     try await source.sample(db, size: ModelEstimation.sampleSize, total: total)
                 }.map { try $0.decoded().record }
                 let index = try await checker.trainingIndex(for: sample)
-                run.settings = .init(model: ModelEstimation.estimate(sample: sample, index: index), policy: policy)
+                run.settings = .init(model: try await ModelEstimation.estimate(sample: sample, index: index), policy: policy)
                 run.source = checker.source
                 try await store.begin(id, source: checker.source, settings: run.settings!, total: run.total)
             }
