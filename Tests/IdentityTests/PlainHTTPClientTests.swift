@@ -11,7 +11,6 @@ struct PlainHTTPClientTests {
     /// Closes the first connection as soon as the request arrives; answers "ok" on every later one.
     final class DropsFirstConnection: ChannelInboundHandler, Sendable {
         typealias InboundIn = ByteBuffer
-        typealias OutboundOut = ByteBuffer
         let connections: NIOLockedValueBox<Int>
         let number: Int
 
@@ -23,9 +22,8 @@ struct PlainHTTPClientTests {
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             guard number > 1 else { context.close(promise: nil); return }
             let answer = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
-            context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(string: answer))).whenComplete { _ in
-                context.close(promise: nil)
-            }
+            let channel = context.channel
+            channel.writeAndFlush(channel.allocator.buffer(string: answer)).whenComplete { _ in channel.close(promise: nil) }
         }
     }
 
@@ -57,11 +55,17 @@ struct PlainHTTPClientTests {
         }
     }
 
-    @Test("a POST is not: it may have been acted on, so the caller decides")
+    @Test("a POST is not: it may have been acted on, so the caller decides; nor a GET when asked not to")
     func postIsNotRetried() async throws {
         try await Self.withServer { url, connections in
             await #expect(throws: (any Error).self) {
                 try await PlainHTTPClient.send(.POST, url, body: "{}", timeout: .seconds(30))
+            }
+            #expect(connections.withLockedValue { $0 } == 1)
+        }
+        try await Self.withServer { url, connections in
+            await #expect(throws: (any Error).self) {
+                try await PlainHTTPClient.send(.GET, url, timeout: .seconds(30), retryDroppedGET: false)
             }
             #expect(connections.withLockedValue { $0 } == 1)
         }

@@ -13,6 +13,7 @@ struct CSVWriterTests {
             try abandoned.writeRow(["a", "b"])
         }
         #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(!FileManager.default.fileExists(atPath: path + ".partial-\(getpid())"), "the abandoned output is removed")
         let writer = try CSVWriter(path: path)
         try writer.writeRow(["a", "b, c"])
         #expect(!FileManager.default.fileExists(atPath: path), "nothing at the target before commit")

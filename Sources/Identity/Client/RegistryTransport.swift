@@ -110,8 +110,9 @@ final class RegistryTransport: Sendable {
             }
             counters.withLock { $0.requests += 1 }
             do {
+                // Its own retries, with backoff and counted, handle a dropped connection.
                 return try await PlainHTTPClient.send(method, settings.baseURL + pathAndQuery, headers: headers, body: body,
-                                                      timeout: settings.timeout)
+                                                      timeout: settings.timeout, retryDroppedGET: false)
             } catch let failure as PlainHTTPClient.Failure {
                 switch failure {
                 case .unsupportedURL: throw PopulationRegistryError.notConfigured(failure.description)

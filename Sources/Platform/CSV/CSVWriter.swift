@@ -1,6 +1,6 @@
 /// Writes a CSV file through a 1 MiB buffer into a temporary file beside the target, which
-/// `commit()` renames into place: a run that fails leaves no half-written output. A target that
-/// exists and is not a regular file (`/dev/null`, `/dev/stdout`, a pipe) is written straight
+/// `commit()` renames into place: a run that fails leaves no half-written output. A device or a
+/// pipe (`/dev/null`, `/dev/stdout`, a FIFO; `FileSystemCalls.isSpecialFile`) is written straight
 /// into: renaming over it would replace the device with a file.
 ///
 /// Fields are quoted by `CSVEncoding`'s rule; rows already encoded elsewhere (by workers that
@@ -114,7 +114,7 @@ public final class CSVWriter {
         used = 0
     }
 
-    /// Flushes, closes and renames the file into place.
+    /// Flushes, closes and renames the file into place (a device or a pipe has nothing to rename).
     public func commit() throws(FileIOError) {
         try flush()
         FileSystemCalls.close(descriptor)

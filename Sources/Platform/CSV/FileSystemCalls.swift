@@ -61,12 +61,14 @@ enum FileSystemCalls {
 
     static var processID: Int { Int(getpid()) }
 
-    /// Whether `path` exists and is not a regular file (a device, a pipe, a socket).
+    /// Whether `path` is to be written into rather than replaced: a path under /dev or /proc
+    /// (`/dev/stdout` is a link to wherever the shell sent the output, a regular file included),
+    /// or one that exists and is neither a regular file nor a directory (a pipe, a socket).
     static func isSpecialFile(_ path: String) -> Bool {
+        if path.hasPrefix("/dev/") || path.hasPrefix("/proc/") { return true }
         var status = stat()
         return stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG && (status.st_mode & S_IFMT) != S_IFDIR
     }
-
 
     private static func lastError() -> String { String(cString: strerror(errno)) }
 }

@@ -40,8 +40,10 @@ public enum PlainHTTPClient {
     }
 
     /// Sends the request and reads the whole answer; throws on a connection failure or after `timeout`.
+    /// A GET whose connection is dropped before the answer is sent once more, unless
+    /// `retryDroppedGET` is false (a caller with retries, pacing and counts of its own).
     public static func send(_ method: Method, _ url: String, headers: [(String, String)] = [], body: String? = nil,
-                            timeout: Duration = .seconds(10)) async throws -> Response {
+                            timeout: Duration = .seconds(10), retryDroppedGET: Bool = true) async throws -> Response {
         guard let components = URLComponents(string: url), components.scheme == "http", let host = components.host, !host.isEmpty
         else { throw Failure.unsupportedURL(url) }
         let port = components.port ?? 80
@@ -58,7 +60,7 @@ public enum PlainHTTPClient {
             group.addTask {
                 do {
                     return try await exchange(host: host, port: port, head: request, body: body, url: url)
-                } catch where method == .GET && isDroppedConnection(error) {
+                } catch where method == .GET && retryDroppedGET && isDroppedConnection(error) {
                     // A GET is idempotent (RFC 9110 §9.2.2): a connection the other side closed before it
                     // answered is tried once more, as browsers and HTTP libraries do.
                     return try await exchange(host: host, port: port, head: request, body: body, url: url)
@@ -94,9 +96,13 @@ public enum PlainHTTPClient {
                 }
             }
         return try await channel.executeThenClose { inbound, outbound in
-            try await outbound.write(.head(head))
-            if let body { try await outbound.write(.body(.byteBuffer(ByteBuffer(string: body)))) }
-            try await outbound.write(.end(nil))
+            var parts: [HTTPClientRequestPart] = [.head(head)]
+            if let body { parts.append(.body(.byteBuffer(ByteBuffer(string: body)))) }
+            parts.append(.end(nil))
+            // A server may answer and close as soon as it has read enough, before the last write of the
+            // request is done: the answer it sent still counts.
+            var writeFailure: (any Error)?
+            do { try await outbound.write(contentsOf: parts) } catch { writeFailure = error }
             var status = 0
             var headers: [(String, String)] = []
             var collected = ByteBuffer()
@@ -111,7 +117,7 @@ public enum PlainHTTPClient {
                     return Response(status: status, headers: headers, body: String(buffer: collected))
                 }
             }
-            throw Failure.connectionClosed(url)
+            throw writeFailure ?? Failure.connectionClosed(url)
         }
     }
 }
