@@ -34,8 +34,8 @@ public enum IDProblem: Sendable, Hashable {
 enum IDScreening {
     enum Outcome {
         case noID
-        /// An ID that fails the offline checks; `readable` when it has the shape of one
-        /// (twelve digits) and only contradicts the record's sex or birth year.
+        /// An ID that fails the offline checks; `readable` when it has the shape of one (twelve
+        /// digits) and fails only the checks of what it encodes (sex, birth year, century).
         case invalid([IDProblem], readable: CitizenID?)
         /// A usable ID, and the spreadsheet fixes that were needed to read it.
         case valid(CitizenID, repair: CitizenIDRepair)

@@ -25,8 +25,9 @@ public struct FieldParameters: Sendable, Hashable, Codable {
     }
 }
 
-/// How the given-name weight depends on how common the name is: agreeing on "Khuê"
-/// says more than agreeing on "Anh" (Splink's term-frequency adjustment).
+/// How a name part's weight depends on how common it is: agreeing on "Khuê" says more than
+/// agreeing on "Anh" (Splink's term-frequency adjustment). It applies to the given name's match
+/// weight, and to the family and middle names' link weight (`MatchModel.linkWeight`).
 public struct TermFrequencySettings: Sendable, Hashable, Codable {
     public var enabled: Bool
     /// Frequencies below this are raised to it, so one misspelt rare name cannot

@@ -111,16 +111,17 @@ public struct MatchModel: Sendable, Hashable, Codable {
     /// `log2(u / tf)` for an agreeing name part of frequency `frequency`, clipped to
     /// ±`maximumAdjustment`; 0 when the part does not agree or the adjustment is off.
     public func termFrequencyAdjustment(_ field: MatchField, level: NamePartLevel, frequency: Double?) -> Double {
+        precondition(field == .familyName || field == .middleName || field == .givenName, "not a name part")
         guard termFrequency.enabled, level.agrees, let frequency else { return 0 }
         let u = field == .givenName ? givenU[level.index] : fields[field.ordinal].levels[level.index].u
         let tf = max(frequency, termFrequency.minimumFrequency)
         return min(max(log2(u / tf), -termFrequency.maximumAdjustment), termFrequency.maximumAdjustment)
     }
 
-    /// What an automatic link must clear: the match weight with the family and middle names
-    /// weighed by their own frequencies too, as the given name already is. Candidates are
-    /// ranked without it, so the search's bounds stay simple; it only makes "Nguyễn Thị"
-    /// count for less than "Đinh Công" when no one is there to look.
+    /// What an automatic link must clear: the match weight with the family and middle names weighed
+    /// by their own frequencies too, as the given name already is, so "Nguyễn Thị" counts for less
+    /// than "Đinh Công" when no one is there to look. Candidates are ranked without it, so the
+    /// search's bounds stay simple.
     public func linkWeight(_ candidate: ScoredCandidate, familyFrequency: Double, middleFrequency: Double) -> Double {
         let vector = candidate.comparison.vector
         return candidate.weight

@@ -31,16 +31,16 @@ public enum MatchTrainer {
         public let mFromLinkedPairs: Bool
     }
 
-    /// How many pairs the shipped m counts as when it is blended with counted pairs: a level
-    /// the sample never shows keeps a weight near the shipped one, not one made of smoothing.
-    static let shippedMStrength = 100.0
+    /// How many pairs the initial (shipped) m counts as when it is blended with counted pairs: a
+    /// level the sample never shows keeps a weight near the initial one, not one made of smoothing.
+    static let initialMStrength = 100.0
 
     /// m per field and level from pairs of the same person; the missing level keeps its old value.
     public static func estimateM(
         from linkedPairs: [ComparisonVector], initial: MatchModel = .shippedDefault
     ) -> [[Double]] {
         var counts = MatchField.allCases.map { field in
-            initial.parameters(field).levels.map { $0.m * shippedMStrength }
+            initial.parameters(field).levels.map { $0.m * initialMStrength }
         }
         for vector in linkedPairs {
             for (f, field) in MatchField.allCases.enumerated() { counts[f][vector.levelIndex(field)] += 1 }
@@ -90,9 +90,11 @@ public enum MatchTrainer {
             (levels: MatchField.allCases.map { vector.levelIndex($0) }, count: count)
         }
         let total = Double(candidatePairs.count)
-        // Without enough candidate pairs (m counted on ID-linked pairs) λ stays the initial one.
-        var iterations = 0, converged = candidatePairs.count < minimumPairs
-        while iterations < maximumIterations, !converged {
+        // Without enough candidate pairs (m counted on ID-linked pairs) EM does not run, and λ stays
+        // the initial one: the summary says 0 iterations, not converged.
+        let runsEM = candidatePairs.count >= minimumPairs
+        var iterations = 0, converged = false
+        while runsEM, iterations < maximumIterations, !converged {
             iterations += 1
             var matchCounts = MatchField.allCases.map { [Double](repeating: 0, count: $0.levelCount) }
             var nonMatchCounts = matchCounts

@@ -17,9 +17,6 @@ struct RegistryIndexBuilder {
     /// Folded single words → number, for looking up a record's words.
     var foldedWordKeys: [[UInt8]: UInt32] = [:]
     private var partNumbers: [String: UInt32] = [:]
-    private var givenCounts: [[UInt8]: Int] = [:]
-    private var familyCounts: [[UInt8]: Int] = [:]
-    private var middleCounts: [[UInt8]: Int] = [:]
     /// (key hash, person) pairs, sorted when the blocks are built.
     private var keyed: [(key: UInt64, person: UInt32)] = []
     private var keyScratch: [UInt64] = []
@@ -51,9 +48,6 @@ struct RegistryIndexBuilder {
         sexCode.append(sex)
         province.append(code)
         let givenKey = parts[Int(given)].last?.folded ?? []
-        givenCounts[parts[Int(given)].flatMap(\.folded), default: 0] += 1
-        familyCounts[parts[Int(family)].flatMap(\.folded), default: 0] += 1
-        middleCounts[parts[Int(middle)].flatMap(\.folded), default: 0] += 1
         keyScratch.removeAll(keepingCapacity: true)
         BlockingKey.append(
             to: &keyScratch, given: givenKey, family: parts[Int(family)].first?.folded ?? [],
@@ -78,23 +72,35 @@ struct RegistryIndexBuilder {
         return number
     }
 
-    func givenFrequencies() -> [Double] { frequencies(givenCounts) }
+    func givenFrequencies() -> [Double] { frequencies(foldedCounts(givenPart)) }
 
     /// Per part: the share of people whose folded family name is the part's.
-    func familyFrequencies() -> [Double] { frequencies(familyCounts) }
+    func familyFrequencies() -> [Double] { frequencies(foldedCounts(familyPart)) }
 
     /// Per part: the share of people whose folded middle name is the part's.
-    func middleFrequencies() -> [Double] { frequencies(middleCounts) }
+    func middleFrequencies() -> [Double] { frequencies(foldedCounts(middlePart)) }
+
+    /// Folded given name → share of people with it (the term frequencies).
+    func foldedGivenFrequencies() -> [[UInt8]: Double] {
+        let total = Double(max(citizenIDs.count, 1))
+        return foldedCounts(givenPart).mapValues { Double($0) / total }
+    }
 
     private func frequencies(_ counts: [[UInt8]: Int]) -> [Double] {
         let total = Double(max(citizenIDs.count, 1))
         return parts.map { words in Double(counts[words.flatMap(\.folded)] ?? 0) / total }
     }
 
-    /// Folded given name → share of people with it (the term frequencies).
-    func foldedGivenFrequencies() -> [[UInt8]: Double] {
-        let total = Double(max(citizenIDs.count, 1))
-        return givenCounts.mapValues { Double($0) / total }
+    /// Folded name → how many people bear it in the part `partOfPerson` numbers: counted per part
+    /// number first, so each distinct part is folded once rather than once per person.
+    private func foldedCounts(_ partOfPerson: [UInt32]) -> [[UInt8]: Int] {
+        var perPart = [Int](repeating: 0, count: parts.count)
+        for part in partOfPerson { perPart[Int(part)] += 1 }
+        var counts: [[UInt8]: Int] = [:]
+        for (part, count) in perPart.enumerated() where count > 0 {
+            counts[parts[part].flatMap(\.folded), default: 0] += count
+        }
+        return counts
     }
 
     /// Within a block, people are in order of date of birth (then person number), so that the

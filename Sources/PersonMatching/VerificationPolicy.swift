@@ -4,7 +4,8 @@
 public struct VerificationPolicy: Sendable, Hashable, Codable {
     /// Below this the best candidate is not worth a person's time: `notFound`.
     public var reviewWeight: Double
-    /// At or above this, with the gap below, the best candidate may be linked.
+    /// At or above this, with the gap below, the best candidate may be linked. Compared with its
+    /// link weight (`MatchModel.linkWeight`: family and middle names weighed by their frequency).
     public var autoLinkWeight: Double
     /// The best candidate must beat the runner-up by at least this much to be linked.
     public var autoLinkGap: Double

@@ -33,8 +33,9 @@ public struct Verifier: Sendable {
     /// carried when it failed: a best candidate whose ID is one keystroke from it may be
     /// linked whatever `allowAutoLink` says, by the same weight, gap and conflict rules.
     public func search(_ record: PreparedRecord, allowAutoLink: Bool = true, typedID: CitizenID? = nil) -> SearchOutcome {
-        // Below this floor a candidate changes no decision: it is not worth reviewing,
-        // and a best candidate above the auto-link weight clears the gap over it.
+        // Below this floor a candidate changes no decision: it is not worth reviewing, and a best
+        // candidate that may be linked (weighing at least the floor plus the auto-link gap) clears
+        // the gap over it.
         let floor = min(policy.reviewWeight, policy.autoLinkWeight - policy.autoLinkGap)
         // A candidate further below the best than both gaps changes no decision: neither the
         // auto-link gap nor the ambiguity test looks that far down.
@@ -52,7 +53,10 @@ public struct Verifier: Sendable {
             best: best, runnerUp: runnerUp,
             explanation: model.explain(record, best.person, givenNameFrequency: best.givenNameFrequency),
             linkWeight: model.linkWeight(best, familyFrequency: frequencies.family, middleFrequency: frequencies.middle))
-        let gapIsClear = runnerUp.map { best.weight - $0.weight >= policy.autoLinkGap } ?? true
+        // Without a runner-up the gap is clear only if the search looked a whole gap below the best:
+        // a rare name's link weight can pass the threshold with a weight that does not.
+        let gapIsClear = runnerUp.map { best.weight - $0.weight >= policy.autoLinkGap }
+            ?? (best.weight - floor >= policy.autoLinkGap)
         let mayLink = allowAutoLink || typedID.map { Verifier.oneKeystrokeApart($0.digits, best.person.citizenID.digits) } ?? false
         if mayLink, evidence.linkWeight >= policy.autoLinkWeight, gapIsClear, !Verifier.conflicts(best.comparison.vector) {
             return .autoLinked(evidence)
@@ -61,9 +65,10 @@ public struct Verifier: Sendable {
     }
 
     /// Whether `typed` is `actual` with one digit mistyped or two neighbouring digits swapped.
-    /// An ID the registry does not know may be a person it does not hold; but a namesake born
-    /// the same day shares only the first six digits (province, century and sex, year), and
-    /// the chance that the other six are one keystroke from the typed ones is 55 in a million.
+    /// An ID the registry does not know may be a person it does not hold; but a namesake born the
+    /// same day shares only the first six digits (province, century and sex, year), and the other
+    /// six of the typed ID are about 60 of a million values one keystroke from the namesake's. The
+    /// weight, gap and conflict rules still apply to such a link.
     static func oneKeystrokeApart(_ typed: String, _ actual: String) -> Bool {
         let a = Array(typed.utf8), b = Array(actual.utf8)
         guard a.count == b.count else { return false }

@@ -76,6 +76,16 @@ struct SearchDecisionTests {
             #expect(evidence.best.person == Self.khue)
             #expect(decision.linkedPerson == Self.khue)
         }
+        // The sex digit mistyped (2, a boy's, for a girl): the ID contradicts the record and is
+        // invalid, but it is still one keystroke from Khuê's.
+        var wrongSexDigit = record("Lê Minh Khuê", "14/02/2010", .female)
+        wrongSexDigit.citizenID = "048210000001"
+        let invalid = Self.verifier.verify(wrongSexDigit)
+        guard case .idInvalid(_, .autoLinked(let evidence)) = invalid else {
+            Issue.record("expected id_invalid with a link, got \(invalid)"); return
+        }
+        #expect(evidence.best.person == Self.khue)
+        #expect(evidence.linkWeight >= VerificationPolicy().autoLinkWeight)
         // Two digits off is as likely another person the registry does not hold: review.
         var farOff = record("Lê Minh Khuê", "14/02/2010", .female)
         farOff.citizenID = "048310000099"

@@ -3,7 +3,7 @@
 
     identity_score.py --records DIR/records.csv --decisions decisions.csv [--label NAME]
 
-decisions.csv: record_id,status,linked_id,candidate_id,weight. linked_id is the registry ID
+decisions.csv: record_id,status,linked_id,candidate_id,weight (other columns ignored). linked_id is the registry ID
 the record was linked to without a person (verified, verified_with_corrections, auto_linked,
 or a search that linked after a failed ID); candidate_id is proposed for review (several
 IDs may be separated by "|" or ";", as for ambiguous records). Either may be empty.

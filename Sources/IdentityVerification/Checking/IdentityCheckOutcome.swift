@@ -40,6 +40,9 @@ public struct IdentityCheckOutcome: Sendable, Codable, Equatable {
     public var candidateID: String?
     /// The weight of the link or the proposal.
     public var weight: Double?
+    /// What an automatic link is measured by: the weight with the family and middle names weighed by
+    /// their frequency (`MatchModel.linkWeight`). Set with `weight` for a link or a proposal.
+    public var linkWeight: Double?
     /// What a search by name and date of birth concluded, when the ID could not settle it.
     public var search: String?
     public var corrections: [Correction]
@@ -55,6 +58,7 @@ public struct IdentityCheckOutcome: Sendable, Codable, Equatable {
         linkedID = decision.linkedPerson?.citizenID.digits
         candidateID = nil
         weight = nil
+        linkWeight = nil
         search = nil
         corrections = []
         disagreements = []
@@ -94,6 +98,7 @@ public struct IdentityCheckOutcome: Sendable, Codable, Equatable {
             search = outcome.code
             candidates.append(Self.candidate(evidence.best.person, weight: evidence.best.weight, explanation: evidence.explanation))
             weight = evidence.best.weight
+            linkWeight = evidence.linkWeight
             guard case .autoLinked = outcome else {
                 candidateID = evidence.best.person.citizenID.digits
                 return

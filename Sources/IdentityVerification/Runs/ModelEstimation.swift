@@ -1,10 +1,10 @@
 import PersonMatching
 import Platform
 
-/// A run's model, estimated from its own records the Fellegi–Sunter way (u from random pairs,
-/// m from the pairs the records' typed IDs link, λ by EM over blocking's candidate pairs;
-/// `MatchTrainer`). With too little data the shipped model is kept, and the run's saved
-/// settings say which was used.
+/// A run's model, estimated from its own records the Fellegi–Sunter way (u from random pairs;
+/// m from the pairs the records' typed IDs link, or by EM when fewer than 500 do; λ by EM over
+/// blocking's candidate pairs; `MatchTrainer`). With too little data the shipped model is kept,
+/// and the run's saved settings say which was used.
 enum ModelEstimation {
     /// About how many records of the run to estimate from, drawn from its whole scope
     /// (`PersonSource.sample`).
@@ -23,7 +23,8 @@ enum ModelEstimation {
             let linked = PairSampling.idLinkedPairs(records: sample, index: index)
             // Every k-th record: the sample is in the run's order, which is the order of import.
             let searched = linked.count >= MatchTrainer.minimumPairs
-                ? Array(stride(from: 0, to: sample.count, by: max(1, sample.count / recordsSearchedForLambda)).map { sample[$0] })
+                ? stride(from: 0, to: sample.count, by: max(1, (sample.count + recordsSearchedForLambda - 1) / recordsSearchedForLambda))
+                    .map { sample[$0] }
                 : sample
             let candidates = ParallelChunks.run(count: searched.count) { range in
                 PairSampling.candidatePairs(records: Array(searched[range]), index: index)
