@@ -107,6 +107,31 @@ struct SearchDecisionTests {
         #expect(!Verifier.oneKeystrokeApart("01208123456", "001208123456"))
     }
 
+    @Test("a rare family and middle name lift the link weight, but a link still needs the search to have looked a whole gap below it")
+    func rareNamesDoNotSkipTheGap() {
+        // A common given name (one woman in eight is an Anh here) under a rare family and middle
+        // name, typed without the birth province: the weight stays under the search's floor plus the
+        // gap, so namesakes the search did not list could be closer than the gap.
+        var population = SyntheticPopulation(seed: 19)
+        var people = (0..<2_000).map { _ in population.person() }
+        for _ in 0..<300 {
+            let other = population.person()
+            people.append(try! RegistryPerson(
+                citizenID: other.citizenID.digits, familyName: other.familyName, middleName: other.middleName, givenName: "Anh",
+                dateOfBirth: other.dateOfBirth, sex: .female, birthProvince: other.birthProvince))
+        }
+        let rare = Self.person("048310000009", "Quách", "Khổng", "Anh", "05/05/2010", .female)
+        let verifier = Verifier(index: RegistryIndex(people + [rare]))
+        let decision = verifier.verify(record("Quách Khổng Anh", "05/05/2010", .female, province: nil))
+        guard case .candidateFound(let evidence) = decision else {
+            Issue.record("expected candidate_found, got \(decision)"); return
+        }
+        #expect(evidence.best.person == rare)
+        let policy = VerificationPolicy()
+        #expect(evidence.linkWeight >= policy.autoLinkWeight, "the link weight alone would link")
+        #expect(evidence.best.weight < policy.reviewWeight + policy.autoLinkGap, "the search listed no one a gap below")
+    }
+
     @Test("conflicting sex forbids a link whatever the score")
     func conflictingSex() {
         let decision = Self.verifier.verify(record("Lê Minh Khuê", "14/02/2010", .male))
