@@ -173,6 +173,19 @@ struct IdentityVerificationTests {
         }
     }
 
+    @Test("a learner's place of birth registration is read as the registry's province code, or not at all")
+    func birthplaceIsReadAsAProvinceCode() {
+        for (typed, code) in [
+            ("Bắc Kạn", "006"), ("Tỉnh Bắc Kạn", "006"), ("BAC KAN", "006"), ("TP. Hồ Chí Minh", "079"),
+            ("Thành phố Hà Nội", "001"), ("Bà Rịa Vũng Tàu", "077"), (" 046 ", "046"),
+        ] {
+            #expect(BirthProvince.code(for: typed) == code, "\(typed)")
+        }
+        for typed in ["", "Quận 1", "003", "Atlantis"] {
+            #expect(BirthProvince.code(for: typed) == nil, "\(typed)")
+        }
+    }
+
     @Test(arguments: Engine.allCases)
     func withoutARegistryARunIsRefusedWithTheReason(engine: Engine) async throws {
         try await withApp(engine) { api in

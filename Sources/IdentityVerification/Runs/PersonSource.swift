@@ -28,6 +28,8 @@ struct StoredPerson: Sendable {
         let fullName: String
         let dateOfBirth: String?
         let sex: String?
+        /// A learner's place of birth registration (staff have none).
+        let birthplace: String?
     }
 
     func decoded() throws -> CheckedPerson {
@@ -35,7 +37,7 @@ struct StoredPerson: Sendable {
         let record = PersonRecord(
             citizenID: body.citizenId, fullName: body.fullName,
             dateOfBirth: body.dateOfBirth.flatMap(PersonMatching.CivilDate.parse),
-            sex: body.sex.flatMap(Sex.init(rawValue:)))
+            sex: body.sex.flatMap(Sex.init(rawValue:)), birthProvince: body.birthplace.flatMap(BirthProvince.code))
         return CheckedPerson(kind: kind, id: id, code: code, orgID: orgID, record: record)
     }
 }
