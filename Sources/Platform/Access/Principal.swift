@@ -58,7 +58,13 @@ public enum Role: String, Sendable, CaseIterable, Codable {
     /// School software calling the API; its permissions come from the scopes of its client.
     case apiClient = "api_client"
 
-    public var permissions: Set<Permission> {
+    /// Asked on every write's access check, so each role's set is built once.
+    public var permissions: Set<Permission> { Self.permissionsByRole[self] ?? [] }
+
+    private static let permissionsByRole: [Role: Set<Permission>] = Dictionary(
+        uniqueKeysWithValues: allCases.map { ($0, $0.definedPermissions) })
+
+    private var definedPermissions: Set<Permission> {
         switch self {
         case .ministryAdmin: [.registryRead, .registryWrite, .identityRead, .identityVerify, .auditRead, .orgWrite, .userAdmin, .recordsRead, .examsManage,
                               .admissionsRead]
