@@ -38,18 +38,31 @@ public struct RegistryImportWriter: Sendable {
         return result.created ? .created : result.changed ? .updated : .unchanged
     }
 
+    /// A body decoded as `resource` for `writeBatch`; it needs no database, so any thread may decode.
+    public func batchBody(_ resource: Resource, _ body: Data) -> BatchBody {
+        switch resource {
+        case .schools: registry.schools.batchBody(body)
+        case .staff: registry.staff.batchBody(body)
+        case .learners: registry.learners.batchBody(body)
+        case .guardians: registry.guardians.batchBody(body)
+        case .classes: registry.classes.batchBody(body)
+        case .enrolments: registry.enrolments.batchBody(body)
+        case .teachingAssignments: registry.assignments.batchBody(body)
+        }
+    }
+
     /// Writes many records of one resource with a few statements (`ResourceController.writeBatch`);
     /// records it hands back as `.writeAlone` go through `write` one by one.
-    public func writeBatch(_ resource: Resource, bodies: [Data], principal: Principal,
+    public func writeBatch(_ resource: Resource, _ bodies: [BatchBody], principal: Principal,
                            db: any SQLDatabase) async throws -> [BatchWriteOutcome] {
         switch resource {
-        case .schools: try await registry.schools.writeBatch(bodies: bodies, principal: principal, db: db)
-        case .staff: try await registry.staff.writeBatch(bodies: bodies, principal: principal, db: db)
-        case .learners: try await registry.learners.writeBatch(bodies: bodies, principal: principal, db: db)
-        case .guardians: try await registry.guardians.writeBatch(bodies: bodies, principal: principal, db: db)
-        case .classes: try await registry.classes.writeBatch(bodies: bodies, principal: principal, db: db)
-        case .enrolments: try await registry.enrolments.writeBatch(bodies: bodies, principal: principal, db: db)
-        case .teachingAssignments: try await registry.assignments.writeBatch(bodies: bodies, principal: principal, db: db)
+        case .schools: try await registry.schools.writeBatch(bodies, principal: principal, db: db)
+        case .staff: try await registry.staff.writeBatch(bodies, principal: principal, db: db)
+        case .learners: try await registry.learners.writeBatch(bodies, principal: principal, db: db)
+        case .guardians: try await registry.guardians.writeBatch(bodies, principal: principal, db: db)
+        case .classes: try await registry.classes.writeBatch(bodies, principal: principal, db: db)
+        case .enrolments: try await registry.enrolments.writeBatch(bodies, principal: principal, db: db)
+        case .teachingAssignments: try await registry.assignments.writeBatch(bodies, principal: principal, db: db)
         }
     }
 

@@ -98,7 +98,8 @@ public struct BulkImporter: Sendable {
         let kind = try RowSource.FileKind.of(path: options.path)
         let started = ContinuousClock.now
         var run = ImportRun(options: options, principal: principal, writer: writer, report: report, started: started)
-        let checker = RowChecker(format: options.kind.format)
+        let resource = run.resource
+        let checker = RowChecker(format: options.kind.format) { writer.batchBody(resource, $0) }
         for try await batch in RowSource.rows(of: options.path, kind: kind, transform: checker.check) {
             run.builder = batch.builder
             for row in batch.rows { try run.take(row) }
@@ -129,18 +130,23 @@ private struct CheckedBatch: Sendable {
 private struct CheckedRow: Sendable {
     let raw: RawRow
     let built: BuiltRow
+    /// The built body decoded for the batch write; nil when the row has an error.
+    let decoded: BatchBody?
 }
 
 /// Checks rows on the reader's thread, beside the writer: the first row is the header and makes
-/// the builder, a row of notes under it (the template's) is skipped, every other row is built.
+/// the builder, a row of notes under it (the template's) is skipped, every other row is built and
+/// its body decoded as the batch write will take it.
 private final class RowChecker: @unchecked Sendable {
     // Only the reader's thread calls `check`, one batch after the other.
     private let format: BulkFormat
+    private let decode: @Sendable (Data) -> BatchBody
     private var builder: RowBuilder?
     private var sawFirstDataRow = false
 
-    init(format: BulkFormat) {
+    init(format: BulkFormat, decode: @escaping @Sendable (Data) -> BatchBody) {
         self.format = format
+        self.decode = decode
     }
 
     func check(_ batch: RowSource.Batch) throws -> CheckedBatch {
@@ -155,7 +161,8 @@ private final class RowChecker: @unchecked Sendable {
                 sawFirstDataRow = true
                 if format.isNotesRow(row.cells) { continue }
             }
-            checked.append(CheckedRow(raw: row, built: builder.build(row)))
+            let built = builder.build(row)
+            checked.append(CheckedRow(raw: row, built: built, decoded: built.body.map(decode)))
         }
         return CheckedBatch(builder: builder, rows: checked, fraction: batch.fraction)
     }
@@ -183,7 +190,11 @@ private struct ImportRun {
     struct Pending {
         let row: RawRow
         let key: String
-        var body: Data
+        /// The body decoded; nil once the body changed after the reader decoded it.
+        var decoded: BatchBody?
+        var body: Data {
+            didSet { decoded = nil }
+        }
         var rowValues: [[String: BodyValue]]
     }
     let references: ReferenceReadCache
@@ -226,7 +237,7 @@ private struct ImportRun {
             return
         }
         remember(built.key, row: row.number, body: encoded, rowValues: [built.values])
-        pending.append(Pending(row: row, key: built.key, body: encoded, rowValues: [built.values]))
+        pending.append(Pending(row: row, key: built.key, decoded: checked.decoded, body: encoded, rowValues: [built.values]))
     }
 
     /// A row with the key of an earlier one, in a format that spreads a record over rows: a new
@@ -279,7 +290,8 @@ private struct ImportRun {
                 rows[index].body = body
             }
         }
-        let outcomes = try await writer.writeBatch(resource, bodies: rows.map(\.body), principal: principal, db: db)
+        let bodies = rows.map { $0.decoded ?? writer.batchBody(resource, $0.body) }
+        let outcomes = try await writer.writeBatch(resource, bodies, principal: principal, db: db)
         for (item, outcome) in zip(rows, outcomes) {
             switch outcome {
             case .written(let created, let changed): count(created: created, changed: changed)

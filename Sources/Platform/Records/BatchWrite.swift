@@ -34,7 +34,22 @@ public enum BatchWriteOutcome: Sendable {
     case writeAlone
 }
 
+/// A body for a batch write, decoded as the API decodes it (unknown fields refused). Decoding needs no
+/// database, so an import does it on its reader's thread while the writer stores the batch before.
+public struct BatchBody: Sendable {
+    public let body: Data
+    fileprivate let decoded: Result<any StoredModel, any Error>
+}
+
 extension ResourceController {
+    public func batchBody(_ body: Data) -> BatchBody {
+        BatchBody(body: body, decoded: Result {
+            var model = try JSON.decodeStrict(Model.self, from: body, allowedFields: spec.allowedFields)
+            model.id = nil
+            return model
+        })
+    }
+
     /// Writes many records, each decoded as the API decodes it and checked by the same rules as
     /// `write`, with a few statements for the whole batch instead of ten for each record: the stored
     /// records, change-feed entries and audit entries are those `write` makes one at a time.
@@ -42,16 +57,16 @@ extension ResourceController {
     /// It runs inside the caller's transaction and leaves nothing behind when it throws. A record's
     /// own refusal does not stop the others. Bind a `ReferenceReadCache` around it so the references
     /// the rules look up are read once per import rather than once per record.
-    public func writeBatch(bodies: [Data], principal: Principal, db: any SQLDatabase) async throws -> [BatchWriteOutcome] {
+    public func writeBatch(_ bodies: [BatchBody], principal: Principal, db: any SQLDatabase) async throws -> [BatchWriteOutcome] {
         var outcomes = [BatchWriteOutcome](repeating: .writeAlone, count: bodies.count)
         if spec.rulesWrite { return outcomes }
         var keyed: [(index: Int, model: Model, key: String)] = []
         var keys = Set<String>()
         for (index, body) in bodies.enumerated() {
             do {
-                var model = try JSON.decodeStrict(Model.self, from: body, allowedFields: spec.allowedFields)
-                model.id = nil
-                guard let key = try? spec.naturalKey(model), keys.insert(key).inserted else { continue }
+                // A body decoded as another resource is left to `write`, which decodes it as this one.
+                guard let model = try body.decoded.get() as? Model,
+                      let key = try? spec.naturalKey(model), keys.insert(key).inserted else { continue }
                 keyed.append((index, model, key))
             } catch {
                 outcomes[index] = .refused(error)
