@@ -1,0 +1,117 @@
+import Foundation
+import Platform
+import Registry
+import Testing
+
+/// `JSON.string` writes flat records itself (`FlatJSON`): its text must be Foundation's byte for byte,
+/// or every stored record would look changed to a re-import and every ETag would move.
+@Suite("JSON text of stored records")
+struct JSONTextTests {
+    static func foundationText<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try JSON.encoder.encode(value), as: UTF8.self)
+    }
+
+    /// Text with what school software puts in names and codes: quotes, backslashes, slashes, control
+    /// characters, Vietnamese in both Unicode forms, emoji.
+    static func randomText(_ random: inout SplitMix) -> String {
+        let pieces = ["\"", "\\", "/", "\n", "\t", "\r", "\u{0}", "\u{1}", "\u{8}", "\u{C}", "\u{1F}", "\u{7F}", "\u{2028}",
+                      "Nguyễn", "Nguye\u{302}\u{303}n", "Thị", "Đặng", "😀", "a", "Z", " ", "'", "<", "&", "\u{FEFF}"]
+        let count = Int(random.next() % 8)
+        return (0..<count).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+    }
+
+    @Test func learnersAreWrittenAsFoundationWritesThem() throws {
+        var random = SplitMix(seed: 2026)
+        for _ in 0..<2_000 {
+            var body: [String: Any] = ["fullName": Self.randomText(&random), "schoolCode": Self.randomText(&random)]
+            for field in ["id", "learnerCode", "citizenId", "familyName", "middleName", "givenName", "sex", "ethnicity",
+                          "birthplace", "status"] where random.next() % 3 != 0 {
+                body[field] = Self.randomText(&random)
+            }
+            if random.next() % 2 == 0 {
+                body["dateOfBirth"] = String(format: "%04d-%02d-%02d", 1990 + Int(random.next() % 30), 1 + Int(random.next() % 12),
+                                             1 + Int(random.next() % 28))
+            }
+            let learner = try JSON.decoder.decode(Learner.self, from: JSONSerialization.data(withJSONObject: body))
+            #expect(try JSON.string(learner) == Self.foundationText(learner))
+        }
+    }
+
+    @Test func scalarsAndEnumsAreWrittenAsFoundationWritesThem() throws {
+        struct Scalars: Encodable {
+            enum Kind: String, Encodable { case first, second }
+            var flag: Bool
+            var count: Int
+            var small: Int8
+            var big: UInt64
+            var kind: Kind
+            var missing: String?
+            var explicitNull: String?
+            var date: CivilDate
+
+            func encode(to encoder: any Encoder) throws {
+                enum Keys: String, CodingKey { case flag, count, small, big, kind, missing, explicitNull = "explicit/null", date, Z, aa }
+                var container = encoder.container(keyedBy: Keys.self)
+                try container.encode(flag, forKey: .flag)
+                try container.encode(count, forKey: .count)
+                try container.encode(small, forKey: .small)
+                try container.encode(big, forKey: .big)
+                try container.encode(kind, forKey: .kind)
+                try container.encodeIfPresent(missing, forKey: .missing)
+                try container.encode(explicitNull, forKey: .explicitNull)
+                try container.encode(date, forKey: .date)
+                try container.encode("upper case sorts first", forKey: .Z)
+                try container.encode("", forKey: .aa)
+            }
+        }
+        let value = Scalars(flag: false, count: -42, small: -8, big: .max, kind: .second, missing: nil, explicitNull: nil,
+                            date: CivilDate(year: 2011, month: 2, day: 3)!)
+        #expect(try JSON.string(value) == Self.foundationText(value))
+        #expect(try JSON.string(value).hasPrefix(#"{"Z":"upper case sorts first","aa":"","big":18446744073709551615"#))
+    }
+
+    /// Values that are not flat (arrays, nested objects, floating point) are left to Foundation.
+    @Test func otherValuesGetFoundationsText() throws {
+        struct Nested: Encodable {
+            struct Inner: Encodable { var name = "x"; var score = 7.25 }
+            var items = [1, 2, 3]
+            var inner = Inner()
+            var empty: [String: String] = [:]
+            var ratio = 0.1
+        }
+        struct OnlyAnEmptyObject: Encodable {
+            struct Nothing: Encodable {
+                func encode(to encoder: any Encoder) throws { _ = encoder.container(keyedBy: AnyKey.self) }
+            }
+            struct AnyKey: CodingKey {
+                var stringValue: String
+                var intValue: Int? { nil }
+                init(stringValue: String) { self.stringValue = stringValue }
+                init?(intValue: Int) { nil }
+            }
+            var nothing = Nothing()
+        }
+        #expect(try JSON.string(Nested()) == Self.foundationText(Nested()))
+        #expect(try JSON.string(OnlyAnEmptyObject()) == #"{"nothing":{}}"#)
+        #expect(try JSON.string(["b": 2, "a": 1]) == #"{"a":1,"b":2}"#)
+        #expect(try JSON.string([3, 1]) == "[3,1]")
+        #expect(try JSON.string("text") == #""text""#)
+    }
+}
+
+/// A small seeded generator, so a failing case can be replayed.
+struct SplitMix {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
