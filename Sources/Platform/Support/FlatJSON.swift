@@ -23,37 +23,61 @@ enum FlatJSON {
     /// with a short escape where JSON has one and `\u00xx` otherwise, everything else as it is.
     static func appendString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x08: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0C: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                        hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
-            default: out.append(byte)
-            }
+        // A native string's bytes are read in place; iterating the UTF-8 view one byte at a time
+        // took most of this function's time.
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &out) }) == nil {
+            appendEscaped(Array(text.utf8), to: &out)
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscaped<Bytes: Collection<UInt8>>(_ bytes: Bytes, to out: inout [UInt8]) {
+        var plainStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+                bytes.formIndex(after: &index)
+                continue
+            }
+            out.append(contentsOf: bytes[plainStart..<index])
+            out.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
+            case 0x08: out.append(UInt8(ascii: "b"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0C: out.append(UInt8(ascii: "f"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+            }
+            bytes.formIndex(after: &index)
+            plainStart = index
+        }
+        out.append(contentsOf: bytes[plainStart..<index])
     }
 }
 
 /// Thrown inside the encoders when the value is not flat; `FlatJSON.encode` turns it into nil.
 private struct NotFlat: Error {}
 
-/// Encodes the top-level object: its members' values are written as they come, sorted at the end.
+/// Encodes the top-level object: its members' values go into one buffer as they come, and are put
+/// in key order at the end.
 private final class FlatObjectEncoder: Encoder {
     var codingPath: [any CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] = [:]
-    var members: [(key: String, value: [UInt8])] = []
+    private var values: [UInt8] = []
+    private var members: [(key: String, value: Range<Int>)] = []
     private(set) var isObject = false
     /// Set when the value asked for a container this encoder cannot give; `isObject` is then false.
     private var refused = false
+
+    init() {
+        values.reserveCapacity(512)
+        members.reserveCapacity(24)
+    }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if !refused { isObject = true }
@@ -75,21 +99,25 @@ private final class FlatObjectEncoder: Encoder {
         isObject = false
     }
 
-    func add(_ key: some CodingKey, _ value: [UInt8]) throws {
-        let name = key.stringValue
-        if members.contains(where: { $0.key == name }) { throw NotFlat() }
-        members.append((name, value))
+    func add(_ key: some CodingKey, _ write: (inout [UInt8]) -> Void) {
+        let start = values.count
+        write(&values)
+        members.append((key.stringValue, start..<values.count))
     }
 
-    func text() -> [UInt8] {
+    /// The object's text; nil when a key came twice (Foundation would keep one of them).
+    func text() -> [UInt8]? {
         members.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         var out: [UInt8] = [UInt8(ascii: "{")]
-        out.reserveCapacity(members.reduce(2) { $0 + $1.key.utf8.count + $1.value.count + 4 })
+        out.reserveCapacity(values.count + members.count * 16 + 2)
         for (index, member) in members.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
+            if index > 0 {
+                if members[index - 1].key == member.key { return nil }
+                out.append(UInt8(ascii: ","))
+            }
             FlatJSON.appendString(member.key, to: &out)
             out.append(UInt8(ascii: ":"))
-            out.append(contentsOf: member.value)
+            out.append(contentsOf: values[member.value])
         }
         out.append(UInt8(ascii: "}"))
         return out
@@ -100,33 +128,28 @@ private struct FlatMembers<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let encoder: FlatObjectEncoder
     var codingPath: [any CodingKey] { encoder.codingPath }
 
-    mutating func encodeNil(forKey key: Key) throws { try encoder.add(key, Array("null".utf8)) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { try encoder.add(key, Array((value ? "true" : "false").utf8)) }
-    mutating func encode(_ value: String, forKey key: Key) throws {
-        var out: [UInt8] = []
-        out.reserveCapacity(value.utf8.count + 2)
-        FlatJSON.appendString(value, to: &out)
-        try encoder.add(key, out)
-    }
+    mutating func encodeNil(forKey key: Key) throws { encoder.add(key) { $0.append(contentsOf: "null".utf8) } }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { encoder.add(key) { $0.append(contentsOf: (value ? "true" : "false").utf8) } }
+    mutating func encode(_ value: String, forKey key: Key) throws { encoder.add(key) { FlatJSON.appendString(value, to: &$0) } }
     mutating func encode(_ value: Double, forKey key: Key) throws { throw NotFlat() }
     mutating func encode(_ value: Float, forKey key: Key) throws { throw NotFlat() }
-    mutating func encode(_ value: Int, forKey key: Key) throws { try encoder.add(key, Array(String(value).utf8)) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { try encoder.add(key, Array(String(value).utf8)) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { try encoder.add(key, Array(String(value).utf8)) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { try encoder.add(key, Array(String(value).utf8)) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { try encoder.add(key, Array(String(value).utf8)) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { try encoder.add(key, Array(String(value).utf8)) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { try encoder.add(key, Array(String(value).utf8)) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { try encoder.add(key, Array(String(value).utf8)) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { try encoder.add(key, Array(String(value).utf8)) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { try encoder.add(key, Array(String(value).utf8)) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { encoder.add(key) { $0.append(contentsOf: String(value).utf8) } }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { encoder.add(key) { $0.append(contentsOf: String(value).utf8) } }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { encoder.add(key) { $0.append(contentsOf: String(value).utf8) } }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { encoder.add(key) { $0.append(contentsOf: String(value).utf8) } }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { encoder.add(key) { $0.append(contentsOf: String(value).utf8) } }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { encoder.add(key) { $0.append(contentsOf: String(value).utf8) } }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { encoder.add(key) { $0.append(contentsOf: String(value).utf8) } }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { encoder.add(key) { $0.append(contentsOf: String(value).utf8) } }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { encoder.add(key) { $0.append(contentsOf: String(value).utf8) } }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { encoder.add(key) { $0.append(contentsOf: String(value).utf8) } }
 
     /// A value of another type is kept only if it encodes as one scalar (a date as its text).
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         let scalar = FlatScalarEncoder(codingPath: codingPath + [key])
         try value.encode(to: scalar)
         guard let text = scalar.container.text else { throw NotFlat() }
-        try encoder.add(key, text)
+        encoder.add(key) { $0.append(contentsOf: text) }
     }
 
     // A nested container is not flat even when nothing is written into it (Foundation writes `{}`).
