@@ -3,8 +3,8 @@ import Platform
 import Registry
 import Testing
 
-/// `JSON.string` writes flat records itself (`FlatJSON`): its text must be Foundation's byte for byte,
-/// or every stored record would look changed to a re-import and every ETag would move.
+/// `JSON.string` writes its text itself (`DirectJSON`): the text must be Foundation's byte for byte, or
+/// every stored record would look changed to a re-import and every ETag would move.
 @Suite("JSON text of stored records")
 struct JSONTextTests {
     static func foundationText<T: Encodable>(_ value: T) throws -> String {
@@ -70,32 +70,92 @@ struct JSONTextTests {
         #expect(try JSON.string(value).hasPrefix(#"{"Z":"upper case sorts first","aa":"","big":18446744073709551615"#))
     }
 
-    /// Values that are not flat (arrays, nested objects, floating point) are left to Foundation.
-    @Test func otherValuesGetFoundationsText() throws {
-        struct Nested: Encodable {
-            struct Inner: Encodable { var name = "x"; var score = 7.25 }
-            var items = [1, 2, 3]
-            var inner = Inner()
-            var empty: [String: String] = [:]
-            var ratio = 0.1
+    /// Random trees of objects, arrays and scalars, with the numbers an identity run's outcome holds.
+    @Test func nestedValuesAreWrittenAsFoundationWritesThem() throws {
+        var random = SplitMix(seed: 9)
+        for _ in 0..<2_000 {
+            let tree = Tree.random(&random, depth: 0)
+            #expect(try JSON.string(tree) == Self.foundationText(tree))
         }
-        struct OnlyAnEmptyObject: Encodable {
-            struct Nothing: Encodable {
-                func encode(to encoder: any Encoder) throws { _ = encoder.container(keyedBy: AnyKey.self) }
+    }
+
+    @Test func nestedContainersAndFoundationsOwnTypes() throws {
+        struct Nested: Encodable {
+            func encode(to encoder: any Encoder) throws {
+                enum Keys: String, CodingKey { case inner, list, after, empty }
+                var container = encoder.container(keyedBy: Keys.self)
+                var inner = container.nestedContainer(keyedBy: Keys.self, forKey: .inner)
+                var list = container.nestedUnkeyedContainer(forKey: .list)
+                _ = container.nestedContainer(keyedBy: Keys.self, forKey: .empty)
+                try container.encode(0.5, forKey: .after)
+                try inner.encode(Float(1.25), forKey: .list)
+                try list.encode(-0.0)
+                try list.encodeNil()
+                var deeper = list.nestedContainer(keyedBy: Keys.self)
+                try deeper.encode(true, forKey: .after)
             }
-            struct AnyKey: CodingKey {
-                var stringValue: String
-                var intValue: Int? { nil }
-                init(stringValue: String) { self.stringValue = stringValue }
-                init?(intValue: Int) { nil }
-            }
-            var nothing = Nothing()
+        }
+        struct Special: Encodable {
+            var date = Date(timeIntervalSince1970: 1_700_000_000.25)
+            var data = Data([1, 2, 3])
+            var url = URL(string: "https://moet.gov.vn/a/b")!
+            var amount = Decimal(string: "12.50")!
         }
         #expect(try JSON.string(Nested()) == Self.foundationText(Nested()))
-        #expect(try JSON.string(OnlyAnEmptyObject()) == #"{"nothing":{}}"#)
+        #expect(try JSON.string(Nested()) == #"{"after":0.5,"empty":{},"inner":{"list":1.25},"list":[-0,null,{"after":true}]}"#)
+        #expect(try JSON.string(Special()) == Self.foundationText(Special()))
         #expect(try JSON.string(["b": 2, "a": 1]) == #"{"a":1,"b":2}"#)
         #expect(try JSON.string([3, 1]) == "[3,1]")
         #expect(try JSON.string("text") == #""text""#)
+        #expect(throws: EncodingError.self) { try JSON.string(["ratio": Double.nan]) }
+    }
+
+    /// Any JSON value, encoded through every kind of container.
+    indirect enum Tree: Encodable {
+        case string(String), integer(Int), number(Double), bool(Bool), null
+        case array([Tree]), object([String: Tree])
+
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .string(let text): var container = encoder.singleValueContainer(); try container.encode(text)
+            case .integer(let value): var container = encoder.singleValueContainer(); try container.encode(value)
+            case .number(let value): var container = encoder.singleValueContainer(); try container.encode(value)
+            case .bool(let value): var container = encoder.singleValueContainer(); try container.encode(value)
+            case .null: var container = encoder.singleValueContainer(); try container.encodeNil()
+            case .array(let items):
+                var container = encoder.unkeyedContainer()
+                for item in items { try container.encode(item) }
+            case .object(let members):
+                var container = encoder.container(keyedBy: Key.self)
+                for (key, value) in members { try container.encode(value, forKey: Key(stringValue: key)) }
+            }
+        }
+
+        static func random(_ random: inout SplitMix, depth: Int) -> Tree {
+            let numbers: [Double] = [0, -0.0, 1, 0.1, 1e16, 1e-7, 123.456, -2.5e-300, .greatestFiniteMagnitude, 47.000001]
+            switch random.next() % (depth < 3 ? 8 : 6) {
+            case 0: return .string(JSONTextTests.randomText(&random))
+            case 1: return .integer(Int(truncatingIfNeeded: random.next()) >> Int(random.next() % 64))
+            case 2: return .number(numbers[Int(random.next() % UInt64(numbers.count))])
+            case 3: return .number(Double(bitPattern: random.next() & 0x7FEF_FFFF_FFFF_FFFF) * (random.next() % 2 == 0 ? 1 : -1))
+            case 4: return .bool(random.next() % 2 == 0)
+            case 5: return .null
+            case 6: return .array((0..<Int(random.next() % 4)).map { _ in Tree.random(&random, depth: depth + 1) })
+            default:
+                var members: [String: Tree] = [:]
+                for _ in 0..<Int(random.next() % 5) {
+                    members[JSONTextTests.randomText(&random)] = Tree.random(&random, depth: depth + 1)
+                }
+                return .object(members)
+            }
+        }
     }
 }
 

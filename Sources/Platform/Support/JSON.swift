@@ -11,9 +11,9 @@ public enum JSON {
 
     public static let decoder = JSONDecoder()
 
-    /// The text `encoder` writes; flat models (every stored record) take a shorter way to it.
+    /// The text `encoder` writes, by a shorter way (`DirectJSON`) wherever that gives the same text.
     public static func string<T: Encodable>(_ value: T) throws -> String {
-        if let text = FlatJSON.encode(value) { return String(decoding: text, as: UTF8.self) }
+        if let text = DirectJSON.encode(value) { return String(decoding: text, as: UTF8.self) }
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
