@@ -37,13 +37,12 @@ public enum BatchWriteOutcome: Sendable {
 /// A body for a batch write, decoded as the API decodes it (unknown fields refused). Decoding needs no
 /// database, so an import does it on its reader's thread while the writer stores the batch before.
 public struct BatchBody: Sendable {
-    public let body: Data
     fileprivate let decoded: Result<any StoredModel, any Error>
 }
 
 extension ResourceController {
     public func batchBody(_ body: Data) -> BatchBody {
-        BatchBody(body: body, decoded: Result {
+        BatchBody(decoded: Result {
             var model = try JSON.decodeStrict(Model.self, from: body, allowedFields: spec.allowedFields)
             model.id = nil
             return model
