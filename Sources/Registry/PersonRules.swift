@@ -40,7 +40,9 @@ public enum PersonRules {
     /// Returns the canonical 12 digits, or nil (with an error) when the ID is present but wrong.
     /// Excel damage is repaired; an ID that disagrees with the record's sex or birth year is refused.
     public static func citizenID(_ raw: String?, sex: Sex?, dateOfBirth: CivilDate?, into errors: inout ValidationCollector) -> String? {
-        guard let raw, raw.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { return nil }
+        // Blank means spaces and tabs only, as Foundation's `.whitespaces`: a line break is refused below.
+        guard let raw, raw.unicodeScalars.contains(where: { !($0 == "\t" || $0.properties.generalCategory == .spaceSeparator) })
+        else { return nil }
         let repair = CitizenID.repair(raw)
         guard let id = repair.citizenID else {
             let error = repair.error!

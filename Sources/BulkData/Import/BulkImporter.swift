@@ -287,7 +287,7 @@ private struct ImportRun {
         guard !rows.isEmpty else { return }
         if options.partialRecords {
             for (index, body) in try await PartialRecords.completed(resource, bodies: rows.map(\.body), db: db).enumerated() {
-                rows[index].body = body
+                if rows[index].body != body { rows[index].body = body }
             }
         }
         let bodies = rows.map { $0.decoded ?? writer.batchBody(resource, $0.body) }

@@ -41,7 +41,7 @@ public enum FeeOrders {
             return (reusable, false)
         }
         let now = Date()
-        let order = FeeOrder(id: UUIDv7.make(at: now), purpose: purpose, referenceId: referenceID, payerId: payer.id,
+        let order = FeeOrder(id: UUIDv7.make(), purpose: purpose, referenceId: referenceID, payerId: payer.id,
                              amountVnd: amountVND, description: description ?? "\(purpose) \(referenceID)", at: Clock.timestamp(now))
         try await db.raw("""
             INSERT INTO fee_orders (id, purpose, reference_id, payer_id, amount_vnd, description, status, provider, provider_txn_ref,

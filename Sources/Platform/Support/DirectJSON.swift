@@ -9,15 +9,17 @@ import Foundation
 /// their container's buffer; only objects and arrays are nodes, rendered when the value is done.
 ///
 /// Values Foundation's encoder treats specially (`Date`, `Data`, `URL`, `Decimal`), non-finite
-/// numbers (an error there), a key written twice and a `superEncoder` make `encode` give up with nil;
-/// the caller then uses Foundation's encoder, which gives its own text or error.
+/// numbers (an error there), a key written twice, a `superEncoder` and nesting deeper than Foundation
+/// allows make `encode` give up with nil; the caller then uses Foundation's encoder, which gives its
+/// own text or error. Giving up is remembered as well as thrown, so a value that swallows the error
+/// (`try?` in its `encode(to:)`) cannot leave a text that differs from Foundation's.
 enum DirectJSON {
     static func encode<T: Encodable>(_ value: T) -> [UInt8]? {
         let refusal = Refusal()
         guard let encoded = try? encodeValue(value, codingPath: [], refusal: refusal), !refusal.refused else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(256)
-        return encoded.write(to: &out) ? out : nil
+        return encoded.write(to: &out, depth: 0) ? out : nil
     }
 
     /// A JSON string literal as Foundation writes it: `"` and `\` escaped, the control characters
@@ -61,8 +63,9 @@ enum DirectJSON {
     }
 
     /// A number as Foundation writes it: Swift's shortest round-tripping text, without a trailing ".0".
-    fileprivate static func appendNumber<F: BinaryFloatingPoint & CustomStringConvertible>(_ value: F, to out: inout [UInt8]) throws {
-        guard value.isFinite else { throw NotDirect() }
+    fileprivate static func appendNumber<F: BinaryFloatingPoint & CustomStringConvertible>(_ value: F, to out: inout [UInt8],
+                                                                                          refusal: Refusal) throws {
+        guard value.isFinite else { throw refusal.refuse() }
         let text = value.description
         out.append(contentsOf: text.hasSuffix(".0") ? text.utf8.dropLast(2) : text.utf8[...])
     }
@@ -74,13 +77,13 @@ enum DirectJSON {
         case let string as String: appendString(string, to: &text)
         case let integer as Int: text.append(contentsOf: String(integer).utf8)
         case let bool as Bool: text.append(contentsOf: (bool ? "true" : "false").utf8)
-        case let double as Double: try appendNumber(double, to: &text)
-        case is Date, is Data, is URL, is Decimal: throw NotDirect()
+        case let double as Double: try appendNumber(double, to: &text, refusal: refusal)
+        case is Date, is Data, is URL, is Decimal: throw refusal.refuse()
         default:
             let encoder = NodeEncoder(codingPath: codingPath, refusal: refusal)
             try value.encode(to: encoder)
             // A value that encoded nothing: Foundation decides what that means.
-            guard let encoded = encoder.encoded else { throw NotDirect() }
+            guard let encoded = encoder.encoded else { throw refusal.refuse() }
             return encoded
         }
         return .text(text)
@@ -90,9 +93,14 @@ enum DirectJSON {
 /// Thrown inside the encoders when Foundation's encoder must take the value.
 private struct NotDirect: Error {}
 
-/// Set by a container asked for something that cannot be refused by throwing (a `superEncoder`).
+/// Whether the value was given up on, also where giving up could not throw (a `superEncoder`).
 private final class Refusal {
     var refused = false
+
+    func refuse() -> NotDirect {
+        refused = true
+        return NotDirect()
+    }
 }
 
 /// A value as encoded: a scalar's text, or an object or array still open to more members.
@@ -101,14 +109,17 @@ private enum EncodedValue {
     case object(ObjectNode)
     case array(ArrayNode)
 
-    /// False when an object holds a key twice.
-    func write(to out: inout [UInt8]) -> Bool {
+    /// Foundation's writer refuses containers nested this deep; giving up a level early is harmless.
+    static let maximumDepth = 512
+
+    /// False when an object holds a key twice or containers nest too deep.
+    func write(to out: inout [UInt8], depth: Int) -> Bool {
         switch self {
         case .text(let bytes):
             out.append(contentsOf: bytes)
             return true
-        case .object(let node): return node.write(to: &out)
-        case .array(let node): return node.write(to: &out)
+        case .object(let node): return node.write(to: &out, depth: depth + 1)
+        case .array(let node): return node.write(to: &out, depth: depth + 1)
         }
     }
 }
@@ -138,13 +149,13 @@ private class ContainerNode {
         return .text(start..<buffer.count)
     }
 
-    func write(_ piece: Piece, to out: inout [UInt8]) -> Bool {
+    func write(_ piece: Piece, to out: inout [UInt8], depth: Int) -> Bool {
         switch piece {
         case .text(let range):
             out.append(contentsOf: buffer[range])
             return true
-        case .object(let node): return node.write(to: &out)
-        case .array(let node): return node.write(to: &out)
+        case .object(let node): return node.write(to: &out, depth: depth + 1)
+        case .array(let node): return node.write(to: &out, depth: depth + 1)
         }
     }
 }
@@ -152,17 +163,22 @@ private class ContainerNode {
 private final class ObjectNode: ContainerNode {
     var members: [(key: String, piece: Piece)] = []
 
-    func write(to out: inout [UInt8]) -> Bool {
+    /// Foundation keeps one member per key, by Swift's string equality, where "é" typed as one
+    /// character or as "e" and an accent are the same key.
+    private func hasRepeatedKey() -> Bool {
+        var keys = Set<String>(minimumCapacity: members.count)
+        return members.contains { !keys.insert($0.key).inserted }
+    }
+
+    func write(to out: inout [UInt8], depth: Int) -> Bool {
+        guard depth < EncodedValue.maximumDepth, !hasRepeatedKey() else { return false }
         members.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         out.append(UInt8(ascii: "{"))
         for (index, member) in members.enumerated() {
-            if index > 0 {
-                if members[index - 1].key == member.key { return false }
-                out.append(UInt8(ascii: ","))
-            }
+            if index > 0 { out.append(UInt8(ascii: ",")) }
             DirectJSON.appendString(member.key, to: &out)
             out.append(UInt8(ascii: ":"))
-            guard write(member.piece, to: &out) else { return false }
+            guard write(member.piece, to: &out, depth: depth) else { return false }
         }
         out.append(UInt8(ascii: "}"))
         return true
@@ -172,11 +188,12 @@ private final class ObjectNode: ContainerNode {
 private final class ArrayNode: ContainerNode {
     var elements: [Piece] = []
 
-    func write(to out: inout [UInt8]) -> Bool {
+    func write(to out: inout [UInt8], depth: Int) -> Bool {
+        guard depth < EncodedValue.maximumDepth else { return false }
         out.append(UInt8(ascii: "["))
         for (index, element) in elements.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            guard write(element, to: &out) else { return false }
+            guard write(element, to: &out, depth: depth) else { return false }
         }
         out.append(UInt8(ascii: "]"))
         return true
@@ -232,8 +249,8 @@ private struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encodeNil(forKey key: Key) throws { add(key) { $0.append(contentsOf: "null".utf8) } }
     mutating func encode(_ value: Bool, forKey key: Key) throws { add(key) { $0.append(contentsOf: (value ? "true" : "false").utf8) } }
     mutating func encode(_ value: String, forKey key: Key) throws { add(key) { DirectJSON.appendString(value, to: &$0) } }
-    mutating func encode(_ value: Double, forKey key: Key) throws { try add(key) { try DirectJSON.appendNumber(value, to: &$0) } }
-    mutating func encode(_ value: Float, forKey key: Key) throws { try add(key) { try DirectJSON.appendNumber(value, to: &$0) } }
+    mutating func encode(_ value: Double, forKey key: Key) throws { try add(key) { try DirectJSON.appendNumber(value, to: &$0, refusal: refusal) } }
+    mutating func encode(_ value: Float, forKey key: Key) throws { try add(key) { try DirectJSON.appendNumber(value, to: &$0, refusal: refusal) } }
     mutating func encode(_ value: Int, forKey key: Key) throws { add(key) { $0.append(contentsOf: String(value).utf8) } }
     mutating func encode(_ value: Int8, forKey key: Key) throws { add(key) { $0.append(contentsOf: String(value).utf8) } }
     mutating func encode(_ value: Int16, forKey key: Key) throws { add(key) { $0.append(contentsOf: String(value).utf8) } }
@@ -288,8 +305,8 @@ private struct ArrayContainer: UnkeyedEncodingContainer {
     mutating func encodeNil() throws { add { $0.append(contentsOf: "null".utf8) } }
     mutating func encode(_ value: Bool) throws { add { $0.append(contentsOf: (value ? "true" : "false").utf8) } }
     mutating func encode(_ value: String) throws { add { DirectJSON.appendString(value, to: &$0) } }
-    mutating func encode(_ value: Double) throws { try add { try DirectJSON.appendNumber(value, to: &$0) } }
-    mutating func encode(_ value: Float) throws { try add { try DirectJSON.appendNumber(value, to: &$0) } }
+    mutating func encode(_ value: Double) throws { try add { try DirectJSON.appendNumber(value, to: &$0, refusal: refusal) } }
+    mutating func encode(_ value: Float) throws { try add { try DirectJSON.appendNumber(value, to: &$0, refusal: refusal) } }
     mutating func encode(_ value: Int) throws { add { $0.append(contentsOf: String(value).utf8) } }
     mutating func encode(_ value: Int8) throws { add { $0.append(contentsOf: String(value).utf8) } }
     mutating func encode(_ value: Int16) throws { add { $0.append(contentsOf: String(value).utf8) } }
@@ -330,7 +347,7 @@ private struct ScalarContainer: SingleValueEncodingContainer {
     var codingPath: [any CodingKey] { encoder.codingPath }
 
     private func set(_ encoded: EncodedValue) throws {
-        guard encoder.encoded == nil else { throw NotDirect() }
+        guard encoder.encoded == nil else { throw encoder.refusal.refuse() }
         encoder.encoded = encoded
     }
 
@@ -343,8 +360,8 @@ private struct ScalarContainer: SingleValueEncodingContainer {
     func encodeNil() throws { try setText { $0.append(contentsOf: "null".utf8) } }
     func encode(_ value: Bool) throws { try setText { $0.append(contentsOf: (value ? "true" : "false").utf8) } }
     func encode(_ value: String) throws { try setText { DirectJSON.appendString(value, to: &$0) } }
-    func encode(_ value: Double) throws { try setText { try DirectJSON.appendNumber(value, to: &$0) } }
-    func encode(_ value: Float) throws { try setText { try DirectJSON.appendNumber(value, to: &$0) } }
+    func encode(_ value: Double) throws { try setText { try DirectJSON.appendNumber(value, to: &$0, refusal: encoder.refusal) } }
+    func encode(_ value: Float) throws { try setText { try DirectJSON.appendNumber(value, to: &$0, refusal: encoder.refusal) } }
     func encode(_ value: Int) throws { try setText { $0.append(contentsOf: String(value).utf8) } }
     func encode(_ value: Int8) throws { try setText { $0.append(contentsOf: String(value).utf8) } }
     func encode(_ value: Int16) throws { try setText { $0.append(contentsOf: String(value).utf8) } }

@@ -35,10 +35,10 @@ public enum Tokens {
 /// can create records, and they index well because they grow with time.
 ///
 /// IDs made by one process also grow within a millisecond (RFC 9562 §6.2, method 1): the 12 bits
-/// after the time count up from zero, and a millisecond whose count runs out borrows the next one, as
-/// does a `date` before the last ID's. So IDs sort in the order they were made, however many a bulk
-/// import makes in a millisecond; the 62 random bits after the count keep IDs of different
-/// processes apart.
+/// after the time count up from zero, a millisecond whose count runs out borrows the next one, and a
+/// clock set back keeps counting in the last ID's millisecond. So IDs sort in the order they were
+/// made, however many a bulk import makes in a millisecond; the 62 random bits after the count keep
+/// IDs of different processes apart.
 public enum UUIDv7 {
     private struct Sequence {
         var millis: UInt64 = 0
@@ -47,8 +47,8 @@ public enum UUIDv7 {
 
     private static let sequence = Mutex(Sequence())
 
-    public static func make(at date: Date = Date()) -> String {
-        let now = UInt64(max(0, date.timeIntervalSince1970 * 1000))
+    public static func make() -> String {
+        let now = UInt64(max(0, Date().timeIntervalSince1970 * 1000))
         var generator = SystemRandomNumberGenerator()
         let random = generator.next()
         let (millis, counter) = sequence.withLock { state -> (UInt64, UInt64) in
