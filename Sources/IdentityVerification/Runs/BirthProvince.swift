@@ -1,5 +1,6 @@
 import CitizenID
 import Foundation
+import Synchronization
 import VietnameseText
 
 /// A learner's place of birth registration as the registry's 3-digit province code, so that a run
@@ -11,7 +12,22 @@ enum BirthProvince {
     private static let codeByFoldedName: [String: String] = Dictionary(
         ProvinceCodes.provinces.map { (key(VietnameseText.fold($0.name)), $0.code) }, uniquingKeysWith: { first, _ in first })
 
+    /// Schools type a few hundred spellings of 63 names, and a run asks for each of its millions of
+    /// people (folding the text took a twentieth of a run): each spelling's answer is kept.
+    private static let known = Mutex<[String: String?]>([:])
+    private static let knownCapacity = 10_000
+
     static func code(for place: String) -> String? {
+        if let answer = known.withLock({ $0[place] }) { return answer }
+        let answer = read(place)
+        known.withLock { known in
+            if known.count >= knownCapacity { known.removeAll(keepingCapacity: true) }
+            known[place] = answer
+        }
+        return answer
+    }
+
+    private static func read(_ place: String) -> String? {
         let trimmed = place.trimmingCharacters(in: .whitespaces)
         if trimmed.utf8.count == 3, ProvinceCodes.name(for: trimmed) != nil { return trimmed }
         var folded = VietnameseText.fold(trimmed)

@@ -164,15 +164,19 @@ private final class ObjectNode: ContainerNode {
     var members: [(key: String, piece: Piece)] = []
 
     /// Foundation keeps one member per key, by Swift's string equality, where "é" typed as one
-    /// character or as "e" and an accent are the same key.
+    /// character or as "e" and an accent are the same key. ASCII keys are equal only when their bytes
+    /// are, which sorting puts side by side; a set is built only when a key is not ASCII.
     private func hasRepeatedKey() -> Bool {
+        if members.allSatisfy({ $0.key.utf8.allSatisfy { $0 < 0x80 } }) {
+            return zip(members, members.dropFirst()).contains { $0.key == $1.key }
+        }
         var keys = Set<String>(minimumCapacity: members.count)
         return members.contains { !keys.insert($0.key).inserted }
     }
 
     func write(to out: inout [UInt8], depth: Int) -> Bool {
-        guard depth < EncodedValue.maximumDepth, !hasRepeatedKey() else { return false }
         members.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        guard depth < EncodedValue.maximumDepth, !hasRepeatedKey() else { return false }
         out.append(UInt8(ascii: "{"))
         for (index, member) in members.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
