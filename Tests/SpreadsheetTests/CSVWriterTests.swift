@@ -29,17 +29,32 @@ struct CSVWriterTests {
         let path = directory.appendingPathComponent("out.csv").path
         #expect(mkfifo(path, 0o600) == 0)
         let received = LockedBox(Data())
-        let done = DispatchSemaphore(value: 0)
+        let failure = LockedBox<(any Error)?>(nil)
+        let read = DispatchSemaphore(value: 0)
+        let written = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
             if let reader = FileHandle(forReadingAtPath: path) { received.value = reader.readDataToEndOfFile() }
-            done.signal()
+            read.signal()
         }
-        let writer = try CSVWriter(path: path)
-        try writer.writeRow(["record_id", "status"])
-        try writer.writeRow(["R1", "verified"])
-        try writer.commit()
+        // The writer runs on a thread of its own too: opening a pipe waits for its reader, so a reader
+        // that never came would hang the test instead of failing it.
+        Thread.detachNewThread {
+            do {
+                let writer = try CSVWriter(path: path)
+                try writer.writeRow(["record_id", "status"])
+                try writer.writeRow(["R1", "verified"])
+                try writer.commit()
+            } catch {
+                failure.value = error
+            }
+            written.signal()
+        }
+        guard written.wait(timeout: .now() + 30) == .success else {
+            Issue.record("the writer never finished: no reader opened the pipe"); return
+        }
+        if let error = failure.value { throw error }
         // A writer that renamed a file over the pipe never opened it: its reader would wait forever.
-        guard done.wait(timeout: .now() + 30) == .success else {
+        guard read.wait(timeout: .now() + 30) == .success else {
             Issue.record("the pipe's reader never saw the output"); return
         }
         #expect(String(decoding: received.value, as: UTF8.self) == "record_id,status\nR1,verified\n")
