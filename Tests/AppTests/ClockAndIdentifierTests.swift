@@ -1,4 +1,5 @@
 import Foundation
+@testable import Identity
 import Platform
 import Testing
 
@@ -9,7 +10,7 @@ struct ClockAndIdentifierTests {
     @Test func todayAgreesWithTheCalendarOfHoChiMinhCity() {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
-        var random = SplitMix(seed: 7)
+        var random = SeededRandom(seed: 7)
         let start = 189_302_400.0  // 1976-01-01T00:00:00Z
         for index in 0..<5_000 {
             var seconds = start + Double(random.next() % 4_000_000_000)

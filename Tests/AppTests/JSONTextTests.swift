@@ -1,4 +1,5 @@
 import Foundation
+@testable import Identity
 @testable import Platform
 import Registry
 import Testing
@@ -18,7 +19,7 @@ struct JSONTextTests {
 
     /// Text with what school software puts in names and codes: quotes, backslashes, slashes, control
     /// characters, Vietnamese in both Unicode forms, emoji.
-    static func randomText(_ random: inout SplitMix) -> String {
+    static func randomText(_ random: inout SeededRandom) -> String {
         let pieces = ["\"", "\\", "/", "\n", "\t", "\r", "\u{0}", "\u{1}", "\u{8}", "\u{C}", "\u{1F}", "\u{7F}", "\u{2028}",
                       "Nguyễn", "Nguye\u{302}\u{303}n", "Thị", "Đặng", "😀", "a", "Z", " ", "'", "<", "&", "\u{FEFF}"]
         let count = Int(random.next() % 8)
@@ -26,7 +27,7 @@ struct JSONTextTests {
     }
 
     @Test func learnersAreWrittenAsFoundationWritesThem() throws {
-        var random = SplitMix(seed: 2026)
+        var random = SeededRandom(seed: 2026)
         for _ in 0..<2_000 {
             var body: [String: Any] = ["fullName": Self.randomText(&random), "schoolCode": Self.randomText(&random)]
             for field in ["id", "learnerCode", "citizenId", "familyName", "middleName", "givenName", "sex", "ethnicity",
@@ -77,7 +78,7 @@ struct JSONTextTests {
 
     /// Random trees of objects, arrays and scalars, with the numbers an identity run's outcome holds.
     @Test func nestedValuesAreWrittenAsFoundationWritesThem() throws {
-        var random = SplitMix(seed: 9)
+        var random = SeededRandom(seed: 9)
         for _ in 0..<2_000 {
             let tree = Tree.random(&random, depth: 0)
             #expect(try Self.directText(tree) == Self.foundationText(tree))
@@ -185,7 +186,7 @@ struct JSONTextTests {
             }
         }
 
-        static func random(_ random: inout SplitMix, depth: Int) -> Tree {
+        static func random(_ random: inout SeededRandom, depth: Int) -> Tree {
             let numbers: [Double] = [0, -0.0, 1, 0.1, 1e16, 1e-7, 123.456, -2.5e-300, .greatestFiniteMagnitude, 47.000001]
             switch random.next() % (depth < 3 ? 8 : 6) {
             case 0: return .string(JSONTextTests.randomText(&random))
@@ -205,22 +206,5 @@ struct JSONTextTests {
                 return .object(members)
             }
         }
-    }
-}
-
-/// A small seeded generator, so a failing case can be replayed.
-struct SplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
