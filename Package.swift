@@ -32,12 +32,13 @@ let package = Package(
     ],
     targets: [
         // Kernels: pure algorithms, no I/O.
+        .target(name: "SplitMix", swiftSettings: strict),
         .target(name: "CitizenID", swiftSettings: strict),
         .target(name: "VietnameseText", swiftSettings: strict),
         .target(name: "Grading", swiftSettings: strict),
         .target(name: "Clearing", swiftSettings: strict),
         .target(name: "ExamRules", swiftSettings: strict),
-        .target(name: "PersonMatching", dependencies: ["VietnameseText", "CitizenID"], swiftSettings: strict),
+        .target(name: "PersonMatching", dependencies: ["VietnameseText", "CitizenID", "SplitMix"], swiftSettings: strict),
         .target(name: "Compression", swiftSettings: strict),
         .target(
             name: "DataIntegrity",
@@ -73,7 +74,7 @@ let package = Package(
         .target(
             name: "Registry",
             dependencies: [
-                "Platform", "CitizenID", "VietnameseText", "ExamRules",
+                "Platform", "CitizenID", "VietnameseText", "ExamRules", "SplitMix",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -94,7 +95,7 @@ let package = Package(
         .target(
             name: "Credentials",
             dependencies: [
-                "Platform", "Registry", "Records", "DataIntegrity",
+                "Platform", "Registry", "Records", "DataIntegrity", "SplitMix",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -163,7 +164,7 @@ let package = Package(
         .target(
             name: "Identity",
             dependencies: [
-                "Platform", "CitizenID", "VietnameseText",
+                "Platform", "CitizenID", "VietnameseText", "SplitMix",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -196,7 +197,7 @@ let package = Package(
         .target(
             name: "BulkData",
             dependencies: [
-                "Platform", "Registry", "Records", "CitizenID", "VietnameseText",
+                "Platform", "Registry", "Records", "CitizenID", "VietnameseText", "SplitMix",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -212,28 +213,28 @@ let package = Package(
             swiftSettings: strict
         ),
 
-        .testTarget(name: "CitizenIDTests", dependencies: ["CitizenID"], swiftSettings: strict),
-        .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText"], swiftSettings: strict),
-        .testTarget(name: "GradingTests", dependencies: ["Grading"], swiftSettings: strict),
+        .testTarget(name: "CitizenIDTests", dependencies: ["CitizenID", "SplitMix"], swiftSettings: strict),
+        .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText", "SplitMix"], swiftSettings: strict),
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "SplitMix"], swiftSettings: strict),
         .testTarget(
             name: "CredentialsTests",
-            dependencies: ["Credentials", "DataIntegrity", "Platform", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Credentials", "DataIntegrity", "Platform", "SplitMix", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
-        .testTarget(name: "ClearingTests", dependencies: ["Clearing", "Admissions"], swiftSettings: strict),
+        .testTarget(name: "ClearingTests", dependencies: ["Clearing", "Admissions", "SplitMix"], swiftSettings: strict),
         .testTarget(name: "ExamRulesTests", dependencies: ["ExamRules"], swiftSettings: strict),
-        .testTarget(name: "PersonMatchingTests", dependencies: ["PersonMatching", "VietnameseText", "CitizenID"], swiftSettings: strict),
+        .testTarget(name: "PersonMatchingTests", dependencies: ["PersonMatching", "VietnameseText", "CitizenID", "SplitMix"], swiftSettings: strict),
         .testTarget(name: "CompressionTests", dependencies: ["Compression"], swiftSettings: strict),
-        .testTarget(name: "PaymentsTests", dependencies: ["Payments"], swiftSettings: strict),
+        .testTarget(name: "PaymentsTests", dependencies: ["Payments", "SplitMix"], swiftSettings: strict),
         .testTarget(
             name: "SpreadsheetTests",
-            dependencies: ["Platform", "Compression"],
+            dependencies: ["Platform", "Compression", "SplitMix"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
         .testTarget(
             name: "DataIntegrityTests",
-            dependencies: ["DataIntegrity", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["DataIntegrity", "SplitMix", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Vectors")],
             swiftSettings: strict
         ),
@@ -257,7 +258,7 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "Platform", "Registry", "Fees", "Payments", "BulkData", "OneRoster", "IdentityVerification", "Identity",
+                "App", "Platform", "Registry", "Fees", "Payments", "BulkData", "OneRoster", "IdentityVerification", "Identity", "SplitMix",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

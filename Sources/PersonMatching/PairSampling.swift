@@ -1,4 +1,5 @@
 import CitizenID
+import SplitMix
 
 /// The samples a model is estimated from: random pairs (almost all non-matches, so
 /// their level frequencies are the u probabilities), pairs linked by the citizen ID the
@@ -10,7 +11,7 @@ public enum PairSampling {
         records: [PersonRecord], index: RegistryIndex, count: Int, seed: UInt64
     ) -> [ComparisonVector] {
         guard !records.isEmpty, index.count > 0, count > 0 else { return [] }
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         let prepared = records.map(PreparedRecord.init)
         var vectors: [ComparisonVector] = []
         vectors.reserveCapacity(count)

@@ -1,6 +1,6 @@
 import Foundation
-@testable import Identity
 import Platform
+import SplitMix
 import Testing
 
 @Suite("Today's date and record IDs")
@@ -10,7 +10,7 @@ struct ClockAndIdentifierTests {
     @Test func todayAgreesWithTheCalendarOfHoChiMinhCity() {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
-        var random = SeededRandom(seed: 7)
+        var random = SplitMix64(seed: 7)
         let start = 189_302_400.0  // 1976-01-01T00:00:00Z
         for index in 0..<5_000 {
             var seconds = start + Double(random.next() % 4_000_000_000)

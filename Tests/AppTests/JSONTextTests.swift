@@ -1,7 +1,7 @@
 import Foundation
-@testable import Identity
 @testable import Platform
 import Registry
+import SplitMix
 import Testing
 
 /// `JSON.string` writes its text itself (`DirectJSON`): the text must be Foundation's byte for byte, or
@@ -19,7 +19,7 @@ struct JSONTextTests {
 
     /// Text with what school software puts in names and codes: quotes, backslashes, slashes, control
     /// characters, Vietnamese in both Unicode forms, emoji.
-    static func randomText(_ random: inout SeededRandom) -> String {
+    static func randomText(_ random: inout SplitMix64) -> String {
         let pieces = ["\"", "\\", "/", "\n", "\t", "\r", "\u{0}", "\u{1}", "\u{8}", "\u{C}", "\u{1F}", "\u{7F}", "\u{2028}",
                       "Nguyễn", "Nguye\u{302}\u{303}n", "Thị", "Đặng", "😀", "a", "Z", " ", "'", "<", "&", "\u{FEFF}"]
         let count = Int(random.next() % 8)
@@ -27,7 +27,7 @@ struct JSONTextTests {
     }
 
     @Test func learnersAreWrittenAsFoundationWritesThem() throws {
-        var random = SeededRandom(seed: 2026)
+        var random = SplitMix64(seed: 2026)
         for _ in 0..<2_000 {
             var body: [String: Any] = ["fullName": Self.randomText(&random), "schoolCode": Self.randomText(&random)]
             for field in ["id", "learnerCode", "citizenId", "familyName", "middleName", "givenName", "sex", "ethnicity",
@@ -78,7 +78,7 @@ struct JSONTextTests {
 
     /// Random trees of objects, arrays and scalars, with the numbers an identity run's outcome holds.
     @Test func nestedValuesAreWrittenAsFoundationWritesThem() throws {
-        var random = SeededRandom(seed: 9)
+        var random = SplitMix64(seed: 9)
         for _ in 0..<2_000 {
             let tree = Tree.random(&random, depth: 0)
             #expect(try Self.directText(tree) == Self.foundationText(tree))
@@ -186,7 +186,7 @@ struct JSONTextTests {
             }
         }
 
-        static func random(_ random: inout SeededRandom, depth: Int) -> Tree {
+        static func random(_ random: inout SplitMix64, depth: Int) -> Tree {
             let numbers: [Double] = [0, -0.0, 1, 0.1, 1e16, 1e-7, 123.456, -2.5e-300, .greatestFiniteMagnitude, 47.000001]
             switch random.next() % (depth < 3 ? 8 : 6) {
             case 0: return .string(JSONTextTests.randomText(&random))

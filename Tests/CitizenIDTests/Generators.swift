@@ -1,4 +1,5 @@
 @testable import CitizenID
+import SplitMix
 
 /// Random ID material. `knownProvince` restricts the prefix to the 63 codes (all
 /// start with 0, as real IDs do); otherwise any 3 digits, including country-like codes.

@@ -1,5 +1,6 @@
 import Admissions
 import Foundation
+import SplitMix
 import Testing
 
 /// `nemis admissions clear` through its library entry point, on files.

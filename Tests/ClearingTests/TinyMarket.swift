@@ -1,4 +1,5 @@
 import Clearing
+import SplitMix
 
 /// A tiny clearing instance in the plain terms of DOMAIN.md §7.2, with its own reading of the
 /// rules (tuples and strings, no packed keys), so the brute force checks the kernel against the

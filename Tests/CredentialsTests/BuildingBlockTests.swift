@@ -1,6 +1,7 @@
 import Crypto
 import DataIntegrity
 import Foundation
+import SplitMix
 import Testing
 @testable import Credentials
 

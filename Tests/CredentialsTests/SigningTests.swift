@@ -2,6 +2,7 @@ import Crypto
 import DataIntegrity
 import Foundation
 import Platform
+import SplitMix
 import Testing
 @testable import Credentials
 

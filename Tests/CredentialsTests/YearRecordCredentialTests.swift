@@ -1,5 +1,6 @@
 import DataIntegrity
 import Foundation
+import SplitMix
 import Testing
 @testable import Credentials
 

@@ -1,4 +1,5 @@
 @testable import Grading
+import SplitMix
 
 /// Builders for gradebook entries, in tenths so tests read like the tables in DOMAIN.md.
 enum Fixture {

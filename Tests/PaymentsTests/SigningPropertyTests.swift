@@ -1,30 +1,19 @@
 import Foundation
 import Payments
+import SplitMix
 import Testing
 
 /// Properties over many random parameter sets: any change to a signed parameter, the amount above
 /// all, breaks the hash; nothing else does.
 @Suite("Payments: signing properties")
 struct SigningPropertyTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed from its seed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let alphabet = Array("abcXYZ019 -_.:/?&=+%~éệđ'\"")
 
-    static func text(_ random: inout SplitMix, length: ClosedRange<Int> = 0...12) -> String {
+    static func text(_ random: inout SplitMix64, length: ClosedRange<Int> = 0...12) -> String {
         String((0..<Int.random(in: length, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
     }
 
-    static func parameters(_ random: inout SplitMix) -> [String: String] {
+    static func parameters(_ random: inout SplitMix64) -> [String: String] {
         var parameters = ["vnp_Amount": VNPayAmount.encode(vnd: Int.random(in: 1...50_000_000, using: &random)),
                           "vnp_TxnRef": "FO" + String(random.next() % 1_000_000)]
         for _ in 0..<Int.random(in: 1...10, using: &random) {
@@ -35,7 +24,7 @@ struct SigningPropertyTests {
 
     @Test(arguments: 0..<200)
     func anyChangedParameterBreaksTheHash(seed: Int) throws {
-        var random = SplitMix(state: UInt64(seed))
+        var random = SplitMix64(seed: UInt64(seed))
         let signer = VNPaySigner(secret: "secret-\(seed)")
         let signed = signer.signed(Self.parameters(&random))
         #expect(signer.verify(signed))
@@ -63,7 +52,7 @@ struct SigningPropertyTests {
 
     @Test(arguments: 0..<200)
     func anyOtherAmountBreaksTheHash(seed: Int) {
-        var random = SplitMix(state: UInt64(seed) &+ 10_000)
+        var random = SplitMix64(seed: UInt64(seed) &+ 10_000)
         let signer = VNPaySigner(secret: "amount-secret")
         let signed = signer.signed(Self.parameters(&random))
         let amount = VNPayAmount.decode(signed["vnp_Amount"]!)!
@@ -75,7 +64,7 @@ struct SigningPropertyTests {
 
     @Test(arguments: 0..<100)
     func aForgedHashIsRejected(seed: Int) {
-        var random = SplitMix(state: UInt64(seed) &+ 20_000)
+        var random = SplitMix64(seed: UInt64(seed) &+ 20_000)
         let signer = VNPaySigner(secret: "the-merchants-secret")
         var forged = Self.parameters(&random)
         forged[VNPaySigner.hashField] = VNPaySigner(secret: "a-guess-\(seed)").signature(of: forged)

@@ -1,4 +1,5 @@
 import PersonMatching
+import SplitMix
 
 /// Vietnamese names weighted roughly as in reality (DOMAIN.md §2: Nguyễn 38%, Trần
 /// 11%, Lê 9.5%; Văn and Thị dominate middle names), for generated test populations.
@@ -32,7 +33,7 @@ enum SyntheticNames {
         ("Loan", 1), ("Phượng", 1), ("Duyên", 1), ("Thư", 2), ("Hiền", 1.5), ("Nguyệt", 0.4),
     ]
 
-    static func pick(_ table: [(String, Double)], using rng: inout SeededGenerator) -> String {
+    static func pick(_ table: [(String, Double)], using rng: inout SplitMix64) -> String {
         let total = table.reduce(0) { $0 + $1.1 }
         var draw = Double.random(in: 0..<total, using: &rng)
         for (value, weight) in table {

@@ -1,5 +1,6 @@
 import CitizenID
 import PersonMatching
+import SplitMix
 import VietnameseText
 
 /// A deterministic synthetic population: registry people with realistic names and
@@ -14,10 +15,10 @@ struct SyntheticPopulation {
 
     static let provinces = ["001", "079", "031", "048", "038", "040", "092", "036", "075", "056"]
 
-    var rng: SeededGenerator
+    var rng: SplitMix64
     private var usedIDs: Set<String> = []
 
-    init(seed: UInt64) { rng = SeededGenerator(seed: seed) }
+    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
 
     mutating func person(yearRange: ClosedRange<Int> = 2006...2018) -> RegistryPerson {
         let sex: Sex = Bool.random(using: &rng) ? .male : .female

@@ -1,6 +1,7 @@
 import Foundation
 import Platform
 import Registry
+import SplitMix
 import VietnameseText
 
 /// The damage real school files carry (DOMAIN.md §1.5, §2), which `--dirty` injects; each

@@ -1,4 +1,5 @@
 import Registry
+import SplitMix
 
 /// One learner with their enrolment for the year and their parents or guardian.
 enum LearnerBuilder {

@@ -1,4 +1,5 @@
 import Registry
+import SplitMix
 
 /// Generates one part of the plan: its schools, one after the other, into the part's buffers.
 /// Each school draws from its own stream, so its rows do not depend on the part it falls in; only

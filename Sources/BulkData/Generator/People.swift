@@ -1,4 +1,5 @@
 import Registry
+import SplitMix
 
 /// A synthetic person as the files show them.
 struct Person {

@@ -1,4 +1,5 @@
 import Registry
+import SplitMix
 
 /// A kind of school the generator builds, with the shape of its classes.
 ///

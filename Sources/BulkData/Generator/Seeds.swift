@@ -1,4 +1,5 @@
 import Registry
+import SplitMix
 
 /// Independent random streams derived from the dataset seed and a path of names and numbers
 /// (`province 79`, `school 12`, `dirty`), so that what one school draws never depends on how

@@ -1,4 +1,5 @@
 import Registry
+import SplitMix
 
 /// The staff of one school and who teaches what: a principal, one to three vice-principals,
 /// teachers in the numbers Vietnamese schools have per class (two per preschool group, about 1.5

@@ -1,5 +1,6 @@
 import DataIntegrity
 import Foundation
+import SplitMix
 
 /// Realistic, reproducible year records for benchmarks, tests and the CLI's example: a
 /// lower-secondary learner under Circular 22/2021 with the 12 subjects of grades 6–9
@@ -51,7 +52,7 @@ public struct SyntheticYearRecords: Sendable {
 
     /// Record number `index`; the same index always gives the same record.
     public func record(_ index: Int) -> LearnerYearRecord {
-        var random = SeededGenerator(seed: seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
+        var random = SplitMix64(seed: seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
         let grade = 6 + index % 4
         let ability = Double(Int.random(in: 45...95, using: &random)) / 10
         var scored: [Double] = []
@@ -104,20 +105,5 @@ public struct SyntheticYearRecords: Sendable {
 extension String {
     fileprivate func leftPadded(to width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
-}
-
-/// SplitMix64 (Steele et al.): a small seedable generator so records reproduce exactly.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Platform
+import SplitMix
 import Synchronization
 
 /// Sends one registry request the way a good client of a national service must: with a live token
@@ -14,7 +15,7 @@ final class RegistryTransport: Sendable {
     private let policy: RetryPolicy
     private let concurrency: ConcurrencyLimit
     private let pacer: Mutex<TokenBucket?>
-    private let random = Mutex(SeededRandom(seed: UInt64.random(in: 0...UInt64.max)))
+    private let random = Mutex(SplitMix64(seed: UInt64.random(in: 0...UInt64.max)))
     private let tokens: AccessTokenProvider
 
     /// A failed attempt worth another try, with the wait the registry asked for, if it did.

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import SplitMix
 import Synchronization
 
 /// `nemis population serve`: a stand-in for the national population database (Ministry of Public
@@ -41,7 +42,7 @@ public final class PopulationRegistryService: Sendable {
     let tokens: AccessTokenStore
     /// Nil inside when there is no rate limit.
     let rateLimiter: Mutex<TokenBucket?>
-    let random: Mutex<SeededRandom>
+    let random: Mutex<SplitMix64>
     let counters = ServiceCounters()
 
     /// `now` is the clock tokens expire by; a test moves it forward.
@@ -52,7 +53,7 @@ public final class PopulationRegistryService: Sendable {
         self.logger = logger
         tokens = AccessTokenStore(lifetime: settings.tokenLifetime, now: now)
         rateLimiter = Mutex(settings.rateLimit.map { TokenBucket(rate: $0, capacity: $0) })
-        random = Mutex(SeededRandom(seed: settings.seed))
+        random = Mutex(SplitMix64(seed: settings.seed))
     }
 
     /// What the service has seen so far, for tests and the operator.

@@ -3,6 +3,7 @@ import ExamRules
 import Foundation
 import Platform
 import SQLKit
+import SplitMix
 
 /// Writes the demo province inside one transaction.
 struct DemoGenerator {

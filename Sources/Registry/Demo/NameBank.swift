@@ -1,4 +1,5 @@
 import Foundation
+import SplitMix
 
 /// Weighted Vietnamese name parts (Resources/names.csv) for realistic synthetic people.
 public struct NameBank: Sendable {
@@ -97,20 +98,6 @@ public struct NameBank: Sendable {
         let middle = (tradition?.middle[sex] ?? (bornFrom2000 ? modernMiddle[sex]! : self.middle[sex]!)).pick(random.unit())
         return (family, family + " " + middle + " " + given)
     }
-}
-
-/// SplitMix64: a tiny, fast, seedable generator, so the demo is the same on every machine.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    public var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
 
 extension AdminUnits {
