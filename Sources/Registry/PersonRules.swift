@@ -10,19 +10,20 @@ public enum PersonRules {
         let repaired = LegacyVietnamese.repairIfLegacy(raw).text
         // Names are capitalised word by word. Words typed all upper or all lower case (NGUYỄN, thị) are
         // re-cased; mixed-case words such as the Ê Đê "H'Lan" are kept as written.
-        let clean = VietnameseText.clean(repaired).split(separator: " ").map { word -> String in
+        let words = VietnameseText.clean(repaired).split(separator: " ").map { word -> String in
             let text = String(word)
-            return text == text.uppercased() || text == text.lowercased() ? VietnameseText.titleCased(text) : text
-        }.joined(separator: " ")
-        guard !clean.isEmpty else {
+            return text == text.uppercased() || text == text.lowercased() ? VietnameseText.nfc(VietnameseText.titleCased(text)) : text
+        }
+        guard !words.isEmpty else {
             errors.add(field, "name.empty", "the full name is required")
             return nil
         }
-        guard clean.count <= 100, !clean.contains(where: \.isNumber) else {
+        let fullName = words.joined(separator: " ")
+        guard fullName.count <= 100, !fullName.contains(where: \.isNumber) else {
             errors.add(field, "name.invalid", "a name has letters only, at most 100 characters")
             return nil
         }
-        return PersonName(fullName: clean)
+        return PersonName(cleanWords: words)
     }
 
     public static func dateOfBirth(_ date: CivilDate?, field: String = "dateOfBirth", into errors: inout ValidationCollector) {

@@ -41,17 +41,23 @@ public struct PersonName: Sendable, Hashable, Codable {
         if hasUpper != hasLower {
             cleaned = VietnameseText.titleCased(cleaned)
         }
-        let words = cleaned.split(separator: " ").map(String.init)
+        self.init(cleanWords: cleaned.split(separator: " ").map(String.init))
+    }
+
+    /// Splits words already cleaned (NFC, none empty, none holding a space) into parts as
+    /// `init(fullName:)` does, without cleaning or re-casing them again: for a caller that has
+    /// just cleaned them itself.
+    public init(cleanWords words: [String]) {
         switch words.count {
         case 0:
-            self.init(family: "", middle: "", given: "")
+            (family, middle, given) = ("", "", "")
         case 1:
-            self.init(family: "", middle: "", given: words[0])
+            (family, middle, given) = ("", "", words[0])
         default:
             let familyCount = words.count >= 3 && PersonName.startsWithCompound(words) ? 2 : 1
-            let family = words[..<familyCount].joined(separator: " ")
-            let middle = words[familyCount..<(words.count - 1)].joined(separator: " ")
-            self.init(family: family, middle: middle, given: words[words.count - 1])
+            family = words[..<familyCount].joined(separator: " ")
+            middle = words[familyCount..<(words.count - 1)].joined(separator: " ")
+            given = words[words.count - 1]
         }
     }
 
