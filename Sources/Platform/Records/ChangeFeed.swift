@@ -53,16 +53,13 @@ public enum ChangeFeed {
         let at = Clock.timestamp()
         var versions: [String: Int] = [:]
         for start in stride(from: 0, to: records.count, by: RecordStore.rowsPerStatement) {
-            var sql = SQLQueryString("INSERT INTO changes (resource, record_id, org_id, kind, natural_key, sensitive, at) VALUES ")
-            for (index, record) in records[start..<min(records.count, start + RecordStore.rowsPerStatement)].enumerated() {
-                sql.appendInterpolation(unsafeRaw: index == 0 ? "(" : ", (")
-                sql.appendInterpolation(binds: [resource, record.id, record.orgID, Kind.upsert.rawValue, record.naturalKey])
-                sql.appendInterpolation(unsafeRaw: ", 0, ")
-                sql.appendInterpolation(bind: at)
-                sql.appendInterpolation(unsafeRaw: ")")
+            var values: [any Encodable & Sendable] = []
+            for record in records[start..<min(records.count, start + RecordStore.rowsPerStatement)] {
+                values += [resource, record.id, record.orgID, Kind.upsert.rawValue, record.naturalKey, 0, at]
             }
-            sql.appendInterpolation(unsafeRaw: " RETURNING change_version, record_id")
-            for row in try await db.raw(sql).all() {
+            let insert = MultiRowInsert(into: "changes", columns: ["resource", "record_id", "org_id", "kind", "natural_key", "sensitive", "at"],
+                                        values: values, suffix: " RETURNING change_version, record_id")
+            for row in try await db.raw("\(insert)").all() {
                 versions[try row.decode(column: "record_id", as: String.self)] = try row.decode(column: "change_version", as: Int.self)
             }
         }

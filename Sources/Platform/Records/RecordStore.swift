@@ -263,25 +263,17 @@ public enum RecordStore {
         let now = Clock.timestamp()
         let changes = try await ChangeFeed.appendUpserts(db, resource: resource.name,
                                                          records: drafts.map { ($0.id, $0.orgID, $0.naturalKey) })
-        let extra = resource.indexColumns
+        let columns = ["id", "natural_key", "org_id", "search_key", "sort_key", "status"] + resource.indexColumns
+            + ["version", "change_version", "body", "public_body", "created_at", "updated_at"]
         for start in stride(from: 0, to: drafts.count, by: rowsPerStatement) {
-            var sql = SQLQueryString("INSERT INTO \(ident: resource.name) (id, natural_key, org_id, search_key, sort_key, status, ")
-            for column in extra { sql.appendInterpolation(ident: column); sql.appendInterpolation(unsafeRaw: ", ") }
-            sql.appendInterpolation(unsafeRaw: "version, change_version, body, public_body, created_at, updated_at) VALUES ")
-            for (index, draft) in drafts[start..<min(drafts.count, start + rowsPerStatement)].enumerated() {
-                sql.appendInterpolation(unsafeRaw: index == 0 ? "(" : ", (")
-                sql.appendInterpolation(binds: [draft.id, draft.naturalKey, draft.orgID, draft.searchKey, draft.sortKey, draft.status])
-                for column in extra {
-                    sql.appendInterpolation(unsafeRaw: ", ")
-                    sql.appendInterpolation(bind: draft.columns[column] ?? nil)
-                }
-                sql.appendInterpolation(unsafeRaw: ", 1, ")
-                sql.appendInterpolation(bind: changes[draft.id])
-                sql.appendInterpolation(unsafeRaw: ", ")
-                sql.appendInterpolation(binds: [draft.body, draft.publicBody, now, now])
-                sql.appendInterpolation(unsafeRaw: ")")
+            var values: [any Encodable & Sendable] = []
+            values.reserveCapacity(columns.count * rowsPerStatement)
+            for draft in drafts[start..<min(drafts.count, start + rowsPerStatement)] {
+                values += [draft.id, draft.naturalKey, draft.orgID, draft.searchKey, draft.sortKey, draft.status]
+                for column in resource.indexColumns { values.append(draft.columns[column] ?? nil) }
+                values += [1, changes[draft.id], draft.body, draft.publicBody, now, now]
             }
-            try await db.raw(sql).run()
+            try await db.execute(sql: MultiRowInsert(into: resource.name, columns: columns, values: values)) { _ in }
         }
         for draft in drafts { try await setScopes(db, resource, draft, isNew: true) }
         return drafts.map { draft in

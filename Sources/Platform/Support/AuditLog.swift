@@ -31,14 +31,12 @@ public enum AuditLog {
     /// Inserts several entries with one statement.
     public static func insert(_ db: any SQLDatabase, _ entries: [NewEntry]) async throws {
         guard !entries.isEmpty else { return }
-        var sql = SQLQueryString("INSERT INTO audit_log (at, principal_id, principal_name, action, resource, record_id, org_id, detail) VALUES ")
-        for (index, entry) in entries.enumerated() {
-            sql.appendInterpolation(unsafeRaw: index == 0 ? "(" : ", (")
-            sql.appendInterpolation(binds: [entry.at, entry.principalID, entry.principalName, entry.action, entry.resource,
-                                             entry.recordID, entry.orgID, entry.detail] as [String?])
-            sql.appendInterpolation(unsafeRaw: ")")
+        var values: [any Encodable & Sendable] = []
+        for entry in entries {
+            values += [entry.at, entry.principalID, entry.principalName, entry.action, entry.resource, entry.recordID, entry.orgID, entry.detail]
         }
-        try await db.raw(sql).run()
+        try await db.execute(sql: MultiRowInsert(into: "audit_log", columns: ["at", "principal_id", "principal_name", "action", "resource",
+                                                                                 "record_id", "org_id", "detail"], values: values)) { _ in }
     }
 
     public struct Entry: Codable, Sendable {
