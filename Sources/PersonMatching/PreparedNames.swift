@@ -46,9 +46,7 @@ struct TypedName: Sendable, Hashable {
         for scalar in nfc.unicodeScalars {
             let value = scalar.value
             if value == 0x200B || value == 0x2060 || value == 0xFEFF { continue }
-            // ASCII answers without Unicode's property tables (most of a name is ASCII letters).
-            let isSpace = value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : scalar.properties.isWhitespace
-            if isSpace {
+            if VietnameseText.isWhitespace(scalar) {
                 pendingSpace = !out.isEmpty
                 continue
             }

@@ -76,7 +76,7 @@ public enum VietnameseCollation {
             } else if scalar.value >= 0x30, scalar.value <= 0x39 {
                 open()
                 primary.append(UInt8(scalar.value))
-            } else if scalar.properties.isWhitespace {
+            } else if VietnameseText.isWhitespace(scalar) {
                 endWord()
                 pendingSpace = !primary.isEmpty
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {

@@ -37,6 +37,20 @@ struct TextNormalizationTests {
         #expect(VietnameseText.fold("") == "")
     }
 
+    @Test("isWhitespace agrees with Unicode's White_Space property on every scalar")
+    func whitespaceOnEveryScalar() {
+        var spaces = 0
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }  // surrogates
+            let expected = scalar.properties.isWhitespace
+            if VietnameseText.isWhitespace(scalar) != expected {
+                Issue.record("U+\(String(value, radix: 16, uppercase: true)): expected \(expected)")
+            }
+            if expected { spaces += 1 }
+        }
+        #expect(spaces == 25)
+    }
+
     @Test("fold maps all 134 Vietnamese letters to ASCII, agreeing with Foundation + đ→d")
     func foldAllLetters() {
         var count = 0

@@ -83,8 +83,10 @@ public enum RegistryFile {
     private static func text(_ record: CSVRecord, _ index: Int) -> String {
         let raw = String(decoding: record[index], as: UTF8.self)
         let scalars = raw.unicodeScalars
-        let needsWork = scalars.first?.properties.isWhitespace == true || scalars.last?.properties.isWhitespace == true
-            || scalars.contains { (0x300...0x36F).contains($0.value) }
+        // Combining marks U+0300–U+036F start with the UTF-8 byte 0xCC or 0xCD, which also starts a
+        // few Greek letters: those are cleaned too, which changes nothing.
+        let needsWork = scalars.first.map(VietnameseText.isWhitespace) == true || scalars.last.map(VietnameseText.isWhitespace) == true
+            || raw.utf8.contains { $0 == 0xCC || $0 == 0xCD }
         return needsWork ? VietnameseText.clean(raw) : raw
     }
 }
