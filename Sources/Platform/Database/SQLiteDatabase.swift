@@ -30,9 +30,12 @@ public final class SQLiteStorage: Database {
         let writer = try connect(path: path)
         // WAL lets readers proceed while the writer commits; it is a property of the file, set once.
         try writer.query("PRAGMA journal_mode=WAL", []) { _ in }
-        // A savepoint keeps the pages it changes in a sub-journal, by default a temporary file: a
-        // bulk import's savepoint per batch spent a twentieth of its time in write calls to it. In
-        // memory it holds one batch's pages at most, and it is thrown away with the savepoint.
+        // The writer's temporary files in memory: a savepoint keeps the pages it changes in a
+        // sub-journal, by default a temporary file, and a bulk import's savepoint per batch spent a
+        // twentieth of its time in write calls to it. In memory it holds one batch's pages. Statement
+        // journals and sorts stay in memory too: a statement that sorts or rewrites a whole table of
+        // millions of rows (a new index in a migration) needs that table's size in memory. SQLite
+        // serves a school or a developer; provinces and the nation run on PostgreSQL.
         try writer.query("PRAGMA temp_store = MEMORY", []) { _ in }
         return SQLiteStorage(path: path, writer: writer, logger: logger)
     }
