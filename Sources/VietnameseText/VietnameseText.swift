@@ -10,7 +10,7 @@ public enum VietnameseText {
     /// U+0020, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000)
     /// instead of Unicode's property tables, whose look-up took a twentieth of loading a registry
     /// file. The same answer as `scalar.properties.isWhitespace` for every scalar (a test checks all).
-    @inline(__always)
+    @inlinable
     public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }

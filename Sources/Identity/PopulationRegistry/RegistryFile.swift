@@ -83,11 +83,20 @@ public enum RegistryFile {
     private static func text(_ record: CSVRecord, _ index: Int) -> String {
         let raw = String(decoding: record[index], as: UTF8.self)
         let scalars = raw.unicodeScalars
-        // Combining marks U+0300–U+036F start with the UTF-8 byte 0xCC or 0xCD, which also starts a
-        // few Greek letters: those are cleaned too, which changes nothing.
         let needsWork = scalars.first.map(VietnameseText.isWhitespace) == true || scalars.last.map(VietnameseText.isWhitespace) == true
-            || raw.utf8.contains { $0 == 0xCC || $0 == 0xCD }
+            || holdsCombiningMark(raw)
         return needsWork ? VietnameseText.clean(raw) : raw
+    }
+
+    /// Whether `text` holds a combining mark U+0300–U+036F, read off its UTF-8 bytes (0xCC 0x80–0xBF
+    /// or 0xCD 0x80–0xAF) without decoding its scalars.
+    static func holdsCombiningMark(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == 0xCC || (previous == 0xCD && byte < 0xB0) { return true }
+            previous = byte
+        }
+        return false
     }
 }
 
