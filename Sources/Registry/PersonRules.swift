@@ -10,9 +10,14 @@ public enum PersonRules {
         let repaired = LegacyVietnamese.repairIfLegacy(raw).text
         // Names are capitalised word by word. Words typed all upper or all lower case (NGUYỄN, thị) are
         // re-cased; mixed-case words such as the Ê Đê "H'Lan" are kept as written.
-        let words = VietnameseText.clean(repaired).split(separator: " ").map { word -> String in
+        var words = VietnameseText.clean(repaired).split(separator: " ").map { word -> String in
             let text = String(word)
             return text == text.uppercased() || text == text.lowercased() ? VietnameseText.nfc(VietnameseText.titleCased(text)) : text
+        }
+        // A name left in one case (a case mapping that grows, "ß" to "SS") is title-cased once more.
+        let hasUpper = words.contains { $0.contains(where: \.isUppercase) }
+        if hasUpper != words.contains(where: { $0.contains(where: \.isLowercase) }) {
+            words = words.map { VietnameseText.nfc(VietnameseText.titleCased($0)) }
         }
         guard !words.isEmpty else {
             errors.add(field, "name.empty", "the full name is required")
