@@ -37,6 +37,7 @@ struct MultiRowInsertTests {
                 expected.serialize(to: &sqlKits)
                 #expect(ours.sql == sqlKits.sql)
                 #expect(ours.binds.count == 3 * rows.count)
+                #expect(ours.binds.map { String(describing: $0) } == sqlKits.binds.map { String(describing: $0) })
 
                 let returned = try await db.raw("\(insert)").all().map { try $0.decode(column: "label", as: String.self) }
                 #expect(Set(returned) == Set(rows.map(\.0)))
