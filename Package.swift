@@ -213,6 +213,7 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        .testTarget(name: "SplitMixTests", dependencies: ["SplitMix"], swiftSettings: strict),
         .testTarget(name: "CitizenIDTests", dependencies: ["CitizenID", "SplitMix"], swiftSettings: strict),
         .testTarget(name: "VietnameseTextTests", dependencies: ["VietnameseText", "SplitMix"], swiftSettings: strict),
         .testTarget(name: "GradingTests", dependencies: ["Grading", "SplitMix"], swiftSettings: strict),
@@ -240,7 +241,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BulkDataTests",
-            dependencies: ["BulkData", "Platform", "Registry", "CitizenID", "VietnameseText"],
+            dependencies: ["BulkData", "Platform", "Registry", "CitizenID", "VietnameseText", "SplitMix"],
             swiftSettings: strict
         ),
         .testTarget(

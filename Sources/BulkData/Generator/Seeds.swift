@@ -1,4 +1,3 @@
-import Registry
 import SplitMix
 
 /// Independent random streams derived from the dataset seed and a path of names and numbers
