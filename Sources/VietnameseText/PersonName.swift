@@ -39,7 +39,8 @@ public struct PersonName: Sendable, Hashable, Codable {
         let hasUpper = cleaned.contains(where: \.isUppercase)
         let hasLower = cleaned.contains(where: \.isLowercase)
         if hasUpper != hasLower {
-            cleaned = VietnameseText.titleCased(cleaned)
+            // Re-casing may leave a letter decomposed ("ΐ" upper-cases to Ι, diaeresis, acute).
+            cleaned = VietnameseText.nfc(VietnameseText.titleCased(cleaned))
         }
         self.init(cleanWords: cleaned.split(separator: " ").map(String.init))
     }

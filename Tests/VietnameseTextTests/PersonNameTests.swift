@@ -51,6 +51,12 @@ struct PersonNameTests {
         #expect(PersonName(fullName: "ĐỖ THỊ HỒNG").searchKey == "do thi hong")
     }
 
+    @Test("a re-cased name is stored in NFC")
+    func recasedNameIsNFC() {
+        // "ΐ" upper-cases to three scalars (Ι, diaeresis, acute), of which NFC composes the first two.
+        #expect(PersonName(fullName: "ΐ").given.unicodeScalars.map(\.value) == [0x3AA, 0x301])
+    }
+
     @Test("Codable round-trip")
     func codable() throws {
         let name = PersonName(fullName: "Tôn Nữ Thị Ninh")
