@@ -1,21 +1,21 @@
 import SQLKit
 
 /// `INSERT INTO table (columns) VALUES (…), (…) [suffix]` for many rows at once, the statement of
-/// every bulk write (records, change feed, audit log).
+/// every bulk write (records, change feed, audit log, identity checks).
 ///
 /// Written straight into the serializer: built with `SQLQueryString`, each of a batch's thousands of
 /// values became an expression of its own, asked the dialect for its placeholder and serialised it,
 /// which took a twentieth of a bulk import's writer. The statement is the same as SQLKit's for the
 /// same identifiers and values (a test compares them); constants are bound values like the rest.
-struct MultiRowInsert: SQLExpression {
+public struct MultiRowInsert: SQLExpression {
     let table: String
     let columns: [String]
     /// Row after row, `columns.count` values each.
     let values: [any Encodable & Sendable]
-    /// Text after the rows, e.g. ` RETURNING change_version`.
+    /// Text after the rows, e.g. ` RETURNING change_version` or an `ON CONFLICT` clause.
     let suffix: String
 
-    init(into table: String, columns: [String], values: [any Encodable & Sendable], suffix: String = "") {
+    public init(into table: String, columns: [String], values: [any Encodable & Sendable], suffix: String = "") {
         precondition(!columns.isEmpty && !values.isEmpty && values.count % columns.count == 0,
                      "a multi-row insert needs whole rows of \(columns.count) values")
         self.table = table
@@ -24,7 +24,7 @@ struct MultiRowInsert: SQLExpression {
         self.suffix = suffix
     }
 
-    func serialize(to serializer: inout SQLSerializer) {
+    public func serialize(to serializer: inout SQLSerializer) {
         serializer.write("INSERT INTO ")
         SQLIdentifier(table).serialize(to: &serializer)
         serializer.write(" (")
