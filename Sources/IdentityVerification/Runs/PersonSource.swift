@@ -13,33 +13,36 @@ struct CheckedPerson: Sendable {
     let record: PersonRecord
 }
 
-/// A learner or member of staff as stored, their document not yet decoded: the reading stays
-/// short on the thread that also stores, and the documents are decoded on all cores.
+/// A learner or member of staff as read: the fields of their document that verification reads,
+/// taken out by the database (`DocumentSQL`), as text. Turning them into a record (dates,
+/// provinces) is left to `decoded`, which runs on all cores; the reading stays short on the
+/// thread that also stores.
 struct StoredPerson: Sendable {
     let kind: PersonKind
     let id: String
     let code: String
     let orgID: String
-    let body: String
+    /// The document's `citizenId`, `fullName`, `dateOfBirth`, `sex` and `birthplace` (a learner's
+    /// place of birth registration; staff have none), empty where it holds none.
+    let fields: [String]
 
-    /// The fields of a learner's or staff member's document that verification reads.
-    private struct Body: Decodable {
-        let citizenId: String?
-        let fullName: String
-        let dateOfBirth: String?
-        let sex: String?
-        /// A learner's place of birth registration (staff have none).
-        let birthplace: String?
-    }
+    static let documentFields = ["citizenId", "fullName", "dateOfBirth", "sex", "birthplace"]
 
     func decoded() throws -> CheckedPerson {
-        let body = try JSON.decoder.decode(Body.self, from: Data(self.body.utf8))
+        func field(_ index: Int) -> String? { fields[index].isEmpty ? nil : fields[index] }
+        guard let fullName = field(1) else { throw NoFullName(kind: kind, code: code) }
         let record = PersonRecord(
-            citizenID: body.citizenId, fullName: body.fullName,
-            dateOfBirth: body.dateOfBirth.flatMap(PersonMatching.CivilDate.parse),
-            sex: body.sex.flatMap(Sex.init(rawValue:)), birthProvince: body.birthplace.flatMap(BirthProvince.code))
+            citizenID: field(0), fullName: fullName, dateOfBirth: field(2).flatMap(PersonMatching.CivilDate.parse),
+            sex: field(3).flatMap(Sex.init(rawValue:)), birthProvince: field(4).flatMap(BirthProvince.code))
         return CheckedPerson(kind: kind, id: id, code: code, orgID: orgID, record: record)
     }
+}
+
+/// A stored document without the name every learner and member of staff is given on the way in.
+struct NoFullName: Error, CustomStringConvertible {
+    let kind: PersonKind
+    let code: String
+    var description: String { "the \(kind.rawValue) \(code) has no full name in its stored record" }
 }
 
 /// Reads the people under a node of the tree in a stable order (kind, then record ID), a batch
@@ -81,7 +84,10 @@ struct PersonSource: Sendable {
         var people: [StoredPerson] = []
         for kind in PersonKind.allCases {
             if let cursor, kind == .learner, cursor.kind == .staff { continue }
-            var sql = SQLQueryString("SELECT id, natural_key, org_id, body FROM \(unsafeRaw: kind.table) t WHERE ")
+            let document = DocumentSQL(db)
+            var sql = SQLQueryString("SELECT ")
+            sql.appendInterpolation(unsafeRaw: DocumentSQL.packed(["t.id", "t.natural_key", "t.org_id"] + StoredPerson.documentFields.map(document.value)))
+            sql.appendInterpolation(unsafeRaw: " FROM \(document.from(kind.table)) WHERE ")
             sql.appendInterpolation(scopeCondition)
             if let cursor, cursor.kind == kind { sql.appendInterpolation(unsafeRaw: " AND t.id > "); sql.appendInterpolation(bind: cursor.id) }
             if let idTailBelow {
@@ -90,10 +96,8 @@ struct PersonSource: Sendable {
             }
             sql.appendInterpolation(unsafeRaw: " ORDER BY t.id LIMIT \(limit - people.count)")
             for row in try await db.raw(sql).all() {
-                people.append(StoredPerson(kind: kind, id: try row.decode(column: "id", as: String.self),
-                                           code: try row.decode(column: "natural_key", as: String.self),
-                                           orgID: try row.decode(column: "org_id", as: String.self),
-                                           body: try row.decode(column: "body", as: String.self)))
+                let f = try DocumentSQL.unpack(row, count: 3 + StoredPerson.documentFields.count)
+                people.append(StoredPerson(kind: kind, id: f[0], code: f[1], orgID: f[2], fields: Array(f[3...])))
             }
             if people.count == limit { break }
         }
