@@ -4,7 +4,9 @@ import Foundation
 import HTTPTypes
 import Identity
 @testable import IdentityVerification
+import PersonMatching
 import Platform
+import Synchronization
 import Testing
 
 /// Verification of a school's learners and staff against a registry, through the API: the run,
@@ -215,15 +217,16 @@ final class OutageRegistry: PopulationRegistry, @unchecked Sendable {
     let inner: any PopulationRegistry
     private let lock = NSLock()
     private var down = false
-    /// The name whose search takes the registry down: a run checks a batch while it stores the one
-    /// before, so an outage is tied to a record rather than to the progress reported.
-    private var downAtSearchFor: String?
+    /// The name whose search takes the registry down, and how many of its searches go through
+    /// before: a run checks batches while it stores the one before, so an outage is tied to a
+    /// record rather than to the progress reported.
+    private var downAtSearchFor: (name: String, searchesBefore: Int)?
     private(set) var askedIDs: [String] = []
     private(set) var searchedNames: [String] = []
 
     init(_ inner: any PopulationRegistry) { self.inner = inner }
 
-    func goDown(whenSearchedFor name: String) { lock.withLock { downAtSearchFor = name } }
+    func goDown(whenSearchedFor name: String, after searchesBefore: Int) { lock.withLock { downAtSearchFor = (name, searchesBefore) } }
     func comeBack() { lock.withLock { down = false; downAtSearchFor = nil; askedIDs = []; searchedNames = [] } }
 
     func lookup(_ ids: [String]) async throws -> [String: RegistryCitizen] {
@@ -236,7 +239,9 @@ final class OutageRegistry: PopulationRegistry, @unchecked Sendable {
 
     func search(_ query: CitizenQuery) async throws -> [RegistryCitizen] {
         try lock.withLock {
-            if query.hoVaTen == downAtSearchFor { down = true }
+            if let trigger = downAtSearchFor, query.hoVaTen == trigger.name {
+                if trigger.searchesBefore == 0 { down = true } else { downAtSearchFor = (trigger.name, trigger.searchesBefore - 1) }
+            }
             if down { throw PopulationRegistryError.gaveUp(operation: "search", attempts: 5, last: .status(503, code: nil)) }
             searchedNames.append(query.hoVaTen)
         }
@@ -250,14 +255,11 @@ extension IdentityVerificationTests {
         try await withApp(engine) { api in
             let world = try await World.build(api)
             _ = try await Self.addRecords(world)
-            let citizens = Self.registryRows.split(separator: "\n").map { line in
-                let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-                return RegistryCitizen(soDinhDanh: f[0], ho: f[1], chuDem: f[2], ten: f[3], ngayThangNamSinh: f[4],
-                                       gioiTinh: f[5] == "female" ? .female : .male, noiDangKyKhaiSinh: f[6])
-            }
-            let registry = OutageRegistry(InProcessPopulationRegistry(index: try Identity.RegistryIndex(citizens: citizens)))
+            let registry = OutageRegistry(InProcessPopulationRegistry(index: try Identity.RegistryIndex(citizens: Self.registryCitizens)))
+            // One batch checked ahead: with more, the check of a batch stored before the outage could
+            // still be running when it starts, and the run would stop earlier than the test says.
             let job = VerificationJob(database: api.database, checker: RemoteRegistryChecker(registry: registry, source: "test registry"),
-                                      batchSize: 2)
+                                      batchSize: 2, batchesCheckedAhead: 1)
             let ministry = try #require(try await Bootstrap.orgID(api.database, code: "MOET"))
             let principal = Principal(id: "test", name: "test", kind: .user, grants: [Grant(role: .ministryAdmin, orgID: ministry)])
             let service = IdentityVerificationService(database: api.database)
@@ -267,11 +269,10 @@ extension IdentityVerificationTests {
             #expect(try await !service.claim(run))
 
             // The registry goes down in the third batch (Tùng, Hùng): the run stops, keeping the two
-            // batches before it. (Armed once the first batch is stored: the model's estimation
-            // searched for everyone before it.)
-            await #expect(throws: PopulationRegistryError.self) {
-                try await job.run(run.id) { progress in if progress.done == 2 { registry.goDown(whenSearchedFor: "Trịnh Văn Tùng") } }
-            }
+            // batches before it. (At the second search for Tùng: the model's estimation searches
+            // for everyone first.)
+            registry.goDown(whenSearchedFor: "Trịnh Văn Tùng", after: 1)
+            await #expect(throws: PopulationRegistryError.self) { try await job.run(run.id) }
             let stopped = try #require(try await service.run(run.id, for: principal))
             #expect(stopped.status == .failed && stopped.done == 4 && stopped.total == 8)
             #expect(stopped.message?.contains("stopped after 4 of 8 people") == true)
@@ -293,6 +294,53 @@ extension IdentityVerificationTests {
             let allChecks = try await Self.checkTimes(api.database)
             #expect(allChecks.count == 8)
             for (person, time) in firstChecks { #expect(allChecks[person] == time) }
+        }
+    }
+
+    /// Checking batches ahead of the one stored changes nothing in what is stored: a run in batches
+    /// of two (two checked while one is stored) stores the same outcomes as a run in one batch, and
+    /// reports its progress batch after batch, in order.
+    @Test(arguments: Engine.allCases)
+    func batchesCheckedAheadAreStoredInOrderWithTheSameOutcomes(engine: Engine) async throws {
+        try await withApp(engine) { api in
+            let world = try await World.build(api)
+            _ = try await Self.addRecords(world)
+            // A copy in memory: its answers do not depend on the batch, as the protocol's per-batch
+            // name frequencies do.
+            let checker = LocalRegistryChecker(
+                index: PersonMatching.RegistryIndex(Self.registryCitizens.compactMap(RegistryPeople.person)), source: "test registry")
+            let ministry = try #require(try await Bootstrap.orgID(api.database, code: "MOET"))
+            let principal = Principal(id: "test", name: "test", kind: .user, grants: [Grant(role: .ministryAdmin, orgID: ministry)])
+            let service = IdentityVerificationService(database: api.database)
+            func verify(batchSize: Int) async throws -> (progress: [Int], outcomes: [String: String]) {
+                let (run, _) = try await service.prepareRun(scopeCode: "SCHA", principal: principal)
+                #expect(try await service.claim(run))
+                let progress = Mutex<[Int]>([])
+                let finished = try await VerificationJob(database: api.database, checker: checker, batchSize: batchSize).run(run.id) { done in
+                    progress.withLock { $0.append(done.done) }
+                }
+                #expect(finished.status == .finished && finished.done == 8)
+                let outcomes = try await api.database.read { db in
+                    try await db.raw("SELECT person_id, outcome FROM identity_checks WHERE run_id = \(bind: run.id)").all().map {
+                        (try $0.decode(column: "person_id", as: String.self), try $0.decode(column: "outcome", as: String.self))
+                    }
+                }
+                return (progress.withLock { $0 }, Dictionary(uniqueKeysWithValues: outcomes))
+            }
+            let whole = try await verify(batchSize: 1_000)
+            let inPairs = try await verify(batchSize: 2)
+            #expect(whole.progress == [8] && inPairs.progress == [2, 4, 6, 8])
+            #expect(whole.outcomes.count == 8 && inPairs.outcomes == whole.outcomes)
+            #expect(Set(whole.outcomes.values.map { $0.contains("\"status\":\"verified\"") }) == [true, false])
+        }
+    }
+
+    /// The registry people of `registryRows`.
+    static var registryCitizens: [RegistryCitizen] {
+        registryRows.split(separator: "\n").map { line in
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            return RegistryCitizen(soDinhDanh: f[0], ho: f[1], chuDem: f[2], ten: f[3], ngayThangNamSinh: f[4],
+                                   gioiTinh: f[5] == "female" ? .female : .male, noiDangKyKhaiSinh: f[6])
         }
     }
 

@@ -18,12 +18,15 @@ public struct VerificationJob: Sendable {
     let checker: any RecordChecker
     let batchSize: Int
     let policy: VerificationPolicy
+    /// How many batches are checked at once, ahead of the one being stored.
+    let batchesCheckedAhead: Int
 
-    public init(database: any Database, checker: any RecordChecker, batchSize: Int = 1_000,
+    public init(database: any Database, checker: any RecordChecker, batchSize: Int = 1_000, batchesCheckedAhead: Int = 2,
                 policy: VerificationPolicy = VerificationPolicy()) {
         store = VerificationStore(database: database)
         self.checker = checker
         self.batchSize = max(1, batchSize)
+        self.batchesCheckedAhead = max(1, batchesCheckedAhead)
         self.policy = policy
     }
 
@@ -46,18 +49,27 @@ public struct VerificationJob: Sendable {
                 try await store.begin(id, source: checker.source, settings: run.settings!, total: run.total)
             }
             let settings = run.settings!
-            let cursor = try await store.cursor(id)
-            var batch = try await read(source, after: cursor)
-            // Checked and not yet stored. Batch N+1 is checked while batch N is stored and batch N+2
-            // read: checking keeps the cores busy, storing and reading wait on the database. A crash
-            // loses at most the batch checked and not stored, which the resumed run checks again.
-            // (A failed store cancels the check, but work already handed to other threads runs
-            // to its end before the error comes out.)
-            var checked: [CheckRow]?
-            while !batch.isEmpty || checked != nil {
-                let current = batch
-                async let checking = check(current, settings)
-                if let checked {
+            var cursor = try await store.cursor(id)
+            // Batches being checked, oldest first. Checking keeps both cores busy and storing waits
+            // on the database, so the next batches are read and their checks started before the
+            // oldest checked is stored: the cores find work while a batch is stored and while a
+            // batch's slowest chunk finishes. A crash loses at most the batches checked and not
+            // stored, which the resumed run checks again.
+            var checking: [Task<[CheckRow], any Error>] = []
+            var readAll = false
+            func checkAhead() async throws {
+                while checking.count < batchesCheckedAhead, !readAll {
+                    let batch = try await read(source, after: cursor)
+                    guard let last = batch.last else { readAll = true; return }
+                    cursor = (last.kind, last.id)
+                    checking.append(Task { try await check(batch, settings) })
+                }
+            }
+            do {
+                try await checkAhead()
+                while !checking.isEmpty {
+                    let checked = try await checking.removeFirst().value
+                    try await checkAhead()
                     var afterBatch = run
                     for row in checked { afterBatch.counts[row.outcome.status, default: 0] += 1 }
                     afterBatch.done += checked.count
@@ -65,11 +77,10 @@ public struct VerificationJob: Sendable {
                     run = afterBatch
                     progress?(VerificationProgress(done: run.done, total: max(run.total, run.done), seconds: Date().timeIntervalSince(started)))
                 }
-                var next: [StoredPerson] = []
-                if let last = current.last { next = try await read(source, after: (last.kind, last.id)) }
-                let rows = try await checking
-                checked = current.isEmpty ? nil : rows
-                batch = next
+            } catch {
+                // No check outlives the run that failed.
+                for task in checking { task.cancel(); _ = try? await task.value }
+                throw error
             }
             try await store.finish(id, status: .finished, message: nil)
         } catch {
