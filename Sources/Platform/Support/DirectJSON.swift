@@ -161,28 +161,44 @@ private class ContainerNode {
 }
 
 private final class ObjectNode: ContainerNode {
-    var members: [(key: String, piece: Piece)] = []
+    /// The members' keys and values, side by side in the order they came.
+    private var keys: [String] = []
+    private var pieces: [Piece] = []
+    /// Whether every key is ASCII (the keys of nearly every type): then Swift's string order is the
+    /// order of their UTF-8 bytes, and two keys are equal only when their bytes are.
+    private var keysAreASCII = true
 
+    func add(_ key: String, _ piece: Piece) {
+        if keysAreASCII, !key.utf8.allSatisfy({ $0 < 0x80 }) { keysAreASCII = false }
+        keys.append(key)
+        pieces.append(piece)
+    }
+
+    /// The members' positions in key order (by UTF-8 bytes), or nil when a key comes twice.
     /// Foundation keeps one member per key, by Swift's string equality, where "é" typed as one
-    /// character or as "e" and an accent are the same key. ASCII keys are equal only when their bytes
-    /// are, which sorting puts side by side; a set is built only when a key is not ASCII.
-    private func hasRepeatedKey() -> Bool {
-        if members.allSatisfy({ $0.key.utf8.allSatisfy { $0 < 0x80 } }) {
-            return zip(members, members.dropFirst()).contains { $0.key == $1.key }
+    /// character or as "e" and an accent are the same key: ASCII keys are equal only when their
+    /// bytes are, which sorting puts side by side; a set is built only when a key is not ASCII.
+    /// Positions are sorted rather than the members, which would copy and count references to
+    /// every key and nested node at each move.
+    private func keyOrder() -> [Int]? {
+        var order = Array(keys.indices)
+        if keysAreASCII {
+            order.sort { keys[$0] < keys[$1] }
+            return zip(order, order.dropFirst()).contains { keys[$0] == keys[$1] } ? nil : order
         }
-        var keys = Set<String>(minimumCapacity: members.count)
-        return members.contains { !keys.insert($0.key).inserted }
+        order.sort { keys[$0].utf8.lexicographicallyPrecedes(keys[$1].utf8) }
+        var seen = Set<String>(minimumCapacity: keys.count)
+        return keys.contains { !seen.insert($0).inserted } ? nil : order
     }
 
     func write(to out: inout [UInt8], depth: Int) -> Bool {
-        members.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        guard depth < EncodedValue.maximumDepth, !hasRepeatedKey() else { return false }
+        guard depth < EncodedValue.maximumDepth, let order = keyOrder() else { return false }
         out.append(UInt8(ascii: "{"))
-        for (index, member) in members.enumerated() {
+        for (index, member) in order.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            DirectJSON.appendString(member.key, to: &out)
+            DirectJSON.appendString(keys[member], to: &out)
             out.append(UInt8(ascii: ":"))
-            guard write(member.piece, to: &out, depth: depth) else { return false }
+            guard write(pieces[member], to: &out, depth: depth) else { return false }
         }
         out.append(UInt8(ascii: "}"))
         return true
@@ -247,7 +263,7 @@ private struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let refusal: Refusal
 
     private func add(_ key: Key, _ write: (inout [UInt8]) throws -> Void) rethrows {
-        node.members.append((key.stringValue, try node.text(write)))
+        node.add(key.stringValue, try node.text(write))
     }
 
     mutating func encodeNil(forKey key: Key) throws { add(key) { $0.append(contentsOf: "null".utf8) } }
@@ -268,19 +284,19 @@ private struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         let encoded = try DirectJSON.encodeValue(value, codingPath: codingPath + [key], refusal: refusal)
-        node.members.append((key.stringValue, node.piece(encoded)))
+        node.add(key.stringValue, node.piece(encoded))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
                                                         forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         let child = ObjectNode()
-        node.members.append((key.stringValue, .object(child)))
+        node.add(key.stringValue, .object(child))
         return KeyedEncodingContainer(ObjectContainer<NestedKey>(node: child, codingPath: codingPath + [key], refusal: refusal))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let child = ArrayNode()
-        node.members.append((key.stringValue, .array(child)))
+        node.add(key.stringValue, .array(child))
         return ArrayContainer(node: child, codingPath: codingPath + [key], refusal: refusal)
     }
 
