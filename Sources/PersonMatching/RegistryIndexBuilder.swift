@@ -17,8 +17,10 @@ struct RegistryIndexBuilder {
     /// Folded single words → number, for looking up a record's words.
     var foldedWordKeys: [[UInt8]: UInt32] = [:]
     private var partNumbers: [String: UInt32] = [:]
-    /// (key hash, person) pairs, sorted when the blocks are built.
-    private var keyed: [(key: UInt64, person: UInt32)] = []
+    /// (key hash, date of birth, person), sorted when the blocks are built. The date is kept beside
+    /// the key, where the tuple's alignment leaves room for it anyway, so that sorting ten million
+    /// of them does not look each person's date up in another array.
+    private var keyed: [(key: UInt64, packedDOB: Int32, person: UInt32)] = []
     private var keyScratch: [UInt64] = []
 
     init(capacity: Int) {
@@ -52,7 +54,7 @@ struct RegistryIndexBuilder {
         BlockingKey.append(
             to: &keyScratch, given: givenKey, family: parts[Int(family)].first?.folded ?? [],
             packedDOB: dob, sex: sex, province: code)
-        for key in keyScratch { keyed.append((key, number)) }
+        for key in keyScratch { keyed.append((key, dob, number)) }
     }
 
     private mutating func intern(_ raw: String) -> UInt32 {
@@ -106,12 +108,7 @@ struct RegistryIndexBuilder {
     /// Within a block, people are in order of date of birth (then person number), so that the
     /// search can reach the few whose date is close to a record's by binary search.
     mutating func buildBlocks() -> (keys: [UInt64], starts: [UInt32], postings: [UInt32]) {
-        let dates = packedDOB
-        keyed.sort {
-            if $0.key != $1.key { return $0.key < $1.key }
-            let a = dates[Int($0.person)], b = dates[Int($1.person)]
-            return a != b ? a < b : $0.person < $1.person
-        }
+        keyed.sort { ($0.key, $0.packedDOB, $0.person) < ($1.key, $1.packedDOB, $1.person) }
         var keys: [UInt64] = [], starts: [UInt32] = [], postings: [UInt32] = []
         postings.reserveCapacity(keyed.count)
         for (index, entry) in keyed.enumerated() {
