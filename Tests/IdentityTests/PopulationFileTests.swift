@@ -71,6 +71,31 @@ struct PopulationFileTests {
         #expect(problems.map(\.column) == [5, 6, 1])
     }
 
+    /// `people` (what a local verification indexes) reads and refuses exactly what `load` does.
+    @Test func peopleAreReadAndCheckedAsTheServiceLoadsThem() throws {
+        let path = Self.temporaryPath("people.csv"), twice = Self.temporaryPath("twice.csv")
+        defer { for file in [path, twice] { try? FileManager.default.removeItem(atPath: file) } }
+        _ = try PopulationFile.write(people: 2000, seed: 5, to: path, threads: 2)
+        let people = try RegistryFile.people(path: path)
+        let index = try RegistryFile.load(path: path)
+        #expect(people.count == 2000 && index.count == 2000)
+        #expect(people.filter { index.citizen($0.citizenID) != $0.citizen }.isEmpty)
+        #expect(people.contains { $0.packedBirthDate % 10_000 == 0 } && people.contains { $0.packedBirthDate % 10_000 != 0 })
+
+        try Data("""
+            citizen_id,family_name,middle_name,given_name,date_of_birth,sex,birth_province
+            001210000101,Nguyễn,Văn,An,2010-01-11,male,001
+            001210000102,Trần,Thị,Bình,2010,female,001
+            001210000101,Lê,Văn,Cường,2011-05-06,male,001
+
+            """.utf8).write(to: URL(fileURLWithPath: twice))
+        for read in [{ _ = try RegistryFile.people(path: twice) }, { _ = try RegistryFile.load(path: twice) }] {
+            let error = #expect(throws: RegistryFileError.self) { try read() }
+            guard case .invalidRows(_, let problems)? = error else { Issue.record("expected bad rows, got \(String(describing: error))"); continue }
+            #expect(problems.map(\.message) == ["citizen ID 001210000101 appears more than once"])
+        }
+    }
+
     @Test func decomposedNamesAreStoredComposed() throws {
         let path = Self.temporaryPath("nfd.csv")
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -12,6 +12,29 @@ public enum RegistryFile {
     /// Reads the whole file into an index. Every bad row is reported with its line and column, and
     /// any bad row fails the load: a registry that silently drops people would answer "not found".
     public static func load(path: String) throws -> RegistryIndex {
+        let records = try records(path: path)
+        do {
+            return try RegistryIndex(records: records)
+        } catch {
+            throw RegistryFileError.invalidRows(path: path, problems: [.init(line: 0, column: 1, message: error.description)])
+        }
+    }
+
+    /// The file's people in file order, read and checked as `load` checks them (an ID twice fails
+    /// too), for an index of another kind: the matcher's, which a local verification builds
+    /// without the stand-in service's lookups beside it.
+    public static func people(path: String) throws -> [RegistryIndex.Record] {
+        let records = try records(path: path)
+        var ids = records.map(\.id)
+        ids.sort()
+        if let (repeated, _) = zip(ids, ids.dropFirst()).first(where: { $0 == $1 }) {
+            let duplicate = RegistryIndex.DuplicateID(citizenID: RegistryDigits.citizenText(repeated))
+            throw RegistryFileError.invalidRows(path: path, problems: [.init(line: 0, column: 1, message: duplicate.description)])
+        }
+        return records
+    }
+
+    private static func records(path: String) throws -> [RegistryIndex.Record] {
         let reader: CSVReader
         do { reader = try CSVReader(path: path) } catch { throw RegistryFileError.unreadable(path: path, reason: "\(error)") }
         var records: [RegistryIndex.Record] = []
@@ -55,11 +78,7 @@ public enum RegistryFile {
         }
         if !sawHeader { problems.append(.init(line: 1, column: 1, message: "the file is empty")) }
         guard problems.isEmpty else { throw RegistryFileError.invalidRows(path: path, problems: problems) }
-        do {
-            return try RegistryIndex(records: records)
-        } catch {
-            throw RegistryFileError.invalidRows(path: path, problems: [.init(line: 0, column: 1, message: error.description)])
-        }
+        return records
     }
 
     /// The first column of a CSV file, its header skipped: IDs to look up (a registry file will do).

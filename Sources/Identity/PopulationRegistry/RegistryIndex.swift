@@ -4,19 +4,26 @@ import CitizenID
 /// number), and by folded given name and birth year, so a search reads one small bucket instead
 /// of scanning millions of rows. About 100 bytes a person: two million people take ~200 MB.
 public final class RegistryIndex: Sendable {
-    struct Record: Sendable {
+    /// A person as the index holds them.
+    public struct Record: Sendable {
         let id: UInt64
-        let family: String
-        let middle: String
-        let given: String
+        public let family: String
+        public let middle: String
+        public let given: String
         let birth: RegistryBirthDate
-        let female: Bool
+        public let female: Bool
         let province: UInt16
 
+        /// The citizen ID's 12 digits.
+        public var citizenID: String { RegistryDigits.citizenText(id) }
+        /// The date of birth as `yyyymmdd`, with `mmdd` 0 for a year alone.
+        public var packedBirthDate: Int32 { birth.packed }
+        /// The birth province's 3-digit code.
+        public var birthProvince: String { RegistryIndex.provinceText(province) }
+
         var citizen: RegistryCitizen {
-            RegistryCitizen(soDinhDanh: RegistryDigits.citizenText(id), ho: family, chuDem: middle, ten: given,
-                            ngayThangNamSinh: birth.text, gioiTinh: female ? .female : .male,
-                            noiDangKyKhaiSinh: RegistryIndex.provinceText(province))
+            RegistryCitizen(soDinhDanh: citizenID, ho: family, chuDem: middle, ten: given, ngayThangNamSinh: birth.text,
+                            gioiTinh: female ? .female : .male, noiDangKyKhaiSinh: birthProvince)
         }
 
         var foldedFullName: String { NameKey.folded(family + " " + middle + " " + given) }
@@ -77,11 +84,6 @@ public final class RegistryIndex: Sendable {
     public func citizen(_ id: String) -> RegistryCitizen? {
         guard let number = RegistryDigits.citizenNumber(id), let row = byID[number] else { return nil }
         return records[Int(row)].citizen
-    }
-
-    /// Every person, in file order: for building other indexes (the matcher's) from the same file.
-    public func forEachCitizen(_ body: (RegistryCitizen) throws -> Void) rethrows {
-        for record in records { try body(record.citizen) }
     }
 
     /// Up to `limit` people matching `query` with an ID after `after` (the last ID of the previous
