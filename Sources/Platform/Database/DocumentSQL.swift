@@ -8,8 +8,11 @@ public struct DocumentSQL: Sendable {
     public init(_ db: any SQLDatabase) { postgres = db.dialect.name == "postgresql" }
 
     /// The `FROM` item for `table` as `t`, with its document parsed once per row on PostgreSQL.
+    /// `OFFSET 0` keeps the planner from pulling the subquery up into the select list, where the
+    /// cast is written out again for every field read: eight fields parsed each document eight
+    /// times (a thousand learners' five fields took 29 ms instead of 6.5 ms).
     public func from(_ table: String) -> String {
-        postgres ? "\(table) t CROSS JOIN LATERAL (SELECT t.body::jsonb AS j) d" : "\(table) t"
+        postgres ? "\(table) t CROSS JOIN LATERAL (SELECT t.body::jsonb AS j OFFSET 0) d" : "\(table) t"
     }
 
     /// A top-level member of the document as text (JSON text for arrays), named `alias`.
