@@ -16,6 +16,15 @@ public protocol RecordChecker: Sendable {
     /// Registry people to estimate a run's model from, with `sample` (records of the run):
     /// the pairs EM needs come from comparing the two.
     func trainingIndex(for sample: [PersonRecord]) async throws -> PersonMatching.RegistryIndex
+
+    /// How many batches a run checks at once, ahead of the one it stores.
+    var batchesCheckedAhead: Int { get }
+}
+
+extension RecordChecker {
+    /// One: a checker that asks the registry is bound by the registry's limits, not by this
+    /// machine's cores, and its searches in flight are its own bound.
+    public var batchesCheckedAhead: Int { 1 }
 }
 
 /// Verification against a registry index in memory: every record's candidates come from the
@@ -45,4 +54,8 @@ public struct LocalRegistryChecker: RecordChecker {
     }
 
     public func trainingIndex(for sample: [PersonRecord]) async throws -> PersonMatching.RegistryIndex { index }
+
+    /// Two: one batch alone leaves a core idle while it is stored and while its slowest chunk
+    /// finishes (a quarter of a run's time on two cores).
+    public var batchesCheckedAhead: Int { 2 }
 }

@@ -18,15 +18,16 @@ public struct VerificationJob: Sendable {
     let checker: any RecordChecker
     let batchSize: Int
     let policy: VerificationPolicy
-    /// How many batches are checked at once, ahead of the one being stored.
+    /// How many batches are checked at once, ahead of the one being stored: the checker's own
+    /// choice unless given.
     let batchesCheckedAhead: Int
 
-    public init(database: any Database, checker: any RecordChecker, batchSize: Int = 1_000, batchesCheckedAhead: Int = 2,
+    public init(database: any Database, checker: any RecordChecker, batchSize: Int = 1_000, batchesCheckedAhead: Int? = nil,
                 policy: VerificationPolicy = VerificationPolicy()) {
         store = VerificationStore(database: database)
         self.checker = checker
         self.batchSize = max(1, batchSize)
-        self.batchesCheckedAhead = max(1, batchesCheckedAhead)
+        self.batchesCheckedAhead = max(1, batchesCheckedAhead ?? checker.batchesCheckedAhead)
         self.policy = policy
     }
 
@@ -50,25 +51,31 @@ public struct VerificationJob: Sendable {
             }
             let settings = run.settings!
             var cursor = try await store.cursor(id)
-            // Batches being checked, oldest first. Checking keeps both cores busy and storing waits
-            // on the database, so the next batches are read and their checks started before the
-            // oldest checked is stored: the cores find work while a batch is stored and while a
-            // batch's slowest chunk finishes. A crash loses at most the batches checked and not
-            // stored, which the resumed run checks again.
-            var checking: [Task<[CheckRow], any Error>] = []
-            var readAll = false
-            func checkAhead() async throws {
-                while checking.count < batchesCheckedAhead, !readAll {
-                    let batch = try await read(source, after: cursor)
-                    guard let last = batch.last else { readAll = true; return }
-                    cursor = (last.kind, last.id)
-                    checking.append(Task { try await check(batch, settings) })
+            // Checking keeps the cores busy and storing waits on the database, so the next batches
+            // are read and their checks started before the oldest checked batch is stored: the
+            // cores find work while a batch is stored and while a batch's slowest chunk finishes.
+            // Batches are stored in order, each with the cursor after it, whatever order their
+            // checks end in. A crash loses at most the batches checked and not yet stored, which
+            // the resumed run checks again; a failure (or the run's cancellation) cancels the
+            // checks under way, and the group waits for them before the error comes out.
+            try await withThrowingTaskGroup(of: (batch: Int, rows: [CheckRow]).self) { group in
+                var begun = 0, taken = 0, readAll = false
+                var finished: [Int: [CheckRow]] = [:]
+                func checkAhead() async throws {
+                    while begun - taken < batchesCheckedAhead, !readAll {
+                        let batch = try await read(source, after: cursor)
+                        guard let last = batch.last else { readAll = true; return }
+                        cursor = (last.kind, last.id)
+                        let number = begun
+                        group.addTask { (number, try await check(batch, settings)) }
+                        begun += 1
+                    }
                 }
-            }
-            do {
                 try await checkAhead()
-                while !checking.isEmpty {
-                    let checked = try await checking.removeFirst().value
+                while taken < begun {
+                    while finished[taken] == nil, let done = try await group.next() { finished[done.batch] = done.rows }
+                    guard let checked = finished.removeValue(forKey: taken) else { break }
+                    taken += 1
                     try await checkAhead()
                     var afterBatch = run
                     for row in checked { afterBatch.counts[row.outcome.status, default: 0] += 1 }
@@ -77,10 +84,6 @@ public struct VerificationJob: Sendable {
                     run = afterBatch
                     progress?(VerificationProgress(done: run.done, total: max(run.total, run.done), seconds: Date().timeIntervalSince(started)))
                 }
-            } catch {
-                // No check outlives the run that failed.
-                for task in checking { task.cancel(); _ = try? await task.value }
-                throw error
             }
             try await store.finish(id, status: .finished, message: nil)
         } catch {
@@ -92,7 +95,6 @@ public struct VerificationJob: Sendable {
     }
 
     private func check(_ stored: [StoredPerson], _ settings: VerificationRun.Settings) async throws -> [CheckRow] {
-        guard !stored.isEmpty else { return [] }
         let batch = try await ParallelChunks.runWithoutBlocking(count: stored.count) { range in
             try range.map { try stored[$0].decoded() }
         }.flatMap { $0 }
