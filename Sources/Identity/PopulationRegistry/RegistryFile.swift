@@ -27,11 +27,12 @@ public enum RegistryFile {
         let records = try records(path: path)
         var ids = records.map(\.id)
         ids.sort()
-        if let (repeated, _) = zip(ids, ids.dropFirst()).first(where: { $0 == $1 }) {
-            let duplicate = RegistryIndex.DuplicateID(citizenID: RegistryDigits.citizenText(repeated))
-            throw RegistryFileError.invalidRows(path: path, problems: [.init(line: 0, column: 1, message: duplicate.description)])
-        }
-        return records
+        guard zip(ids, ids.dropFirst()).contains(where: { $0 == $1 }) else { return records }
+        // The first row, in file order, whose ID came before: the one `load` names.
+        var seen = Set<UInt64>(minimumCapacity: records.count)
+        let repeated = records.first { !seen.insert($0.id).inserted }!
+        let duplicate = RegistryIndex.DuplicateID(citizenID: RegistryDigits.citizenText(repeated.id))
+        throw RegistryFileError.invalidRows(path: path, problems: [.init(line: 0, column: 1, message: duplicate.description)])
     }
 
     private static func records(path: String) throws -> [RegistryIndex.Record] {
