@@ -16,7 +16,7 @@ struct RegistryPeopleTests {
         _ = try PopulationFile.write(people: 3000, seed: 9, to: path, threads: 2)
         let service = try RegistryFile.load(path: path)
         let records = try RegistryFile.people(path: path)
-        let sent = records.map { RegistryPeople.person(try! #require(service.citizen($0.citizenID))) }
+        let sent = try records.map { RegistryPeople.person(try #require(service.citizen($0.citizenID))) }
         #expect(zip(records, sent).filter { RegistryPeople.person($0) != $1 }.isEmpty)
         #expect(sent.allSatisfy { $0 != nil })
 

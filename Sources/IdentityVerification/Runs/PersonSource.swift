@@ -1,5 +1,4 @@
 import CitizenID
-import Foundation
 import PersonMatching
 import Platform
 import SQLKit
@@ -23,7 +22,8 @@ struct StoredPerson: Sendable {
     let code: String
     let orgID: String
     /// The document's `citizenId`, `fullName`, `dateOfBirth`, `sex` and `birthplace` (a learner's
-    /// place of birth registration; staff have none), empty where it holds none.
+    /// place of birth registration; staff have none), empty where it holds none. Empty text counts
+    /// as none: the record rules store a blank ID as none and refuse a blank name.
     let fields: [String]
 
     static let documentFields = ["citizenId", "fullName", "dateOfBirth", "sex", "birthplace"]
