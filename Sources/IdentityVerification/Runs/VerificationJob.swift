@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PersonMatching
 import Platform
+import Synchronization
 
 /// How far a run has come, for a progress bar.
 public struct VerificationProgress: Sendable {
@@ -54,36 +55,43 @@ public struct VerificationJob: Sendable {
             // Checking keeps the cores busy and storing waits on the database, so the next batches
             // are read and their checks started before the oldest checked batch is stored: the
             // cores find work while a batch is stored and while a batch's slowest chunk finishes.
-            // Batches are stored in order, each with the cursor after it, whatever order their
-            // checks end in. A crash loses at most the batches checked and not yet stored, which
-            // the resumed run checks again; a failure (or the run's cancellation) cancels the
-            // checks under way, and the group waits for them before the error comes out.
-            try await withThrowingTaskGroup(of: (batch: Int, rows: [CheckRow]).self) { group in
-                var begun = 0, taken = 0, readAll = false
-                var finished: [Int: [CheckRow]] = [:]
-                func checkAhead() async throws {
-                    while begun - taken < batchesCheckedAhead, !readAll {
-                        let batch = try await read(source, after: cursor)
-                        guard let last = batch.last else { readAll = true; return }
-                        cursor = (last.kind, last.id)
-                        let number = begun
-                        group.addTask { (number, try await check(batch, settings)) }
-                        begun += 1
-                    }
+            // Batches are stored in order, each with the cursor after it. A crash loses at most the
+            // batches checked and not yet stored, which the resumed run checks again.
+            // The checks are tasks of their own, not a task group's children: on the event loops
+            // that run this program's tasks, a child stays on its parent's loop, and a profile showed
+            // the checks of a task group waiting there while a batch was stored.
+            let checks = ChecksUnderWay()
+            var readAll = false
+            func checkAhead() async throws {
+                while checks.count < batchesCheckedAhead, !readAll {
+                    let batch = try await read(source, after: cursor)
+                    guard let last = batch.last else { readAll = true; return }
+                    cursor = (last.kind, last.id)
+                    checks.append(Task { try await check(batch, settings) })
                 }
-                try await checkAhead()
-                while taken < begun {
-                    while finished[taken] == nil, let done = try await group.next() { finished[done.batch] = done.rows }
-                    guard let checked = finished.removeValue(forKey: taken) else { break }
-                    taken += 1
+            }
+            do {
+                try await withTaskCancellationHandler {
                     try await checkAhead()
-                    var afterBatch = run
-                    for row in checked { afterBatch.counts[row.outcome.status, default: 0] += 1 }
-                    afterBatch.done += checked.count
-                    try await store.save(checked, run: afterBatch)
-                    run = afterBatch
-                    progress?(VerificationProgress(done: run.done, total: max(run.total, run.done), seconds: Date().timeIntervalSince(started)))
+                    while let oldest = checks.takeOldest() {
+                        let checked = try await oldest.value
+                        try Task.checkCancellation()
+                        try await checkAhead()
+                        var afterBatch = run
+                        for row in checked { afterBatch.counts[row.outcome.status, default: 0] += 1 }
+                        afterBatch.done += checked.count
+                        try await store.save(checked, run: afterBatch)
+                        run = afterBatch
+                        progress?(VerificationProgress(done: run.done, total: max(run.total, run.done), seconds: Date().timeIntervalSince(started)))
+                    }
+                } onCancel: {
+                    checks.cancelAll()
                 }
+            } catch {
+                // No check outlives the run that stopped: all are cancelled, then awaited.
+                checks.cancelAll()
+                await checks.awaitAll()
+                throw error
             }
             try await store.finish(id, status: .finished, message: nil)
         } catch {
@@ -109,5 +117,24 @@ public struct VerificationJob: Sendable {
 
     private func read(_ source: PersonSource, after cursor: (kind: PersonKind, id: String)?) async throws -> [StoredPerson] {
         try await store.database.read { db in try await source.batch(db, after: cursor, limit: batchSize) }
+    }
+}
+
+/// The checks a run has under way, oldest first, where cancelling the run can reach them.
+private final class ChecksUnderWay: Sendable {
+    private let tasks = Mutex<[Task<[CheckRow], any Error>]>([])
+
+    var count: Int { tasks.withLock { $0.count } }
+
+    func append(_ task: Task<[CheckRow], any Error>) { tasks.withLock { $0.append(task) } }
+
+    func takeOldest() -> Task<[CheckRow], any Error>? {
+        tasks.withLock { $0.isEmpty ? nil : $0.removeFirst() }
+    }
+
+    func cancelAll() { tasks.withLock { for task in $0 { task.cancel() } } }
+
+    func awaitAll() async {
+        for task in tasks.withLock({ $0 }) { _ = try? await task.value }
     }
 }
