@@ -19,16 +19,12 @@ public struct VerificationJob: Sendable {
     let checker: any RecordChecker
     let batchSize: Int
     let policy: VerificationPolicy
-    /// How many batches are checked at once, ahead of the one being stored: the checker's own
-    /// choice unless given.
-    let batchesCheckedAhead: Int
 
-    public init(database: any Database, checker: any RecordChecker, batchSize: Int = 1_000, batchesCheckedAhead: Int? = nil,
+    public init(database: any Database, checker: any RecordChecker, batchSize: Int = 1_000,
                 policy: VerificationPolicy = VerificationPolicy()) {
         store = VerificationStore(database: database)
         self.checker = checker
         self.batchSize = max(1, batchSize)
-        self.batchesCheckedAhead = max(1, batchesCheckedAhead ?? checker.batchesCheckedAhead)
         self.policy = policy
     }
 
@@ -63,7 +59,7 @@ public struct VerificationJob: Sendable {
             let checks = ChecksUnderWay()
             var readAll = false
             func checkAhead() async throws {
-                while checks.count < batchesCheckedAhead, !readAll {
+                while checks.count < max(1, checker.batchesCheckedAhead), !readAll {
                     let batch = try await read(source, after: cursor)
                     guard let last = batch.last else { readAll = true; return }
                     cursor = (last.kind, last.id)
