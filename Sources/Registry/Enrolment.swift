@@ -42,8 +42,37 @@ public struct Enrolment: StoredModel, Equatable {
         ResourceSpec(
             descriptor: resource, schemaName: "Enrolment", tag: "Enrolments", fields: fields,
             filters: ["schoolId": "org_id", "classId": "class_id", "schoolYear": "school_year", "learnerId": "learner_id", "status": "status"],
+            prefetch: prefetch,
             naturalKey: { "\($0.learnerCode.uppercased())|\($0.schoolCode.uppercased())|\($0.entryDate)" },
             prepare: prepare)
+    }
+
+    /// A batch's learners, and their active enrolments in the batch's years, each read with one
+    /// statement instead of two for every row.
+    static func prefetch(_ enrolments: [Enrolment], _ db: any SQLDatabase, _ principal: Principal, _ reads: BatchReads) async throws {
+        let learners = try await References.preload(db, Learner.resource, Learner.self, keys: enrolments.map { $0.learnerCode.uppercased() },
+                                                    visibleTo: principal, into: reads)
+        let learnerIDs = Array(Set(learners.values.map(\.row.id)))
+        var active: [String: [String]] = [:]
+        for start in stride(from: 0, to: learnerIDs.count, by: RecordStore.rowsPerStatement) {
+            let chunk = Array(learnerIDs[start..<min(learnerIDs.count, start + RecordStore.rowsPerStatement)])
+            for row in try await db.raw("""
+                SELECT id, learner_id, school_year FROM enrolments WHERE status = 'active' AND learner_id IN (\(binds: chunk))
+                """).all() {
+                let key = activeKey(learnerID: try row.decode(column: "learner_id", as: String.self),
+                                    schoolYear: try row.decode(column: "school_year", as: String.self))
+                active[key, default: []].append(try row.decode(column: "id", as: String.self))
+            }
+        }
+        for enrolment in enrolments {
+            guard let learner = learners[enrolment.learnerCode.uppercased()] else { continue }
+            let key = activeKey(learnerID: learner.row.id, schoolYear: enrolment.schoolYear)
+            reads.set(active[key] ?? [], for: key)
+        }
+    }
+
+    private static func activeKey(learnerID: String, schoolYear: String) -> String {
+        "activeEnrolments\u{1}" + learnerID + "\u{1}" + schoolYear
     }
 
     static func prepare(_ input: Enrolment, _ write: WriteInput<Enrolment>) async throws -> PreparedWrite<Enrolment> {
@@ -93,11 +122,14 @@ public struct Enrolment: StoredModel, Equatable {
 
     /// "A learner enrolled in two schools for the same year" is refused, naming the year.
     static func ensureSingleActive(_ db: any SQLDatabase, learnerID: String, schoolYear: String, except: String?) async throws {
-        let rows = try await db.raw("""
-            SELECT id, natural_key FROM enrolments
-            WHERE learner_id = \(bind: learnerID) AND school_year = \(bind: schoolYear) AND status = 'active'
-            """).all()
-        for row in rows where try row.decode(column: "id", as: String.self) != except {
+        let activeIDs = if let known = BatchReads.current?.answer(for: activeKey(learnerID: learnerID, schoolYear: schoolYear), as: [String].self) {
+            known
+        } else {
+            try await db.raw("""
+                SELECT id FROM enrolments WHERE learner_id = \(bind: learnerID) AND school_year = \(bind: schoolYear) AND status = 'active'
+                """).all().map { try $0.decode(column: "id", as: String.self) }
+        }
+        for id in activeIDs where id != except {
             throw APIError.conflict(field: "/schoolYear", code: "enrolment.duplicateActive",
                                     "the learner already has an active enrolment in \(schoolYear)")
         }

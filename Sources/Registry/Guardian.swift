@@ -33,6 +33,11 @@ public struct Guardian: StoredModel, Equatable {
         ResourceSpec(
             descriptor: resource, schemaName: "Guardian", tag: "Learners", fields: fields,
             filters: ["learnerId": "learner_id"],
+            prefetch: { guardians, db, principal, reads in
+                // Every row names another learner: one statement for the batch's learners.
+                try await References.preload(db, Learner.resource, Learner.self, keys: guardians.map { $0.learnerCode.uppercased() },
+                                             visibleTo: principal, into: reads)
+            },
             naturalKey: { guardian in
                 "\(guardian.learnerCode.uppercased())|\(guardian.relationship.rawValue)|\(VietnameseText.fold(guardian.fullName))"
             },

@@ -7,6 +7,9 @@ import SQLKit
 enum References {
     static func load<M: StoredModel>(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ type: M.Type,
                                      key: String) async throws -> (row: RecordRow, model: M)? {
+        if let known = BatchReads.current?.answer(for: batchKey(resource, key), as: ((row: RecordRow, model: M)?).self) {
+            return known
+        }
         let read = { () async throws -> (row: RecordRow, model: M)? in
             guard let row = try await RecordStore.find(db, resource, naturalKey: key) else { return nil }
             return (row, try JSON.decoder.decode(M.self, from: Data(row.body.utf8)))
@@ -20,10 +23,37 @@ enum References {
     /// does not exist, so a reference never reveals another school's data.
     static func visible<M: StoredModel>(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ type: M.Type, key: String,
                                         principal: Principal, permission: Permission = .registryRead) async throws -> (row: RecordRow, model: M)? {
-        guard let found = try await load(db, resource, type, key: key),
-              try await RecordStore.isVisible(db, resource, id: found.row.id, roots: principal.nodes(for: permission))
-        else { return nil }
+        guard let found = try await load(db, resource, type, key: key) else { return nil }
+        let visible = if let known = BatchReads.current?.answer(for: visibilityKey(resource, found.row.id, permission), as: Bool.self) {
+            known
+        } else {
+            try await RecordStore.isVisible(db, resource, id: found.row.id, roots: principal.nodes(for: permission))
+        }
+        return visible ? found : nil
+    }
+
+    /// Reads the records of `resource` under `keys`, and whether `principal` may see each, with a
+    /// few statements for a whole batch (`ResourceSpec.prefetch`): `load` and `visible` then answer
+    /// from `reads`. Returns the records found, by key.
+    @discardableResult
+    static func preload<M: StoredModel>(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ type: M.Type, keys: [String],
+                                        visibleTo principal: Principal, permission: Permission = .registryRead,
+                                        into reads: BatchReads) async throws -> [String: (row: RecordRow, model: M)] {
+        let rows = try await RecordStore.find(db, resource, naturalKeys: Array(Set(keys)))
+        var found: [String: (row: RecordRow, model: M)] = [:]
+        for (key, row) in rows { found[key] = (row, try model(row, as: M.self)) }
+        for key in keys { reads.set(found[key], for: batchKey(resource, key)) }
+        let visible = try await RecordStore.visibleIDs(db, resource, ids: rows.values.map(\.id), roots: principal.nodes(for: permission))
+        for row in rows.values { reads.set(visible.contains(row.id), for: visibilityKey(resource, row.id, permission)) }
         return found
+    }
+
+    private static func batchKey(_ resource: ResourceDescriptor, _ key: String) -> String {
+        "record\u{1}" + resource.name + "\u{1}" + key
+    }
+
+    private static func visibilityKey(_ resource: ResourceDescriptor, _ id: String, _ permission: Permission) -> String {
+        "visible\u{1}" + resource.name + "\u{1}" + permission.rawValue + "\u{1}" + id
     }
 
     /// The school a new record will belong to, which the caller must be allowed to write at: 404

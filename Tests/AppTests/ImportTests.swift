@@ -171,6 +171,68 @@ struct ImportTests {
         }
     }
 
+    /// Enrolments and guardians name another learner on every row; a batch reads its learners, their
+    /// active enrolments and what the importer may see with a few statements. Each row must still be
+    /// judged against what is stored and against the importer's scope.
+    @Test(arguments: Engine.allCases)
+    func enrolmentsAndGuardiansAreCheckedAgainstStoredRecordsAndScope(engine: Engine) async throws {
+        try await withImportDatabase(engine) { setup in
+            _ = try await setup.importText(Self.schoolsCSV, kind: .schools)
+            _ = try await setup.importText("""
+                Mã trường,Tên trường,Cấp học,Loại hình,Mã xã/phường,Mã Sở GD&ĐT
+                19THCS901,Trường THCS Phú Xuân,THCS,Công lập,5845,SGD19
+
+                """, kind: .schools)
+            let learners = try await setup.importText("""
+                Mã định danh,Số định danh cá nhân,Họ và tên,Ngày sinh,Giới tính,Mã trường
+                1900000001,019314000101,Trần Thị Hoà,05/09/2014,Nữ,19THCS900
+                1900000002,019214000102,Nguyễn Văn Đức,12/03/2014,Nam,19THCS900
+                1900000003,019214000103,Lê Văn Nam,01/02/2014,Nam,19THCS901
+
+                """, kind: .learners)
+            #expect(learners.created == 3)
+            let header = "Mã định danh học sinh,Mã trường,Năm học,Tên lớp,Ngày nhập học\n"
+            #expect(try await setup.importText(header + "1900000001,19THCS900,2026-2027,,05/09/2026\n", kind: .enrolments).created == 1)
+
+            // The stored enrolment again is no change; a second active one in that year is refused,
+            // as is a learner that does not exist.
+            let enrolments = try await setup.importText(header + """
+                1900000001,19THCS900,2026-2027,,05/09/2026
+                1900000001,19THCS900,2026-2027,,10/10/2026
+                1900000002,19THCS900,2026-2027,,05/09/2026
+                1900000099,19THCS900,2026-2027,,05/09/2026
+
+                """, kind: .enrolments, skipInvalid: true)
+            #expect((enrolments.created, enrolments.unchanged, enrolments.refused) == (1, 1, 2))
+            #expect(try setup.reportIssues() == [
+                Issue(row: 3, column: "Năm học", severity: "error", code: "enrolment.duplicateActive"),
+                Issue(row: 5, column: "Mã định danh học sinh", severity: "error", code: "learner.unknown"),
+            ])
+            #expect(try await setup.count("enrolments") == 2)
+
+            // A school's administrator reaches its own learners only: another school's learner is
+            // reported as unknown, exactly like one that does not exist.
+            let school = try #require(try await Bootstrap.orgID(setup.database, code: "19THCS900"))
+            let schoolAdmin = Principal(id: "school", name: "school admin", kind: .user, grants: [Grant(role: .schoolAdmin, orgID: school)])
+            let guardiansPath = setup.folder.appendingPathComponent("guardians.csv").path
+            try Data("""
+                Mã định danh học sinh,Họ và tên,Quan hệ,Năm sinh
+                1900000001,Trần Văn Hải,Cha,1985
+                1900000003,Lê Thị Mai,Mẹ,1987
+                1900000002,Nguyễn Thị Thu,Mẹ,1988
+
+                """.utf8).write(to: URL(fileURLWithPath: guardiansPath))
+            let guardians = try await setup.importer.run(.init(kind: .guardians, path: guardiansPath, skipInvalid: true,
+                                                               reportPath: setup.reportPath), principal: schoolAdmin)
+            #expect((guardians.created, guardians.refused) == (2, 1))
+            #expect(try setup.reportIssues() == [Issue(row: 3, column: "Mã định danh học sinh", severity: "error", code: "learner.unknown")])
+            let stored = try await setup.database.read { db in
+                try await db.raw("SELECT natural_key FROM guardians ORDER BY natural_key").all().map { try $0.decode(column: "natural_key", as: String.self) }
+            }
+            #expect(stored.map { $0.prefix(10) } == ["1900000001", "1900000002"])
+        }
+    }
+
     static func learnerName(_ index: Int) -> String {
         let families = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng"]
         let givens = ["An", "Bình", "Châu", "Dũng", "Giang", "Hà", "Khánh", "Linh", "Minh", "Ngọc", "Phúc"]

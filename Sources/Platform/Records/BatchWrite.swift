@@ -72,28 +72,21 @@ extension ResourceController {
             }
         }
         let existing = try await RecordStore.find(db, spec.descriptor, naturalKeys: keyed.map(\.key))
+        let reads = BatchReads()
+        try await spec.prefetch?(keyed.map(\.model), db, principal, reads)
+        let ruled = try await BatchReads.$current.withValue(reads) {
+            try await prepareAll(keyed, existing: existing, principal: principal, db: db)
+        }
         var inserts: [PreparedRecord] = [], insertIndices: [Int] = []
         var updates: [(record: PreparedRecord, previous: RecordRow, index: Int)] = []
-        for item in keyed {
-            let previous = existing[item.key]
-            do {
-                let record = try await prepareRecord(item.model, key: item.key, existingRow: previous, principal: principal,
-                                                     ifMatch: nil, db: db)
-                if let previous {
-                    if record.isUnchanged(from: previous) {
-                        outcomes[item.index] = .written(created: false, changed: false)
-                    } else {
-                        updates.append((record, previous, item.index))
-                    }
-                } else {
-                    inserts.append(record)
-                    insertIndices.append(item.index)
-                }
-            } catch {
-                // The rules only read: a refused record has written nothing. Anything but a refusal
-                // (a lost connection) stops the caller's transaction.
-                guard WriteFailureDetails.fieldErrors(error) != nil else { throw error }
-                outcomes[item.index] = .refused(error)
+        for (index, result) in ruled {
+            switch result {
+            case .unchanged: outcomes[index] = .written(created: false, changed: false)
+            case .refused(let error): outcomes[index] = .refused(error)
+            case .insert(let record):
+                inserts.append(record)
+                insertIndices.append(index)
+            case .update(let record, let previous): updates.append((record, previous, index))
             }
         }
         guard !inserts.isEmpty || !updates.isEmpty else { return outcomes }
@@ -102,6 +95,35 @@ extension ResourceController {
             for update in updates { outcomes[update.index] = .written(created: false, changed: true) }
         }
         return outcomes
+    }
+
+    private enum Ruled {
+        case unchanged, insert(PreparedRecord), update(PreparedRecord, previous: RecordRow), refused(any Error)
+    }
+
+    /// Each record through the caller's scope and the resource's rules, in the batch's order.
+    private func prepareAll(_ keyed: [(index: Int, model: Model, key: String)], existing: [String: RecordRow],
+                            principal: Principal, db: any SQLDatabase) async throws -> [(index: Int, result: Ruled)] {
+        var ruled: [(index: Int, result: Ruled)] = []
+        ruled.reserveCapacity(keyed.count)
+        for item in keyed {
+            let previous = existing[item.key]
+            do {
+                let record = try await prepareRecord(item.model, key: item.key, existingRow: previous, principal: principal,
+                                                     ifMatch: nil, db: db)
+                if let previous {
+                    ruled.append((item.index, record.isUnchanged(from: previous) ? .unchanged : .update(record, previous: previous)))
+                } else {
+                    ruled.append((item.index, .insert(record)))
+                }
+            } catch {
+                // The rules only read: a refused record has written nothing. Anything but a refusal
+                // (a lost connection) stops the caller's transaction.
+                guard WriteFailureDetails.fieldErrors(error) != nil else { throw error }
+                ruled.append((item.index, .refused(error)))
+            }
+        }
+        return ruled
     }
 
     /// Stores a batch's new and changed records inside a savepoint; false, with nothing stored, when

@@ -71,11 +71,16 @@ public struct ResourceSpec<Model: StoredModel>: Sendable {
     public let rulesWrite: Bool
     /// Refuses a delete that would leave other records pointing at nothing (409).
     public let beforeDelete: (@Sendable (any SQLDatabase, RecordRow) async throws -> Void)?
+    /// Reads for a whole batch write, with a few statements, what `prepare` would otherwise read for
+    /// each record (the learners a batch of enrolments names), into the batch's `BatchReads`, where
+    /// `prepare`'s lookups find them. It gets the records as they came, before `prepare`'s own clean-up.
+    public let prefetch: (@Sendable ([Model], any SQLDatabase, Principal, BatchReads) async throws -> Void)?
 
     public init(descriptor: ResourceDescriptor, schemaName: String, tag: String, fields: [FieldSpec],
                 filters: [String: String] = [:], defaultOrder: ListQuery.Order = .id, allowDelete: Bool = true, rulesWrite: Bool = false,
                 issueKey: (@Sendable (inout Model, any SQLDatabase) async throws -> Void)? = nil,
                 beforeDelete: (@Sendable (any SQLDatabase, RecordRow) async throws -> Void)? = nil,
+                prefetch: (@Sendable ([Model], any SQLDatabase, Principal, BatchReads) async throws -> Void)? = nil,
                 naturalKey: @escaping @Sendable (Model) throws -> String,
                 prepare: @escaping @Sendable (Model, WriteInput<Model>) async throws -> PreparedWrite<Model>,
                 redact: (@Sendable (inout Model) -> Void)? = nil) {
@@ -89,6 +94,7 @@ public struct ResourceSpec<Model: StoredModel>: Sendable {
         self.rulesWrite = rulesWrite
         self.issueKey = issueKey
         self.beforeDelete = beforeDelete
+        self.prefetch = prefetch
         self.naturalKey = naturalKey
         self.prepare = prepare
         self.redact = redact
