@@ -32,17 +32,18 @@ enum References {
         return visible ? found : nil
     }
 
-    /// Reads the records of `resource` under `keys`, and whether `principal` may see each, with a
-    /// few statements for a whole batch (`ResourceSpec.prefetch`): `load` and `visible` then answer
-    /// from `reads`. Returns the records found, by key.
+    /// Reads the records of `resource` under `keys`, and whether `principal` (when given) may see
+    /// each, with a few statements for a whole batch (`ResourceSpec.prefetch`): `load` and `visible`
+    /// then answer from `reads`. Returns the records found, by key.
     @discardableResult
     static func preload<M: StoredModel>(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ type: M.Type, keys: [String],
-                                        visibleTo principal: Principal, permission: Permission = .registryRead,
+                                        visibleTo principal: Principal? = nil, permission: Permission = .registryRead,
                                         into reads: BatchReads) async throws -> [String: (row: RecordRow, model: M)] {
         let rows = try await RecordStore.find(db, resource, naturalKeys: Array(Set(keys)))
         var found: [String: (row: RecordRow, model: M)] = [:]
         for (key, row) in rows { found[key] = (row, try model(row, as: M.self)) }
         for key in keys { reads.set(found[key], for: batchKey(resource, key)) }
+        guard let principal else { return found }
         let visible = try await RecordStore.visibleIDs(db, resource, ids: rows.values.map(\.id), roots: principal.nodes(for: permission))
         for row in rows.values { reads.set(visible.contains(row.id), for: visibilityKey(resource, row.id, permission)) }
         return found

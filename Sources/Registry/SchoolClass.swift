@@ -38,6 +38,11 @@ public struct SchoolClass: StoredModel, Equatable {
             beforeDelete: { db, row in
                 try await DeleteGuard.refuseIfReferenced(db, row, by: [("enrolments", "class_id"), ("teaching_assignments", "class_id")])
             },
+            prefetch: { classes, db, _, reads in
+                // Each class names another homeroom teacher: one statement for the batch's.
+                try await References.preload(db, Staff.resource, Staff.self, keys: classes.compactMap { $0.homeroomStaffCode?.uppercased() },
+                                             into: reads)
+            },
             naturalKey: { key($0.schoolCode, $0.schoolYear, $0.name) },
             prepare: prepare)
     }

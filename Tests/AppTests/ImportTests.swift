@@ -171,11 +171,11 @@ struct ImportTests {
         }
     }
 
-    /// Enrolments and guardians name another learner on every row; a batch reads its learners, their
-    /// active enrolments and what the importer may see with a few statements. Each row must still be
-    /// judged against what is stored and against the importer's scope.
+    /// Enrolments and guardians name another learner on every row, classes another teacher; a batch
+    /// reads them, the learners' active enrolments and what the importer may see with a few statements.
+    /// Each row must still be judged against what is stored and against the importer's scope.
     @Test(arguments: Engine.allCases)
-    func enrolmentsAndGuardiansAreCheckedAgainstStoredRecordsAndScope(engine: Engine) async throws {
+    func rowsNamingOtherRecordsAreCheckedAgainstStoredRecordsAndScope(engine: Engine) async throws {
         try await withImportDatabase(engine) { setup in
             _ = try await setup.importText(Self.schoolsCSV, kind: .schools)
             _ = try await setup.importText("""
@@ -230,6 +230,27 @@ struct ImportTests {
                 try await db.raw("SELECT natural_key FROM guardians ORDER BY natural_key").all().map { try $0.decode(column: "natural_key", as: String.self) }
             }
             #expect(stored.map { $0.prefix(10) } == ["1900000001", "1900000002"])
+
+            // Classes name their homeroom teachers: one at the school, one at another school, one unknown.
+            let staff = try await setup.importText("""
+                Mã định danh,Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân,Mã trường,Chức vụ,Ngày vào trường
+                GV19000901,Phạm Thu Trang,03/04/1988,Nữ,019188000901,19THCS900,Giáo viên,01/09/2015
+                GV19000902,Đỗ Văn Long,05/06/1986,Nam,019086000902,19THCS901,Giáo viên,01/09/2014
+
+                """, kind: .staff)
+            #expect(staff.created == 2)
+            let classes = try await setup.importText("""
+                Mã trường,Năm học,Tên lớp,Khối,Mã định danh GV chủ nhiệm
+                19THCS900,2026-2027,6A1,6,GV19000901
+                19THCS900,2026-2027,6A2,6,GV19000902
+                19THCS900,2026-2027,6A3,6,GV19000999
+
+                """, kind: .classes, skipInvalid: true)
+            #expect((classes.created, classes.refused) == (1, 2))
+            #expect(try setup.reportIssues() == [
+                Issue(row: 3, column: "Mã định danh GV chủ nhiệm", severity: "error", code: "staff.notAtSchool"),
+                Issue(row: 4, column: "Mã định danh GV chủ nhiệm", severity: "error", code: "staff.notAtSchool"),
+            ])
         }
     }
 
