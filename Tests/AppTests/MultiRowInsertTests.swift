@@ -1,5 +1,7 @@
 import App
 import Foundation
+import Logging
+import NIOCore
 @testable import Platform
 import SQLKit
 import Testing
@@ -54,5 +56,56 @@ struct MultiRowInsertTests {
                 #expect(byLabel[row.0]?.1 == row.1 && byLabel[row.0]?.2 == row.2, "row \(row.0)")
             }
         }
+    }
+
+    /// A dialect whose placeholders carry no position (`?` for every value) gets each one from the
+    /// dialect, as SQLKit would write it.
+    @Test func placeholdersWithoutPositionsAreAskedOfTheDialect() async throws {
+        let (configuration, cleanup) = try await TestDatabases.freshConfiguration(.sqlite)
+        defer { Task { await cleanup() } }
+        try await Storage.withDatabase(configuration, logger: TestDatabases.logger) { database in
+            try await database.read { db in
+                let positionless = PositionlessPlaceholders(base: db)
+                let values: [any Encodable & Sendable] = ["a", 1, "b", nil as Int?, "c", 3]
+                var ours = SQLSerializer(database: positionless)
+                MultiRowInsert(into: "probe", columns: ["label", "amount"], values: values, suffix: " ON CONFLICT DO NOTHING")
+                    .serialize(to: &ours)
+                var sqlKits = SQLSerializer(database: positionless)
+                var expected = SQLQueryString("INSERT INTO \(ident: "probe") (\(ident: "label"), \(ident: "amount")) VALUES ")
+                for row in 0..<3 {
+                    expected.appendInterpolation(unsafeRaw: row == 0 ? "(" : "), (")
+                    expected.appendInterpolation(bind: values[2 * row])
+                    expected.appendInterpolation(unsafeRaw: ", ")
+                    expected.appendInterpolation(bind: values[2 * row + 1])
+                }
+                expected.appendInterpolation(unsafeRaw: ") ON CONFLICT DO NOTHING")
+                expected.serialize(to: &sqlKits)
+                #expect(ours.sql == #"INSERT INTO "probe" ("label", "amount") VALUES (?, ?), (?, ?), (?, ?) ON CONFLICT DO NOTHING"#)
+                #expect(ours.sql == sqlKits.sql)
+                #expect(ours.binds.map { String(describing: $0) } == sqlKits.binds.map { String(describing: $0) })
+            }
+        }
+    }
+}
+
+/// A database as `base` is, but whose dialect writes `?` for every bound value, as MySQL's does.
+private struct PositionlessPlaceholders: SQLDatabase {
+    struct Dialect: SQLDialect {
+        let base: any SQLDialect
+        var name: String { base.name }
+        var identifierQuote: any SQLExpression { base.identifierQuote }
+        var supportsAutoIncrement: Bool { base.supportsAutoIncrement }
+        var autoIncrementClause: any SQLExpression { base.autoIncrementClause }
+        func bindPlaceholder(at position: Int) -> any SQLExpression { SQLRaw("?") }
+        func literalBoolean(_ value: Bool) -> any SQLExpression { base.literalBoolean(value) }
+    }
+
+    let base: any SQLDatabase
+    var logger: Logger { base.logger }
+    var eventLoop: any EventLoop { base.eventLoop }
+    var dialect: any SQLDialect { Dialect(base: base.dialect) }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
+        base.execute(sql: query, onRow)
     }
 }
