@@ -117,6 +117,11 @@ struct JSONTextTests {
         #expect(try JSON.string(Special()) == Self.foundationText(Special()))
         #expect(Self.directText(["ratio": Double.nan]) == nil)
         #expect(throws: EncodingError.self) { try JSON.string(["ratio": Double.nan]) }
+        // An optional is judged by the type it wraps.
+        #expect(Self.directText([Date(timeIntervalSince1970: 0)] as [Date?]) == nil)
+        #expect(Self.directText(["a", nil] as [String?]) == #"["a",null]"#)
+        #expect(try Self.directText([1, nil, 3] as [Int?]) == Self.foundationText([1, nil, 3] as [Int?]))
+        #expect(try Self.directText([true, nil] as [Bool?]) == Self.foundationText([true, nil] as [Bool?]))
     }
 
     /// Where Foundation keeps one of two members, or writes members of its own, the direct way gives up;

@@ -72,14 +72,21 @@ enum DirectJSON {
 
     /// Any value: scalars become text at once, anything else is encoded through a `NodeEncoder`.
     fileprivate static func encodeValue<T: Encodable>(_ value: T, codingPath: [any CodingKey], refusal: Refusal) throws -> EncodedValue {
+        // The type is asked, not the value: a cast that fails costs more than writing a member, and
+        // every object or array failed all of them. An optional's wrapped value comes back here
+        // through its single-value container, so it is judged by its own type all the same.
         var text: [UInt8] = []
-        switch value {
-        case let string as String: appendString(string, to: &text)
-        case let integer as Int: text.append(contentsOf: String(integer).utf8)
-        case let bool as Bool: text.append(contentsOf: (bool ? "true" : "false").utf8)
-        case let double as Double: try appendNumber(double, to: &text, refusal: refusal)
-        case is Date, is Data, is URL, is Decimal: throw refusal.refuse()
-        default:
+        if T.self == String.self {
+            appendString(value as! String, to: &text)
+        } else if T.self == Int.self {
+            text.append(contentsOf: String(value as! Int).utf8)
+        } else if T.self == Bool.self {
+            text.append(contentsOf: (value as! Bool ? "true" : "false").utf8)
+        } else if T.self == Double.self {
+            try appendNumber(value as! Double, to: &text, refusal: refusal)
+        } else if T.self == Date.self || T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
+            throw refusal.refuse()
+        } else {
             let encoder = NodeEncoder(codingPath: codingPath, refusal: refusal)
             try value.encode(to: encoder)
             // A value that encoded nothing: Foundation decides what that means.
