@@ -47,8 +47,8 @@ public struct Enrolment: StoredModel, Equatable {
             prepare: prepare)
     }
 
-    /// A batch's learners, and their active enrolments in the batch's years, each read with one
-    /// statement instead of two for every row.
+    /// A batch's learners, and their active enrolments, each read with one statement per few hundred
+    /// learners instead of one for every row.
     static func prefetch(_ enrolments: [Enrolment], _ db: any SQLDatabase, _ principal: Principal, _ reads: BatchReads) async throws {
         let learners = try await References.preload(db, Learner.resource, Learner.self, keys: enrolments.map { $0.learnerCode.uppercased() },
                                                     visibleTo: principal, into: reads)

@@ -1,9 +1,12 @@
 import App
 import BulkData
 import Foundation
+import Logging
+import NIOCore
 import Platform
 import Registry
 import SQLKit
+import Synchronization
 import Testing
 import VietnameseText
 
@@ -254,6 +257,50 @@ struct ImportTests {
         }
     }
 
+    /// A batch of enrolments asks the database a few questions, not two for each row: its learners
+    /// and their active enrolments are read once (`ResourceSpec.prefetch`). A learner enrolled by an
+    /// earlier import is refused from those answers, without the batch falling back to rows one by one.
+    @Test(arguments: Engine.allCases)
+    func aBatchReadsTheRecordsItsRowsNameWithAFewStatements(engine: Engine) async throws {
+        try await withImportDatabase(engine) { setup in
+            _ = try await setup.importText(Self.schoolsCSV, kind: .schools)
+            let count = 300
+            var learners = "Mã định danh,Số định danh cá nhân,Họ và tên,Ngày sinh,Giới tính,Mã trường\n"
+            for index in 1...count {
+                let female = index % 2 == 0
+                learners += "19\(String(format: "%08d", index)),019\(female ? 3 : 2)14\(String(format: "%06d", index)),"
+                    + "\(Self.learnerName(index)),05/09/2014,\(female ? "Nữ" : "Nam"),19THCS900\n"
+            }
+            #expect(try await setup.importText(learners, kind: .learners).created == count)
+            #expect(try await setup.importText("""
+                Mã định danh học sinh,Mã trường,Năm học,Tên lớp,Ngày nhập học
+                1900000001,19THCS900,2026-2027,,05/09/2026
+
+                """, kind: .enrolments).created == 1)
+
+            let writer = RegistryImportWriter(database: setup.database)
+            let bodies = (1...count).map { index in
+                writer.batchBody(.enrolments, Data(#"""
+                    {"learnerCode":"19\#(String(format: "%08d", index))","schoolCode":"19THCS900","schoolYear":"2026-2027","entryDate":"2026-10-01"}
+                    """#.utf8))
+            }
+            let counter = StatementCounter()
+            let outcomes = try await setup.database.transaction { db in
+                try await ReferenceReadCache.$current.withValue(writer.referenceCache(for: .enrolments)) {
+                    try await writer.writeBatch(.enrolments, bodies, principal: setup.principal, db: counter.counting(db))
+                }
+            }
+            guard case .refused(let error) = outcomes[0] else {
+                Testing.Issue.record("the first learner's second active enrolment was not refused: \(outcomes[0])")
+                return
+            }
+            #expect(WriteFailureDetails.fieldErrors(error)?.map(\.code) == ["enrolment.duplicateActive"])
+            #expect(outcomes.dropFirst().allSatisfy { if case .written(created: true, changed: true) = $0 { true } else { false } })
+            #expect(counter.statements < 20, "\(counter.statements) statements for a batch of \(count)")
+            #expect(try await setup.count("enrolments") == count)
+        }
+    }
+
     static func learnerName(_ index: Int) -> String {
         let families = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng"]
         let givens = ["An", "Bình", "Châu", "Dũng", "Giang", "Hà", "Khánh", "Linh", "Minh", "Ngọc", "Phúc"]
@@ -382,4 +429,30 @@ func withImportDatabase(_ engine: Engine, _ body: @escaping @Sendable (ImportSet
     }
     try? FileManager.default.removeItem(at: folder)
     await cleanup()
+}
+
+/// A database as `base` is, counting the statements run through it.
+final class StatementCounter: Sendable {
+    private let count = Mutex(0)
+    var statements: Int { count.withLock { $0 } }
+
+    func counting(_ base: any SQLDatabase) -> any SQLDatabase { Counting(base: base, counter: self) }
+
+    private struct Counting: SQLDatabase {
+        let base: any SQLDatabase
+        let counter: StatementCounter
+        var logger: Logger { base.logger }
+        var eventLoop: any EventLoop { base.eventLoop }
+        var dialect: any SQLDialect { base.dialect }
+
+        func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
+            counter.count.withLock { $0 += 1 }
+            return base.execute(sql: query, onRow)
+        }
+
+        func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+            counter.count.withLock { $0 += 1 }
+            try await base.execute(sql: query, onRow)
+        }
+    }
 }

@@ -11,6 +11,7 @@ import Foundation
 public final class BatchReads: @unchecked Sendable {
     @TaskLocal public static var current: BatchReads?
 
+    /// A task-local value must be `Sendable`; one batch's rules use it one record at a time.
     private let lock = NSLock()
     private var answers: [String: Any] = [:]
 

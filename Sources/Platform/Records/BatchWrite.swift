@@ -55,7 +55,8 @@ extension ResourceController {
     ///
     /// It runs inside the caller's transaction and leaves nothing behind when it throws. A record's
     /// own refusal does not stop the others. Bind a `ReferenceReadCache` around it so the references
-    /// the rules look up are read once per import rather than once per record.
+    /// the rules look up are read once per import rather than once per record; those that differ on
+    /// every row (an enrolment's learner) the resource's `prefetch` reads once per batch.
     public func writeBatch(_ bodies: [BatchBody], principal: Principal, db: any SQLDatabase) async throws -> [BatchWriteOutcome] {
         var outcomes = [BatchWriteOutcome](repeating: .writeAlone, count: bodies.count)
         if spec.rulesWrite { return outcomes }
