@@ -16,8 +16,25 @@ enum References {
         }
         // In an import the same school is named by thousands of rows: decode it once.
         guard let cache = ReferenceReadCache.current else { return try await read() }
-        return try await cache.remember(resource.name, key: "model\u{1}" + key, read: read)
+        return try await cache.remember(resource.name, key: cacheKey(key), read: read)
     }
+
+    /// Reads with one statement those of `keys` that the import's `ReferenceReadCache` does not hold,
+    /// into it, for `load` to find: for references that repeat over a file but are too many for one
+    /// statement each (a province's teachers and classes, named by its teaching assignments).
+    static func warm<M: StoredModel>(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ type: M.Type,
+                                     keys: [String]) async throws {
+        guard let cache = ReferenceReadCache.current else { return }
+        let missing = Array(Set(keys.filter { !cache.knows(resource.name, key: cacheKey($0)) }))
+        guard !missing.isEmpty else { return }
+        let rows = try await RecordStore.find(db, resource, naturalKeys: missing)
+        for key in missing {
+            let answer: (row: RecordRow, model: M)? = try rows[key].map { ($0, try model($0, as: M.self)) }
+            cache.store(resource.name, key: cacheKey(key), answer: answer)
+        }
+    }
+
+    private static func cacheKey(_ key: String) -> String { "model\u{1}" + key }
 
     /// A referenced record the caller may see; one it cannot see is reported exactly like one that
     /// does not exist, so a reference never reveals another school's data.

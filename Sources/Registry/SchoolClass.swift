@@ -128,6 +128,13 @@ public struct TeachingAssignment: StoredModel, Equatable {
         ResourceSpec(
             descriptor: resource, schemaName: "TeachingAssignment", tag: "Classes", fields: fields,
             filters: ["schoolId": "org_id", "staffId": "staff_id", "classId": "class_id"],
+            prefetch: { assignments, db, _, _ in
+                // Each teacher and class comes back over several rows, so the import's cache keeps
+                // them; those a batch meets first are read together.
+                try await References.warm(db, Staff.resource, Staff.self, keys: assignments.map { $0.staffCode.uppercased() })
+                try await References.warm(db, SchoolClass.resource, SchoolClass.self,
+                                          keys: assignments.map { SchoolClass.key($0.schoolCode, $0.schoolYear, $0.className) })
+            },
             naturalKey: { a in
                 "\(a.staffCode.uppercased())|\(SchoolClass.key(a.schoolCode, a.schoolYear, a.className))|\(a.subjectCode.uppercased())|\(a.semester ?? "")"
             },

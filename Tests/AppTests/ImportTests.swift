@@ -301,6 +301,48 @@ struct ImportTests {
         }
     }
 
+    /// Teaching assignments name each teacher and class over several rows: the import's cache keeps
+    /// them, and those a batch meets first are read together rather than one statement each.
+    @Test(arguments: Engine.allCases)
+    func teachingAssignmentsReadTheirTeachersAndClassesTogether(engine: Engine) async throws {
+        try await withImportDatabase(engine) { setup in
+            _ = try await setup.importText(Self.schoolsCSV, kind: .schools)
+            let count = 60
+            var staff = "Mã định danh,Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân,Mã trường,Chức vụ,Ngày vào trường\n"
+            var classes = "Mã trường,Năm học,Tên lớp,Khối\n"
+            for index in 1...count {
+                staff += "GV190\(String(format: "%05d", index)),\(Self.learnerName(2 * index)),03/04/1988,Nữ,"
+                    + "019188\(String(format: "%06d", index)),19THCS900,Giáo viên,01/09/2015\n"
+                classes += "19THCS900,2026-2027,6A\(index),6\n"
+            }
+            #expect(try await setup.importText(staff, kind: .staff).created == count)
+            #expect(try await setup.importText(classes, kind: .classes).created == count)
+
+            let writer = RegistryImportWriter(database: setup.database)
+            func body(_ staffCode: String, _ className: String, _ subject: String) -> BatchBody {
+                writer.batchBody(.teachingAssignments, Data(#"""
+                    {"staffCode":"\#(staffCode)","schoolCode":"19THCS900","schoolYear":"2026-2027","className":"\#(className)","subjectCode":"\#(subject)"}
+                    """#.utf8))
+            }
+            let bodies = (1...count).flatMap { index in
+                ["TOAN", "NGUVAN"].map { body("GV190\(String(format: "%05d", index))", "6a\(index)", $0) }
+            } + [body("GV19099999", "6A1", "TINHOC"), body("GV19000001", "6A99", "TINHOC")]
+            let counter = StatementCounter()
+            let outcomes = try await setup.database.transaction { db in
+                try await ReferenceReadCache.$current.withValue(writer.referenceCache(for: .teachingAssignments)) {
+                    try await writer.writeBatch(.teachingAssignments, bodies, principal: setup.principal, db: counter.counting(db))
+                }
+            }
+            let codes = outcomes.suffix(2).map { outcome -> [String]? in
+                if case .refused(let error) = outcome { WriteFailureDetails.fieldErrors(error)?.map(\.code) } else { nil }
+            }
+            #expect(codes == [["staff.notAtSchool"], ["class.unknown"]])
+            #expect(outcomes.dropLast(2).allSatisfy { if case .written(created: true, changed: true) = $0 { true } else { false } })
+            #expect(counter.statements < 20, "\(counter.statements) statements for a batch of \(bodies.count)")
+            #expect(try await setup.count("teaching_assignments") == 2 * count)
+        }
+    }
+
     static func learnerName(_ index: Int) -> String {
         let families = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng"]
         let givens = ["An", "Bình", "Châu", "Dũng", "Giang", "Hà", "Khánh", "Linh", "Minh", "Ngọc", "Phúc"]

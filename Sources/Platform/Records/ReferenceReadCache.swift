@@ -48,6 +48,23 @@ public final class ReferenceReadCache: @unchecked Sendable {
         return answer
     }
 
+    /// Whether `key` of `resource` is answered now (answers may be dropped when the cache is full).
+    public func knows(_ resource: String, key: String) -> Bool {
+        guard resource != writtenResource else { return false }
+        let key = resource + "\u{1}" + key
+        return lock.withLock { answers[key] != nil }
+    }
+
+    /// An answer read for many questions at once (`References.warm`), kept as `remember` keeps its own.
+    public func store<Answer>(_ resource: String, key: String, answer: Answer) {
+        guard resource != writtenResource else { return }
+        let key = resource + "\u{1}" + key
+        lock.withLock {
+            if answers.count >= Self.capacity { answers.removeAll(keepingCapacity: true) }
+            answers[key] = answer as Any
+        }
+    }
+
     func isWithin(nodeID: String, roots: [String], read: () async throws -> Bool) async throws -> Bool {
         guard orgTreeIsStable else { return try await read() }
         let key = nodeID + "\u{1}" + roots.joined(separator: "\u{1}")

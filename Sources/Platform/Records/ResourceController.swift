@@ -72,8 +72,9 @@ public struct ResourceSpec<Model: StoredModel>: Sendable {
     /// Refuses a delete that would leave other records pointing at nothing (409).
     public let beforeDelete: (@Sendable (any SQLDatabase, RecordRow) async throws -> Void)?
     /// Reads for a whole batch write, with a few statements, what `prepare` would otherwise read for
-    /// each record (the learners a batch of enrolments names), into the batch's `BatchReads`, where
-    /// `prepare`'s lookups find them. It gets the records as they came, before `prepare`'s own clean-up.
+    /// each record, where `prepare`'s lookups find it: into the batch's `BatchReads` what differs on
+    /// every row (the learners a batch of enrolments names), into the import's `ReferenceReadCache`
+    /// what comes back over rows. It gets the records as they came, before `prepare`'s own clean-up.
     public let prefetch: (@Sendable ([Model], any SQLDatabase, Principal, BatchReads) async throws -> Void)?
 
     public init(descriptor: ResourceDescriptor, schemaName: String, tag: String, fields: [FieldSpec],
