@@ -35,33 +35,27 @@ public final class ReferenceReadCache: @unchecked Sendable {
     /// names the question (the record's natural key, and what is wanted of it).
     public func remember<Answer>(_ resource: String, key: String, read: () async throws -> Answer) async throws -> Answer {
         guard resource != writtenResource else { return try await read() }
-        let key = resource + "\u{1}" + key
         // Unwrapped before the cast: an answer may itself be nil ("no such school"), which must not
         // be mistaken for "not asked yet".
-        let known: Any? = lock.withLock { answers[key] }
+        let known: Any? = lock.withLock { answers[resource + "\u{1}" + key] }
         if let known, let answer = known as? Answer { return answer }
         let answer = try await read()
-        lock.withLock {
-            if answers.count >= Self.capacity { answers.removeAll(keepingCapacity: true) }
-            answers[key] = answer as Any
-        }
+        store(resource, key: key, answer: answer)
         return answer
     }
 
     /// Whether `key` of `resource` is answered now (answers may be dropped when the cache is full).
     public func knows(_ resource: String, key: String) -> Bool {
         guard resource != writtenResource else { return false }
-        let key = resource + "\u{1}" + key
-        return lock.withLock { answers[key] != nil }
+        return lock.withLock { answers[resource + "\u{1}" + key] != nil }
     }
 
-    /// An answer read for many questions at once (`References.warm`), kept as `remember` keeps its own.
+    /// Keeps an answer: `remember`'s own, or one read for many questions at once (`References.warm`).
     public func store<Answer>(_ resource: String, key: String, answer: Answer) {
         guard resource != writtenResource else { return }
-        let key = resource + "\u{1}" + key
         lock.withLock {
             if answers.count >= Self.capacity { answers.removeAll(keepingCapacity: true) }
-            answers[key] = answer as Any
+            answers[resource + "\u{1}" + key] = answer as Any
         }
     }
 
