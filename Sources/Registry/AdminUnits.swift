@@ -82,9 +82,9 @@ public enum AdminUnits {
     /// Inserts the reference rows in batches (a migration step).
     static func seed(_ db: any SQLDatabase) async throws {
         let rows = try seedRows()
-        for start in stride(from: 0, to: rows.count, by: 200) {
+        for chunk in rows.batches(of: 200) {
             var sql = SQLQueryString("INSERT INTO admin_units (code, level, name, kind, parent_code, valid_from, valid_to, successor_code) VALUES ")
-            for (index, unit) in rows[start..<min(rows.count, start + 200)].enumerated() {
+            for (index, unit) in chunk.enumerated() {
                 if index > 0 { sql.appendInterpolation(unsafeRaw: ", ") }
                 sql.appendInterpolation(unsafeRaw: "(")
                 sql.appendInterpolation(binds: [unit.code, unit.level, unit.name, unit.kind] as [String])

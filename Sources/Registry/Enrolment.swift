@@ -54,10 +54,9 @@ public struct Enrolment: StoredModel, Equatable {
                                                     visibleTo: principal, into: reads)
         let learnerIDs = Array(Set(learners.values.map(\.row.id)))
         var active: [String: [String]] = [:]
-        for start in stride(from: 0, to: learnerIDs.count, by: RecordStore.rowsPerStatement) {
-            let chunk = Array(learnerIDs[start..<min(learnerIDs.count, start + RecordStore.rowsPerStatement)])
+        for chunk in learnerIDs.batches(of: RecordStore.rowsPerStatement) {
             for row in try await db.raw("""
-                SELECT id, learner_id, school_year FROM enrolments WHERE status = 'active' AND learner_id IN (\(binds: chunk))
+                SELECT id, learner_id, school_year FROM enrolments WHERE status = 'active' AND learner_id IN (\(binds: Array(chunk)))
                 """).all() {
                 let key = activeKey(learnerID: try row.decode(column: "learner_id", as: String.self),
                                     schoolYear: try row.decode(column: "school_year", as: String.self))

@@ -62,9 +62,9 @@ public enum PartialRecords {
 
     static func storedBodies(table: String, keys: [String], db: any SQLDatabase) async throws -> [String: [String: Any]] {
         var found: [String: [String: Any]] = [:]
-        for chunk in stride(from: 0, to: keys.count, by: 500).map({ Array(keys[$0..<min($0 + 500, keys.count)]) }) {
+        for chunk in keys.batches(of: RecordStore.rowsPerStatement) {
             var sql = SQLQueryString("SELECT natural_key, body FROM \(unsafeRaw: table) WHERE natural_key IN (")
-            sql.appendInterpolation(binds: chunk)
+            sql.appendInterpolation(binds: Array(chunk))
             sql.appendInterpolation(unsafeRaw: ")")
             for row in try await db.raw(sql).all() {
                 let body = try row.decode(column: "body", as: String.self)

@@ -58,6 +58,20 @@ struct MultiRowInsertTests {
         }
     }
 
+    /// Every element once, in order, in runs of the size asked and a shorter last one.
+    @Test func batchesKeepEveryElementInOrder() {
+        for count in [0, 1, 499, 500, 501, 1_234] {
+            let values = Array(0..<count)
+            for size in [1, 7, 500] {
+                let batches = values.batches(of: size)
+                #expect(batches.flatMap { $0 } == values)
+                #expect(batches.dropLast().allSatisfy { $0.count == size })
+                #expect(batches.last.map { (1...size).contains($0.count) } ?? (count == 0))
+                #expect(batches.count == (count + size - 1) / size)
+            }
+        }
+    }
+
     /// A dialect whose placeholders carry no position (`?` for every value) gets each one from the
     /// dialect, as SQLKit would write it.
     @Test func placeholdersWithoutPositionsAreAskedOfTheDialect() async throws {

@@ -21,8 +21,7 @@ public final class HTTPPopulationRegistry: PopulationRegistry {
         var seen = Set<String>()
         let asked = ids.filter { RegistryDigits.isDigits($0, count: 12) && seen.insert($0).inserted }
         guard !asked.isEmpty else { return [:] }
-        let size = settings.batchSize
-        let batches = stride(from: 0, to: asked.count, by: size).map { Array(asked[$0..<min($0 + size, asked.count)]) }
+        let batches = asked.batches(of: settings.batchSize).map(Array.init)
         return try await withThrowingTaskGroup(of: [RegistryCitizen].self) { group in
             for (number, batch) in batches.enumerated() {
                 let operation = batches.count == 1 ? "lookup of \(batch.count) IDs"

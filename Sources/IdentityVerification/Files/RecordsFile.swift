@@ -69,8 +69,7 @@ public enum RecordsFile {
         let writer = try CSVWriter(path: output)
         try writer.writeRow(outputHeader)
         var summary = Summary()
-        for start in stride(from: 0, to: records.count, by: batchSize) {
-            let batch = records[start..<min(start + batchSize, records.count)]
+        for batch in records.batches(of: batchSize) {
             let decisions = try await checker.check(batch.map(\.record), model: model, policy: policy)
             for (item, decision) in zip(batch, decisions) {
                 let outcome = IdentityCheckOutcome(decision)

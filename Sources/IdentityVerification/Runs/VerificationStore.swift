@@ -124,10 +124,10 @@ struct VerificationStore: Sendable {
                 record = excluded.record, outcome = excluded.outcome, checked_at = excluded.checked_at
             """
         try await database.transaction { db in
-            for start in stride(from: 0, to: rows.count, by: Self.rowsPerStatement) {
+            for chunk in rows.batches(of: Self.rowsPerStatement) {
                 var values: [any Encodable & Sendable] = []
-                values.reserveCapacity(Self.columns.count * Self.rowsPerStatement)
-                for row in rows[start..<min(rows.count, start + Self.rowsPerStatement)] {
+                values.reserveCapacity(Self.columns.count * chunk.count)
+                for row in chunk {
                     let (person, outcome) = (row.person, row.outcome)
                     values += [person.kind.rawValue, person.id, person.code, person.orgID, run.id, outcome.status,
                                person.record.citizenID, outcome.linkedID, outcome.candidateID,

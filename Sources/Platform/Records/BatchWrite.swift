@@ -146,8 +146,8 @@ extension ResourceController {
                                                orgID: row.orgID, detail: record.auditDetail))
             }
             for record in inserts + updates.map(\.record) { try await record.publishKeyChanges(db, resource: resource.name) }
-            for start in stride(from: 0, to: audit.count, by: RecordStore.rowsPerStatement) {
-                try await AuditLog.insert(db, Array(audit[start..<min(audit.count, start + RecordStore.rowsPerStatement)]))
+            for chunk in audit.batches(of: RecordStore.rowsPerStatement) {
+                try await AuditLog.insert(db, Array(chunk))
             }
             try await db.raw("RELEASE SAVEPOINT batch_write").run()
             return true

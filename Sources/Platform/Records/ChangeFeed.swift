@@ -52,9 +52,9 @@ public enum ChangeFeed {
         try await serialise(db)
         let at = Clock.timestamp()
         var versions: [String: Int] = [:]
-        for start in stride(from: 0, to: records.count, by: RecordStore.rowsPerStatement) {
+        for chunk in records.batches(of: RecordStore.rowsPerStatement) {
             var values: [any Encodable & Sendable] = []
-            for record in records[start..<min(records.count, start + RecordStore.rowsPerStatement)] {
+            for record in chunk {
                 values += [resource, record.id, record.orgID, Kind.upsert.rawValue, record.naturalKey, 0, at]
             }
             let insert = MultiRowInsert(into: "changes", columns: ["resource", "record_id", "org_id", "kind", "natural_key", "sensitive", "at"],

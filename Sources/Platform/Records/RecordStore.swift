@@ -182,10 +182,9 @@ public enum RecordStore {
     /// The stored records with any of `naturalKeys`, by key: one statement per few hundred keys.
     public static func find(_ db: any SQLDatabase, _ resource: ResourceDescriptor, naturalKeys: [String]) async throws -> [String: RecordRow] {
         var found: [String: RecordRow] = [:]
-        for start in stride(from: 0, to: naturalKeys.count, by: rowsPerStatement) {
-            let keys = Array(naturalKeys[start..<min(naturalKeys.count, start + rowsPerStatement)])
+        for keys in naturalKeys.batches(of: rowsPerStatement) {
             for row in try await db.raw("""
-                SELECT \(unsafeRaw: rowColumns) FROM \(ident: resource.name) t WHERE t.natural_key IN (\(binds: keys))
+                SELECT \(unsafeRaw: rowColumns) FROM \(ident: resource.name) t WHERE t.natural_key IN (\(binds: Array(keys)))
                 """).all().map(decode) {
                 found[row.naturalKey] = row
             }
@@ -214,9 +213,8 @@ public enum RecordStore {
         guard !roots.isEmpty else { return [] }
         if OrgTree.includesRoot(roots) { return Set(ids) }
         var visible = Set<String>()
-        for start in stride(from: 0, to: ids.count, by: rowsPerStatement) {
-            let chunk = Array(ids[start..<min(ids.count, start + rowsPerStatement)])
-            var sql = SQLQueryString("SELECT t.id FROM \(ident: resource.name) t WHERE t.id IN (\(binds: chunk)) AND ")
+        for chunk in ids.batches(of: rowsPerStatement) {
+            var sql = SQLQueryString("SELECT t.id FROM \(ident: resource.name) t WHERE t.id IN (\(binds: Array(chunk))) AND ")
             sql.appendInterpolation(resource.visibilityCondition(roots: roots))
             for row in try await db.raw(sql).all() { visible.insert(try row.decode(column: "id", as: String.self)) }
         }
@@ -281,10 +279,10 @@ public enum RecordStore {
                                                          records: drafts.map { ($0.id, $0.orgID, $0.naturalKey) })
         let columns = ["id", "natural_key", "org_id", "search_key", "sort_key", "status"] + resource.indexColumns
             + ["version", "change_version", "body", "public_body", "created_at", "updated_at"]
-        for start in stride(from: 0, to: drafts.count, by: rowsPerStatement) {
+        for chunk in drafts.batches(of: rowsPerStatement) {
             var values: [any Encodable & Sendable] = []
-            values.reserveCapacity(columns.count * rowsPerStatement)
-            for draft in drafts[start..<min(drafts.count, start + rowsPerStatement)] {
+            values.reserveCapacity(columns.count * chunk.count)
+            for draft in chunk {
                 values += [draft.id, draft.naturalKey, draft.orgID, draft.searchKey, draft.sortKey, draft.status]
                 for column in resource.indexColumns { values.append(draft.columns[column] ?? nil) }
                 values += [1, changes[draft.id], draft.body, draft.publicBody, now, now]

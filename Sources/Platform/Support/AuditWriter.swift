@@ -58,8 +58,8 @@ public actor AuditWriter {
             pending = []
             do {
                 try await database.transaction { db in
-                    for start in stride(from: 0, to: batch.count, by: Self.rowsPerStatement) {
-                        try await AuditLog.insert(db, batch[start..<min(batch.count, start + Self.rowsPerStatement)].map(\.entry))
+                    for chunk in batch.batches(of: Self.rowsPerStatement) {
+                        try await AuditLog.insert(db, chunk.map(\.entry))
                     }
                 }
                 for item in batch { item.continuation.resume() }
