@@ -16,6 +16,12 @@ if ! python3 -c "import openapi_spec_validator" 2>/dev/null; then
     python3 -m pip install --quiet --disable-pip-version-check "openapi-spec-validator>=0.7" >&2
 fi
 
+# Swift Testing starts every test at once unless told otherwise. On the cooperative pool (a thread per
+# core, two in CI) each await of an async test then waits behind every synchronous test not yet run,
+# some 40 s of them in a debug build, and a live server's request could outlast its client's 20 s
+# timeout. Eight tests at a time keep the database tests overlapping and that queue short.
+export SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH="${SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH:-8}"
+
 swift build --build-tests "${BUILD_ARGS[@]}"
 scripts/with-postgres.sh swift test --skip-build "${BUILD_ARGS[@]}" "$@"
 
