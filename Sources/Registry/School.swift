@@ -73,10 +73,10 @@ public struct School: StoredModel, Equatable {
         school.levels = School.Level.allCases.filter(school.levels.contains)
         school.type = school.levels.count > 1 ? "multiLevel" : school.levels.first?.rawValue
         school.status = school.status ?? .active
-        if try await AdminUnits.commune(write.db, code: school.communeCode) == nil {
+        if try await commune(write.db, code: school.communeCode) == nil {
             errors.add("communeCode", "commune.unknown", "no commune with code '\(school.communeCode)' in the 2025 list")
         }
-        let department = try await OrgUnits.find(write.db, code: school.departmentCode)
+        let department = try await department(write.db, code: school.departmentCode)
         if department == nil || department?.kind != .department {
             errors.add("departmentCode", "department.unknown", "no provincial department with code '\(school.departmentCode)'")
         }
@@ -108,6 +108,19 @@ public struct School: StoredModel, Equatable {
         prepared.status = school.status!.rawValue
         prepared.columns = ["commune_code": school.communeCode]
         return prepared
+    }
+
+    // An import of schools adds schools to the tree, renames them and moves them; it never changes a
+    // commune or a department. So it reads each of those once (`ReferenceReadCache`), not once a row.
+
+    private static func commune(_ db: any SQLDatabase, code: String) async throws -> AdminUnit? {
+        guard let cache = ReferenceReadCache.current else { return try await AdminUnits.commune(db, code: code) }
+        return try await cache.remember("admin_units", key: "commune\u{1}" + code) { try await AdminUnits.commune(db, code: code) }
+    }
+
+    private static func department(_ db: any SQLDatabase, code: String) async throws -> OrgUnit? {
+        guard let cache = ReferenceReadCache.current else { return try await OrgUnits.find(db, code: code) }
+        return try await cache.remember("org_units", key: "department\u{1}" + code.uppercased()) { try await OrgUnits.find(db, code: code) }
     }
 
     /// Keeps the school's document in step with the tree after the ministry moves it.

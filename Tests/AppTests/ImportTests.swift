@@ -117,6 +117,44 @@ struct ImportTests {
         }
     }
 
+    /// An import reads each commune and department once; a code that is unknown stays refused on
+    /// every row that names it, and the schools it accepts hang in the tree under their department.
+    @Test(arguments: Engine.allCases)
+    func schoolsNamingUnknownCommunesOrDepartmentsAreRefusedOnEveryRow(engine: Engine) async throws {
+        try await withImportDatabase(engine) { setup in
+            let file = """
+                Mã trường,Tên trường,Cấp học,Loại hình,Mã xã/phường,Mã Sở GD&ĐT
+                19THCS901,Trường THCS Một,THCS,Công lập,05845,SGD19
+                19THCS902,Trường THCS Hai,THCS,Công lập,99999,SGD19
+                19THCS903,Trường THCS Ba,THCS,Công lập,99999,SGD19
+                19THCS904,Trường THCS Bốn,THCS,Công lập,05845,SGD99
+                19THCS905,Trường THCS Năm,THCS,Công lập,05845,SGD99
+                19THCS906,Trường THCS Sáu,THCS,Công lập,05845,SGD19
+
+                """
+            let summary = try await setup.importText(file, kind: .schools, skipInvalid: true)
+            #expect((summary.created, summary.refused) == (2, 4))
+            #expect(try setup.reportIssues() == [
+                Issue(row: 3, column: "Mã xã/phường", severity: "error", code: "commune.unknown"),
+                Issue(row: 4, column: "Mã xã/phường", severity: "error", code: "commune.unknown"),
+                Issue(row: 5, column: "Mã Sở GD&ĐT", severity: "error", code: "department.unknown"),
+                Issue(row: 6, column: "Mã Sở GD&ĐT", severity: "error", code: "department.unknown"),
+            ])
+            // Each school is its own ancestor, its department's descendant and the ministry's.
+            for code in ["19THCS901", "19THCS906"] {
+                #expect(try await setup.scalar("""
+                    SELECT COUNT(*) AS n FROM org_closure c JOIN org_units s ON s.id = c.descendant_id
+                    JOIN org_units a ON a.id = c.ancestor_id
+                    WHERE s.code = '\(code)' AND ((a.code = '\(code)' AND c.depth = 0) OR (a.code = 'SGD19' AND c.depth = 1)
+                        OR (a.kind = 'ministry' AND c.depth = 2))
+                    """) == 3)
+                #expect(try await setup.scalar("""
+                    SELECT COUNT(*) AS n FROM org_closure c JOIN org_units s ON s.id = c.descendant_id WHERE s.code = '\(code)'
+                    """) == 3)
+            }
+        }
+    }
+
     /// Rows are written a batch at a time with a few statements; what they store must be what the
     /// one-row path stores (record, change-feed entry, audit entry), and a batch whose statement is
     /// refused falls back to rows one by one, each told why.

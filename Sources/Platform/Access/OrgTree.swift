@@ -16,13 +16,17 @@ public enum OrgTree {
                 VALUES (\(bind: nodeID), \(bind: parentID), \(bind: validFrom), NULL)
                 """).run()
         }
-        try await db.raw("""
-            INSERT INTO org_closure (ancestor_id, descendant_id, depth) VALUES (\(bind: nodeID), \(bind: nodeID), 0)
-            """).run()
+        // The node is its own ancestor at depth 0, and a descendant of each of its parent's ancestors.
         if let parentID {
             try await db.raw("""
                 INSERT INTO org_closure (ancestor_id, descendant_id, depth)
+                SELECT \(bind: nodeID), \(bind: nodeID), 0
+                UNION ALL
                 SELECT ancestor_id, \(bind: nodeID), depth + 1 FROM org_closure WHERE descendant_id = \(bind: parentID)
+                """).run()
+        } else {
+            try await db.raw("""
+                INSERT INTO org_closure (ancestor_id, descendant_id, depth) VALUES (\(bind: nodeID), \(bind: nodeID), 0)
                 """).run()
         }
     }
