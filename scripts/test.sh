@@ -19,7 +19,8 @@ fi
 # Swift Testing starts every test at once unless told otherwise. On the cooperative pool (a thread per
 # core, two in CI) each await of an async test then waits behind every synchronous test not yet run,
 # some 40 s of them in a debug build, and a live server's request could outlast its client's 20 s
-# timeout. Eight tests at a time keep the database tests overlapping and that queue short.
+# timeout. Eight tests at a time keep the database tests overlapping and that queue short. The variable
+# is swift-testing's experimental name (read by Swift 6.3): a toolchain without it runs every test at once.
 export SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH="${SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH:-8}"
 
 swift build --build-tests "${BUILD_ARGS[@]}"

@@ -15,8 +15,7 @@ enum References {
             return (row, try JSON.decoder.decode(M.self, from: Data(row.body.utf8)))
         }
         // In an import the same school is named by thousands of rows: decode it once.
-        guard let cache = ReferenceReadCache.current else { return try await read() }
-        return try await cache.remember(resource.name, key: cacheKey(key), read: read)
+        return try await ReferenceReadCache.remember(resource.name, key: cacheKey(key), read: read)
     }
 
     /// Reads with one statement those of `keys` that the import's `ReferenceReadCache` does not hold,

@@ -67,7 +67,7 @@ public struct RegistryImportWriter: Sendable {
     }
 
     /// The cache of references an import of `resource` may keep: every record but its own kind, and
-    /// the organisation tree unless it writes schools (a school is a node of the tree).
+    /// the organisation tree's scope answers unless it writes schools (a school is a node of the tree).
     public func referenceCache(for resource: Resource) -> ReferenceReadCache {
         ReferenceReadCache(writing: Self.tableName(resource), orgTreeIsStable: resource != .schools)
     }

@@ -76,7 +76,7 @@ public struct School: StoredModel, Equatable {
         if try await commune(write.db, code: school.communeCode) == nil {
             errors.add("communeCode", "commune.unknown", "no commune with code '\(school.communeCode)' in the 2025 list")
         }
-        let department = try await department(write.db, code: school.departmentCode)
+        let department = try await orgUnit(write.db, code: school.departmentCode)
         if department == nil || department?.kind != .department {
             errors.add("departmentCode", "department.unknown", "no provincial department with code '\(school.departmentCode)'")
         }
@@ -114,13 +114,12 @@ public struct School: StoredModel, Equatable {
     // commune or a department. So it reads each of those once (`ReferenceReadCache`), not once a row.
 
     private static func commune(_ db: any SQLDatabase, code: String) async throws -> AdminUnit? {
-        guard let cache = ReferenceReadCache.current else { return try await AdminUnits.commune(db, code: code) }
-        return try await cache.remember("admin_units", key: "commune\u{1}" + code) { try await AdminUnits.commune(db, code: code) }
+        try await ReferenceReadCache.remember("admin_units", key: "commune\u{1}" + code) { try await AdminUnits.commune(db, code: code) }
     }
 
-    private static func department(_ db: any SQLDatabase, code: String) async throws -> OrgUnit? {
-        guard let cache = ReferenceReadCache.current else { return try await OrgUnits.find(db, code: code) }
-        return try await cache.remember("org_units", key: "department\u{1}" + code.uppercased()) { try await OrgUnits.find(db, code: code) }
+    /// The node a school names as its department (the caller checks that it is one).
+    private static func orgUnit(_ db: any SQLDatabase, code: String) async throws -> OrgUnit? {
+        try await ReferenceReadCache.remember("org_units", key: "code\u{1}" + code.uppercased()) { try await OrgUnits.find(db, code: code) }
     }
 
     /// Keeps the school's document in step with the tree after the ministry moves it.

@@ -117,8 +117,9 @@ struct ImportTests {
         }
     }
 
-    /// An import reads each commune and department once; a code that is unknown stays refused on
-    /// every row that names it, and the schools it accepts hang in the tree under their department.
+    /// The import keeps the communes and departments its rows name (`ReferenceReadCache`): a code
+    /// that is unknown stays refused on every row that names it, a known one keeps its answer after
+    /// the unknown ones, and the schools accepted hang in the tree under their department.
     @Test(arguments: Engine.allCases)
     func schoolsNamingUnknownCommunesOrDepartmentsAreRefusedOnEveryRow(engine: Engine) async throws {
         try await withImportDatabase(engine) { setup in

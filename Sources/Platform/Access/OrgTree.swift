@@ -15,9 +15,7 @@ public enum OrgTree {
                 INSERT INTO org_edges (child_id, parent_id, valid_from, valid_to)
                 VALUES (\(bind: nodeID), \(bind: parentID), \(bind: validFrom), NULL)
                 """).run()
-        }
-        // The node is its own ancestor at depth 0, and a descendant of each of its parent's ancestors.
-        if let parentID {
+            // The node is its own ancestor at depth 0, and a descendant of each of its parent's ancestors.
             try await db.raw("""
                 INSERT INTO org_closure (ancestor_id, descendant_id, depth)
                 SELECT \(bind: nodeID), \(bind: nodeID), 0

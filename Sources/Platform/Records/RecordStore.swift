@@ -175,8 +175,7 @@ public enum RecordStore {
             try await db.raw("SELECT \(unsafeRaw: rowColumns) FROM \(ident: resource.name) t WHERE t.natural_key = \(bind: naturalKey)")
                 .first().map(decode)
         }
-        guard let cache = ReferenceReadCache.current else { return try await read() }
-        return try await cache.remember(resource.name, key: "row\u{1}" + naturalKey, read: read)
+        return try await ReferenceReadCache.remember(resource.name, key: "row\u{1}" + naturalKey, read: read)
     }
 
     /// The stored records with any of `naturalKeys`, by key: one statement per few hundred keys.

@@ -7,9 +7,10 @@ import Foundation
 ///
 /// It is bound to the task of one import, or of one batch of writes (`ReferenceReadCache.$current.withValue`),
 /// and holds only what those writes cannot change: records of other resources than the one they write
-/// (a row's own rules never write elsewhere), and the organisation tree unless they write schools. A
-/// record another writer changes meanwhile is seen as it was when first read, as if it had been read
-/// at the start.
+/// (a row's own rules never write elsewhere), and the organisation tree's scope answers unless they
+/// write schools. An import of schools still keeps the communes and departments its rows name: it adds,
+/// renames and moves schools only. A record another writer changes meanwhile is seen as it was when
+/// first read, as if it had been read at the start.
 public final class ReferenceReadCache: @unchecked Sendable {
     @TaskLocal public static var current: ReferenceReadCache?
 
@@ -25,10 +26,17 @@ public final class ReferenceReadCache: @unchecked Sendable {
 
     /// - Parameters:
     ///   - writing: the resource the import writes; its records are always read afresh.
-    ///   - orgTreeIsStable: false when the import may add or move nodes of the tree (schools).
+    ///   - orgTreeIsStable: false when the import may add or move nodes of the tree (schools): whether a
+    ///     node lies under the importer's scope is then asked afresh.
     public init(writing: String, orgTreeIsStable: Bool) {
         writtenResource = writing
         self.orgTreeIsStable = orgTreeIsStable
+    }
+
+    /// `remember` on the cache bound to the current task, or `read` itself when none is.
+    public static func remember<Answer>(_ resource: String, key: String, read: () async throws -> Answer) async throws -> Answer {
+        guard let cache = current else { return try await read() }
+        return try await cache.remember(resource, key: key, read: read)
     }
 
     /// What `read` answers about a record of `resource`, read once while the cache lasts; `key`
