@@ -42,7 +42,8 @@ public struct Enrolment: StoredModel, Equatable {
         ResourceSpec(
             descriptor: resource, schemaName: "Enrolment", tag: "Enrolments", fields: fields,
             filters: ["schoolId": "org_id", "classId": "class_id", "schoolYear": "school_year", "learnerId": "learner_id", "status": "status"],
-            prefetch: prefetch,
+            // A learner's other active enrolments refuse a second one (`prepare`).
+            rulesReadOwnKind: true, prefetch: prefetch,
             naturalKey: { "\($0.learnerCode.uppercased())|\($0.schoolCode.uppercased())|\($0.entryDate)" },
             prepare: prepare)
     }

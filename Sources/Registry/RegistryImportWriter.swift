@@ -55,14 +55,20 @@ public struct RegistryImportWriter: Sendable {
     /// records it hands back as `.writeAlone` go through `write` one by one.
     public func writeBatch(_ resource: Resource, _ bodies: [BatchBody], principal: Principal,
                            db: any SQLDatabase) async throws -> [BatchWriteOutcome] {
+        try await prepareBatch(resource, bodies, principal: principal, db: db).store(principal: principal, db: db)
+    }
+
+    /// The records of `writeBatch` read and ruled on, not yet stored (`ResourceController.prepareBatch`).
+    public func prepareBatch(_ resource: Resource, _ bodies: [BatchBody], principal: Principal,
+                             db: any SQLDatabase) async throws -> PreparedBatch {
         switch resource {
-        case .schools: try await registry.schools.writeBatch(bodies, principal: principal, db: db)
-        case .staff: try await registry.staff.writeBatch(bodies, principal: principal, db: db)
-        case .learners: try await registry.learners.writeBatch(bodies, principal: principal, db: db)
-        case .guardians: try await registry.guardians.writeBatch(bodies, principal: principal, db: db)
-        case .classes: try await registry.classes.writeBatch(bodies, principal: principal, db: db)
-        case .enrolments: try await registry.enrolments.writeBatch(bodies, principal: principal, db: db)
-        case .teachingAssignments: try await registry.assignments.writeBatch(bodies, principal: principal, db: db)
+        case .schools: try await registry.schools.prepareBatch(bodies, principal: principal, db: db)
+        case .staff: try await registry.staff.prepareBatch(bodies, principal: principal, db: db)
+        case .learners: try await registry.learners.prepareBatch(bodies, principal: principal, db: db)
+        case .guardians: try await registry.guardians.prepareBatch(bodies, principal: principal, db: db)
+        case .classes: try await registry.classes.prepareBatch(bodies, principal: principal, db: db)
+        case .enrolments: try await registry.enrolments.prepareBatch(bodies, principal: principal, db: db)
+        case .teachingAssignments: try await registry.assignments.prepareBatch(bodies, principal: principal, db: db)
         }
     }
 

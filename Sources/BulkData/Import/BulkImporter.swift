@@ -186,6 +186,8 @@ private struct ImportRun {
     /// Records checked and waiting to be written with the rest of their batch: the first row of
     /// each, and the values of all its rows when its format spreads a record over rows.
     var pending: [Pending] = []
+    /// A batch read and ruled on, stored once the next is ready (`writePending`).
+    var prepared: (rows: [Pending], batch: PreparedBatch)?
 
     struct Pending {
         let row: RawRow
@@ -271,34 +273,73 @@ private struct ImportRun {
     }
 
     /// Writes the rows checked so far: together where the batch path takes them, one by one where
-    /// it hands them back.
-    /// A record spread over rows may go on in the next batch: until the last (`final`), the
-    /// last record waits for the batch after.
+    /// it hands them back. A record spread over rows may go on in the next batch: until the last
+    /// (`final`), the last record waits for the batch after.
+    ///
+    /// A batch is stored when the next is ready, and the next is prepared (read and ruled on) while
+    /// it is stored: on PostgreSQL the server stores one batch while this process runs the next
+    /// one's rules. The batch prepared ahead is prepared again when it cannot have seen what the
+    /// stored one wrote (`PreparedBatch.mayBePreparedAhead`), or when preparing it failed: a refused
+    /// statement of the store beside it spoils a PostgreSQL transaction until its savepoint is
+    /// rolled back, and a read that came between fails.
     mutating func writePending(db: any SQLDatabase, final: Bool) async throws {
-        guard let builder, !pending.isEmpty else { return }
-        var rows: [Pending]
-        if options.kind.format.repeatingGroup != nil && !final {
-            rows = Array(pending.dropLast())
-            pending.removeFirst(rows.count)
-        } else {
-            rows = pending
-            pending.removeAll(keepingCapacity: true)
+        guard let builder else { return }
+        let rows = takePending(final: final)
+        var next: (rows: [Pending], batch: PreparedBatch)?
+        if let waiting = prepared {
+            prepared = nil
+            let principal = self.principal
+            async let stored = waiting.batch.store(principal: principal, db: db)
+            var ahead: (rows: [Pending], batch: PreparedBatch)?
+            if !rows.isEmpty && waiting.batch.mayBePreparedAhead { ahead = try? await prepare(rows, db: db) }
+            let outcomes = try await stored
+            let wroteAlone = try await settle(waiting.rows, outcomes, builder: builder, db: db)
+            if let ahead, !wroteAlone, ahead.batch.naturalKeys.isDisjoint(with: waiting.batch.naturalKeys) { next = ahead }
         }
-        guard !rows.isEmpty else { return }
+        if next == nil && !rows.isEmpty { next = try await prepare(rows, db: db) }
+        if let next { prepared = next }
+        if final, let last = prepared {
+            prepared = nil
+            _ = try await settle(last.rows, try await last.batch.store(principal: principal, db: db), builder: builder, db: db)
+        }
+    }
+
+    /// The pending rows a batch takes: all of them, but the last record of a format that spreads a
+    /// record over rows until the file ends.
+    private mutating func takePending(final: Bool) -> [Pending] {
+        let rows = options.kind.format.repeatingGroup != nil && !final ? Array(pending.dropLast()) : pending
+        pending.removeFirst(rows.count)
+        return rows
+    }
+
+    /// The rows' batch read and ruled on; the rows with their records completed from the stored ones
+    /// when the file holds only part of each (`Options.partialRecords`).
+    private func prepare(_ rows: [Pending], db: any SQLDatabase) async throws -> (rows: [Pending], batch: PreparedBatch) {
+        var rows = rows
         if options.partialRecords {
             for (index, body) in try await PartialRecords.completed(resource, bodies: rows.map(\.body), db: db).enumerated() {
                 if rows[index].body != body { rows[index].body = body }
             }
         }
         let bodies = rows.map { $0.decoded ?? writer.batchBody(resource, $0.body) }
-        let outcomes = try await writer.writeBatch(resource, bodies, principal: principal, db: db)
+        return (rows, try await writer.prepareBatch(resource, bodies, principal: principal, db: db))
+    }
+
+    /// Counts a stored batch's records and reports its refused ones; writes alone those it handed
+    /// back. True when there were any.
+    private mutating func settle(_ rows: [Pending], _ outcomes: [BatchWriteOutcome], builder: RowBuilder,
+                                 db: any SQLDatabase) async throws -> Bool {
+        var wroteAlone = false
         for (item, outcome) in zip(rows, outcomes) {
             switch outcome {
             case .written(let created, let changed): count(created: created, changed: changed)
             case .refused(let error): try refuse(item.row, builder: builder, error: error)
-            case .writeAlone: try await write(item.body, row: item.row, builder: builder, db: db)
+            case .writeAlone:
+                wroteAlone = true
+                try await write(item.body, row: item.row, builder: builder, db: db)
             }
         }
+        return wroteAlone
     }
 
     private mutating func count(created: Bool, changed: Bool) {

@@ -13,10 +13,13 @@ import VaporCSQLite
 /// sqlite-nio vendors (module `VaporCSQLite`, reached through the SQLiteNIO dependency; its symbols
 /// carry a `sqlite_nio_` prefix, so it never clashes with a system SQLite).
 ///
-/// Not thread-safe: the connection is opened without SQLite's own mutex, and `SQLiteStorage` gives
-/// it to one task at a time (a reader is checked out of a pool, the writer is behind a lock).
+/// The connection is opened without SQLite's own mutex, and `SQLiteStorage` gives it to one task
+/// at a time (a reader is checked out of a pool, the writer is behind a lock). That task may still
+/// run two statements at once from child tasks (an import stores one batch while it reads for the
+/// next), so each statement holds `running`.
 final class DirectSQLiteConnection: @unchecked Sendable {
     private let handle: OpaquePointer
+    private let running = NSLock()
     /// Prepared statements by SQL text. The SQL the platform sends is built from a few templates with
     /// bound values, so this stays small; `maximumCachedStatements` bounds it anyway.
     private var statements: [String: OpaquePointer] = [:]
@@ -42,6 +45,8 @@ final class DirectSQLiteConnection: @unchecked Sendable {
 
     /// Runs one statement with its bound values and calls `onRow` for each result row.
     func query(_ sql: String, _ binds: [SQLiteData], onRow: (DirectSQLiteRow) throws -> Void) throws {
+        running.lock()
+        defer { running.unlock() }
         let statement = try prepared(sql)
         defer {
             sqlite_nio_sqlite3_reset(statement)

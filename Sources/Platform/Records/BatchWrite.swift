@@ -2,7 +2,7 @@ import Foundation
 import SQLKit
 
 /// A record that passed its resource's rules and the caller's scope, not yet stored.
-struct PreparedRecord {
+struct PreparedRecord: Sendable {
     let draft: RecordDraft
     /// Changes of attribute keys (a corrected citizen ID) to publish in the change feed.
     let keyChanges: [KeyChange]
@@ -34,6 +34,65 @@ public enum BatchWriteOutcome: Sendable {
     case writeAlone
 }
 
+/// A batch whose records were read and passed (or failed) their rules, not yet stored:
+/// `ResourceController.prepareBatch` makes it, `store` writes it.
+public struct PreparedBatch: Sendable {
+    let resource: ResourceDescriptor
+    /// What became of each record so far; those to store are `.writeAlone` until `store` succeeds.
+    fileprivate(set) var outcomes: [BatchWriteOutcome]
+    fileprivate(set) var inserts: [PreparedRecord] = []
+    fileprivate(set) var insertIndices: [Int] = []
+    fileprivate(set) var updates: [(record: PreparedRecord, previous: RecordRow, index: Int)] = []
+    /// The batch may be prepared while the batch before it is stored: its rules read no records of
+    /// their own kind but those of its own keys (`ResourceSpec.rulesReadOwnKind`). The caller must
+    /// still prepare it again when the batch before names one of its keys (`naturalKeys`) or hands
+    /// records back to be written alone, whose keys it cannot see.
+    public let mayBePreparedAhead: Bool
+    /// The natural keys of the batch's records, stored or not: those its reads looked up.
+    public fileprivate(set) var naturalKeys: Set<String> = []
+
+    fileprivate init(resource: ResourceDescriptor, count: Int, mayBePreparedAhead: Bool) {
+        self.resource = resource
+        outcomes = Array(repeating: .writeAlone, count: count)
+        self.mayBePreparedAhead = mayBePreparedAhead
+    }
+
+    /// Stores the batch's new and changed records inside a savepoint, with their change-feed and
+    /// audit entries, and says what became of each record. When a statement is refused (a key
+    /// taken by another record; on PostgreSQL a refused statement spoils the transaction until the
+    /// savepoint is rolled back) nothing is stored and each record is handed back to be written alone.
+    public func store(principal: Principal, db: any SQLDatabase) async throws -> [BatchWriteOutcome] {
+        var outcomes = self.outcomes
+        guard !inserts.isEmpty || !updates.isEmpty else { return outcomes }
+        try await db.raw("SAVEPOINT batch_write").run()
+        do {
+            let inserted = try await RecordStore.insertAll(db, resource, inserts.map(\.draft))
+            var audit = zip(inserts, inserted).map { record, row in
+                AuditLog.NewEntry(principal: principal, action: .create, resource: resource.name, recordID: row.id,
+                                  orgID: row.orgID, detail: record.auditDetail)
+            }
+            for (record, previous, _) in updates {
+                let row = try await RecordStore.update(db, resource, record.draft, previous: previous)
+                audit.append(AuditLog.NewEntry(principal: principal, action: .update, resource: resource.name, recordID: row.id,
+                                               orgID: row.orgID, detail: record.auditDetail))
+            }
+            for record in inserts + updates.map(\.record) { try await record.publishKeyChanges(db, resource: resource.name) }
+            for chunk in audit.batches(of: RecordStore.rowsPerStatement) {
+                try await AuditLog.insert(db, Array(chunk))
+            }
+            try await db.raw("RELEASE SAVEPOINT batch_write").run()
+        } catch {
+            guard WriteFailureDetails.fieldErrors(error) != nil else { throw error }
+            try await db.raw("ROLLBACK TO SAVEPOINT batch_write").run()
+            try await db.raw("RELEASE SAVEPOINT batch_write").run()
+            return outcomes
+        }
+        for index in insertIndices { outcomes[index] = .written(created: true, changed: true) }
+        for update in updates { outcomes[update.index] = .written(created: false, changed: true) }
+        return outcomes
+    }
+}
+
 /// A body for a batch write, decoded as the API decodes it (unknown fields refused). Decoding needs no
 /// database, so an import does it on its reader's thread while the writer stores the batch before.
 public struct BatchBody: Sendable {
@@ -58,18 +117,23 @@ extension ResourceController {
     /// the rules look up are read once per import rather than once per record; those that differ on
     /// every row (an enrolment's learner) the resource's `prefetch` reads once per batch.
     public func writeBatch(_ bodies: [BatchBody], principal: Principal, db: any SQLDatabase) async throws -> [BatchWriteOutcome] {
-        var outcomes = [BatchWriteOutcome](repeating: .writeAlone, count: bodies.count)
-        if spec.rulesWrite { return outcomes }
+        try await prepareBatch(bodies, principal: principal, db: db).store(principal: principal, db: db)
+    }
+
+    /// The first half of `writeBatch`: the records read, decoded and ruled on, nothing written. An
+    /// import stores one batch while it prepares the next (see `PreparedBatch.mayBePreparedAhead`).
+    public func prepareBatch(_ bodies: [BatchBody], principal: Principal, db: any SQLDatabase) async throws -> PreparedBatch {
+        var batch = PreparedBatch(resource: spec.descriptor, count: bodies.count, mayBePreparedAhead: !spec.rulesReadOwnKind && !spec.rulesWrite)
+        if spec.rulesWrite { return batch }
         var keyed: [(index: Int, model: Model, key: String)] = []
-        var keys = Set<String>()
         for (index, body) in bodies.enumerated() {
             do {
                 // A body decoded as another resource is left to `write`, which decodes it as this one.
                 guard let model = try body.decoded.get() as? Model,
-                      let key = try? spec.naturalKey(model), keys.insert(key).inserted else { continue }
+                      let key = try? spec.naturalKey(model), batch.naturalKeys.insert(key).inserted else { continue }
                 keyed.append((index, model, key))
             } catch {
-                outcomes[index] = .refused(error)
+                batch.outcomes[index] = .refused(error)
             }
         }
         let existing = try await RecordStore.find(db, spec.descriptor, naturalKeys: keyed.map(\.key))
@@ -78,25 +142,20 @@ extension ResourceController {
         let ruled = try await BatchReads.$current.withValue(reads) {
             try await prepareAll(keyed, existing: existing, principal: principal, db: db)
         }
-        var inserts: [PreparedRecord] = [], insertIndices: [Int] = []
-        var updates: [(record: PreparedRecord, previous: RecordRow, index: Int)] = []
         for (index, result) in ruled {
             switch result {
-            case .unchanged: outcomes[index] = .written(created: false, changed: false)
-            case .refused(let error): outcomes[index] = .refused(error)
+            case .unchanged: batch.outcomes[index] = .written(created: false, changed: false)
+            case .refused(let error): batch.outcomes[index] = .refused(error)
             case .insert(let record):
-                inserts.append(record)
-                insertIndices.append(index)
-            case .update(let record, let previous): updates.append((record, previous, index))
+                batch.inserts.append(record)
+                batch.insertIndices.append(index)
+            case .update(let record, let previous): batch.updates.append((record, previous, index))
             }
         }
-        guard !inserts.isEmpty || !updates.isEmpty else { return outcomes }
-        if try await store(inserts: inserts, updates: updates, principal: principal, db: db) {
-            for index in insertIndices { outcomes[index] = .written(created: true, changed: true) }
-            for update in updates { outcomes[update.index] = .written(created: false, changed: true) }
-        }
-        return outcomes
+        return batch
     }
+
+    private static var recordsBetweenYields: Int { 32 }
 
     private enum Ruled {
         case unchanged, insert(PreparedRecord), update(PreparedRecord, previous: RecordRow), refused(any Error)
@@ -107,7 +166,11 @@ extension ResourceController {
                             principal: Principal, db: any SQLDatabase) async throws -> [(index: Int, result: Ruled)] {
         var ruled: [(index: Int, result: Ruled)] = []
         ruled.reserveCapacity(keyed.count)
-        for item in keyed {
+        for (position, item) in keyed.enumerated() {
+            // The rules seldom wait, and the store of the batch before (`PreparedBatch.mayBePreparedAhead`)
+            // may share this thread: letting it go on every few records keeps its statements going to
+            // the database while these rules run, instead of after them.
+            if position % Self.recordsBetweenYields == 0 { await Task.yield() }
             let previous = existing[item.key]
             do {
                 let record = try await prepareRecord(item.model, key: item.key, existingRow: previous, principal: principal,
@@ -125,37 +188,5 @@ extension ResourceController {
             }
         }
         return ruled
-    }
-
-    /// Stores a batch's new and changed records inside a savepoint; false, with nothing stored, when
-    /// a statement was refused (on PostgreSQL a refused statement spoils the transaction until the
-    /// savepoint is rolled back).
-    private func store(inserts: [PreparedRecord], updates: [(record: PreparedRecord, previous: RecordRow, index: Int)],
-                       principal: Principal, db: any SQLDatabase) async throws -> Bool {
-        let resource = spec.descriptor
-        try await db.raw("SAVEPOINT batch_write").run()
-        do {
-            let inserted = try await RecordStore.insertAll(db, resource, inserts.map(\.draft))
-            var audit = zip(inserts, inserted).map { record, row in
-                AuditLog.NewEntry(principal: principal, action: .create, resource: resource.name, recordID: row.id,
-                                  orgID: row.orgID, detail: record.auditDetail)
-            }
-            for (record, previous, _) in updates {
-                let row = try await RecordStore.update(db, resource, record.draft, previous: previous)
-                audit.append(AuditLog.NewEntry(principal: principal, action: .update, resource: resource.name, recordID: row.id,
-                                               orgID: row.orgID, detail: record.auditDetail))
-            }
-            for record in inserts + updates.map(\.record) { try await record.publishKeyChanges(db, resource: resource.name) }
-            for chunk in audit.batches(of: RecordStore.rowsPerStatement) {
-                try await AuditLog.insert(db, Array(chunk))
-            }
-            try await db.raw("RELEASE SAVEPOINT batch_write").run()
-            return true
-        } catch {
-            guard WriteFailureDetails.fieldErrors(error) != nil else { throw error }
-            try await db.raw("ROLLBACK TO SAVEPOINT batch_write").run()
-            try await db.raw("RELEASE SAVEPOINT batch_write").run()
-            return false
-        }
     }
 }

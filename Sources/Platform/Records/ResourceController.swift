@@ -69,6 +69,10 @@ public struct ResourceSpec<Model: StoredModel>: Sendable {
     /// Set when the rules write beside the record (a school is also a node of the organisation
     /// tree): a batch then writes each record alone, so a refused one leaves nothing behind.
     public let rulesWrite: Bool
+    /// Set when the rules read other records of their own kind than the one with the record's key
+    /// (an enrolment looks for its learner's active enrolments): an import then prepares each batch
+    /// only once the batch before is stored, so the rules see every record the file wrote before.
+    public let rulesReadOwnKind: Bool
     /// Refuses a delete that would leave other records pointing at nothing (409).
     public let beforeDelete: (@Sendable (any SQLDatabase, RecordRow) async throws -> Void)?
     /// Reads for a whole batch write, with a few statements, what `prepare` would otherwise read for
@@ -79,6 +83,7 @@ public struct ResourceSpec<Model: StoredModel>: Sendable {
 
     public init(descriptor: ResourceDescriptor, schemaName: String, tag: String, fields: [FieldSpec],
                 filters: [String: String] = [:], defaultOrder: ListQuery.Order = .id, allowDelete: Bool = true, rulesWrite: Bool = false,
+                rulesReadOwnKind: Bool = false,
                 issueKey: (@Sendable (inout Model, any SQLDatabase) async throws -> Void)? = nil,
                 beforeDelete: (@Sendable (any SQLDatabase, RecordRow) async throws -> Void)? = nil,
                 prefetch: (@Sendable ([Model], any SQLDatabase, Principal, BatchReads) async throws -> Void)? = nil,
@@ -93,6 +98,7 @@ public struct ResourceSpec<Model: StoredModel>: Sendable {
         self.defaultOrder = defaultOrder
         self.allowDelete = allowDelete
         self.rulesWrite = rulesWrite
+        self.rulesReadOwnKind = rulesReadOwnKind
         self.issueKey = issueKey
         self.beforeDelete = beforeDelete
         self.prefetch = prefetch
