@@ -38,7 +38,7 @@ public struct RegistryImportWriter: Sendable {
         return result.created ? .created : result.changed ? .updated : .unchanged
     }
 
-    /// A body decoded as `resource` for `writeBatch`; it needs no database, so any thread may decode.
+    /// A body decoded as `resource` for `prepareBatch`; it needs no database, so any thread may decode.
     public func batchBody(_ resource: Resource, _ body: Data) -> BatchBody {
         switch resource {
         case .schools: registry.schools.batchBody(body)
@@ -51,14 +51,9 @@ public struct RegistryImportWriter: Sendable {
         }
     }
 
-    /// Writes many records of one resource with a few statements (`ResourceController.writeBatch`);
-    /// records it hands back as `.writeAlone` go through `write` one by one.
-    public func writeBatch(_ resource: Resource, _ bodies: [BatchBody], principal: Principal,
-                           db: any SQLDatabase) async throws -> [BatchWriteOutcome] {
-        try await prepareBatch(resource, bodies, principal: principal, db: db).store(principal: principal, db: db)
-    }
-
-    /// The records of `writeBatch` read and ruled on, not yet stored (`ResourceController.prepareBatch`).
+    /// Many records of one resource read and ruled on, for `PreparedBatch.store` to write with a few
+    /// statements (`ResourceController.prepareBatch`); records it hands back as `.writeAlone` go
+    /// through `write` one by one.
     public func prepareBatch(_ resource: Resource, _ bodies: [BatchBody], principal: Principal,
                              db: any SQLDatabase) async throws -> PreparedBatch {
         switch resource {

@@ -127,7 +127,9 @@ struct BatchReadsTests {
             let counter = StatementCounter()
             let outcomes = try await setup.database.transaction { db in
                 try await ReferenceReadCache.$current.withValue(writer.referenceCache(for: .enrolments)) {
-                    try await writer.writeBatch(.enrolments, bodies, principal: setup.principal, db: counter.counting(db))
+                    let counted = counter.counting(db)
+                    return try await writer.prepareBatch(.enrolments, bodies, principal: setup.principal, db: counted)
+                        .store(principal: setup.principal, db: counted)
                 }
             }
             guard case .refused(let error) = outcomes[0] else {
@@ -170,7 +172,9 @@ struct BatchReadsTests {
             let counter = StatementCounter()
             let outcomes = try await setup.database.transaction { db in
                 try await ReferenceReadCache.$current.withValue(writer.referenceCache(for: .teachingAssignments)) {
-                    try await writer.writeBatch(.teachingAssignments, bodies, principal: setup.principal, db: counter.counting(db))
+                    let counted = counter.counting(db)
+                    return try await writer.prepareBatch(.teachingAssignments, bodies, principal: setup.principal, db: counted)
+                        .store(principal: setup.principal, db: counted)
                 }
             }
             let codes = outcomes.suffix(2).map { outcome -> [String]? in

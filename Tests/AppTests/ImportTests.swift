@@ -222,9 +222,9 @@ struct ImportTests {
             let stored = "HS0001,019214000001,Nguyễn Văn An,05/09/2014,Nam,19THCS900\n"
             #expect(try await setup.importText(header + stored, kind: .learners).created == 1)
 
-            // In the reader's first batch (511 rows after the header) the learner is named by citizen
-            // ID alone, so it is written on its own once its batch is stored, under a key the batch
-            // prepared beside that store cannot see.
+            // In the reader's first batch (`RowSource.batchSize`, 512 rows with the header) the learner
+            // is named by citizen ID alone, so it is written on its own once its batch is stored, under
+            // a key the batch prepared beside that store cannot see.
             var file = header + ",019214000001,Nguyễn Văn Anh,05/09/2014,Nam,19THCS900\n"
             for index in 2...700 {
                 file += "HS\(String(format: "%04d", index)),019214\(String(format: "%06d", index)),\(Self.learnerName(index)),05/09/2014,Nam,19THCS900\n"
@@ -236,6 +236,25 @@ struct ImportTests {
             #expect((summary.created, summary.updated, summary.unchanged) == (699, 2, 0))
             #expect(try await setup.body(of: "learners", key: "HS0001")?["fullName"] as? String == "Nguyễn Văn An")
             #expect(try await setup.scalar("SELECT version AS n FROM learners WHERE natural_key = 'HS0001'") == 3)
+        }
+    }
+
+    /// A batch's refusals by the rules are known only once it is stored, after the next batch's rows
+    /// were checked: the report still lists the rows in the file's order.
+    @Test(arguments: Engine.allCases)
+    func theReportKeepsTheFilesOrderAcrossBatches(engine: Engine) async throws {
+        try await withImportDatabase(engine) { setup in
+            _ = try await setup.importText(Self.schoolsCSV, kind: .schools)
+            var file = "Mã định danh,Số định danh cá nhân,Họ và tên,Ngày sinh,Giới tính,Mã trường\n"
+            for index in 1...700 {
+                let school = index == 5 ? "19THCS999" : "19THCS900"
+                let sex = index == 600 ? "" : "Nam"
+                file += "HS\(String(format: "%04d", index)),019214\(String(format: "%06d", index)),\(Self.learnerName(index)),05/09/2014,\(sex),\(school)\n"
+            }
+            let summary = try await setup.importText(file, kind: .learners, skipInvalid: true)
+            #expect((summary.created, summary.refused) == (698, 2))
+            #expect(try setup.reportIssues() == [Issue(row: 6, column: "Mã trường", severity: "error", code: "school.unknown"),
+                                                 Issue(row: 601, column: "Giới tính", severity: "error", code: "required")])
         }
     }
 

@@ -186,8 +186,12 @@ private struct ImportRun {
     /// Records checked and waiting to be written with the rest of their batch: the first row of
     /// each, and the values of all its rows when its format spreads a record over rows.
     var pending: [Pending] = []
-    /// A batch read and ruled on, stored once the next is ready (`writePending`).
+    /// A batch read and ruled on, not yet stored: the next `writePending` stores it.
     var prepared: (rows: [Pending], batch: PreparedBatch)?
+    /// The issues of the rows taken since the last `writePending`. They go to the report after the
+    /// refusals of the batch before, which are known only once it is stored, so the report (and the
+    /// summary's first examples) keep the file's order of batches.
+    var held: [ImportIssue] = []
 
     struct Pending {
         let row: RawRow
@@ -217,7 +221,7 @@ private struct ImportRun {
     mutating func take(_ checked: CheckedRow) throws {
         let row = checked.raw, built = checked.built
         summary.rows += 1
-        for issue in built.issues { try report.add(issue) }
+        held += built.issues
         guard let encoded = built.body else {
             summary.refused += 1
             return
@@ -228,12 +232,12 @@ private struct ImportRun {
             }
             if earlier.body == encoded {
                 summary.repeated += 1
-                try report.add(ImportIssue(row: row.number, column: "", value: built.key, severity: .warning, reason: ImportReason(
+                held.append(ImportIssue(row: row.number, column: "", value: built.key, severity: .warning, reason: ImportReason(
                     "row.repeated", vi: "Dòng lặp lại dòng \(earlier.row); chỉ ghi một lần", en: "repeats row \(earlier.row); written once")))
                 return
             }
             summary.refused += 1
-            try report.add(ImportIssue(row: row.number, column: "", value: built.key, severity: .error, reason: ImportReason(
+            held.append(ImportIssue(row: row.number, column: "", value: built.key, severity: .error, reason: ImportReason(
                 "row.conflictsWithEarlier", vi: "Cùng khóa với dòng \(earlier.row) nhưng khác giá trị; giữ một dòng",
                 en: "has the key of row \(earlier.row) with other values; keep one of them")))
             return
@@ -252,13 +256,13 @@ private struct ImportRun {
             return false
         case .repeated:
             summary.repeated += 1
-            try report.add(ImportIssue(row: row.number, column: "", value: built.key, severity: .warning, reason: ImportReason(
+            held.append(ImportIssue(row: row.number, column: "", value: built.key, severity: .warning, reason: ImportReason(
                 "row.repeated", vi: "Dòng lặp lại dòng \(earlier.row); chỉ ghi một lần", en: "repeats row \(earlier.row); written once")))
             return true
         case .item:
             guard var record = pending.last, record.key == built.key else {
                 summary.refused += 1
-                try report.add(ImportIssue(row: row.number, column: "", value: built.key, severity: .error, reason: ImportReason(
+                held.append(ImportIssue(row: row.number, column: "", value: built.key, severity: .error, reason: ImportReason(
                     "row.groupNotConsecutive", vi: "Cùng mã với dòng \(earlier.row) nhưng không liền sau: các dòng của một người phải liền nhau",
                     en: "has the key of row \(earlier.row) but does not follow it: one person's rows come one after the other")))
                 return true
@@ -276,31 +280,42 @@ private struct ImportRun {
     /// it hands them back. A record spread over rows may go on in the next batch: until the last
     /// (`final`), the last record waits for the batch after.
     ///
-    /// A batch is stored when the next is ready, and the next is prepared (read and ruled on) while
-    /// it is stored: on PostgreSQL the server stores one batch while this process runs the next
-    /// one's rules. The batch prepared ahead is prepared again when it cannot have seen what the
-    /// stored one wrote (`PreparedBatch.mayBePreparedAhead`), or when preparing it failed: a refused
-    /// statement of the store beside it spoils a PostgreSQL transaction until its savepoint is
+    /// The batch prepared by the call before is stored now, and these rows are prepared (read and
+    /// ruled on) while it is: on PostgreSQL the server stores one batch while this process runs the
+    /// next one's rules. They are prepared again once the store is done when they cannot have seen
+    /// what it wrote (`PreparedBatch.nextMayBePreparedAhead`), or when preparing them failed: a refused
+    /// statement of the store beside them spoils a PostgreSQL transaction until its savepoint is
     /// rolled back, and a read that came between fails.
     mutating func writePending(db: any SQLDatabase, final: Bool) async throws {
         guard let builder else { return }
         let rows = takePending(final: final)
-        var next: (rows: [Pending], batch: PreparedBatch)?
-        if let waiting = prepared {
-            prepared = nil
-            let principal = self.principal
-            async let stored = waiting.batch.store(principal: principal, db: db)
-            var ahead: (rows: [Pending], batch: PreparedBatch)?
-            if !rows.isEmpty && waiting.batch.mayBePreparedAhead { ahead = try? await prepare(rows, db: db) }
-            let outcomes = try await stored
-            let wroteAlone = try await settle(waiting.rows, outcomes, builder: builder, db: db)
-            if let ahead, !wroteAlone, ahead.batch.naturalKeys.isDisjoint(with: waiting.batch.naturalKeys) { next = ahead }
-        }
-        if next == nil && !rows.isEmpty { next = try await prepare(rows, db: db) }
-        if let next { prepared = next }
-        if final, let last = prepared {
-            prepared = nil
-            _ = try await settle(last.rows, try await last.batch.store(principal: principal, db: db), builder: builder, db: db)
+        var aheadError: (any Error)?
+        do {
+            var next: (rows: [Pending], batch: PreparedBatch)?
+            if let waiting = prepared {
+                prepared = nil
+                let principal = self.principal
+                async let stored = waiting.batch.store(principal: principal, db: db)
+                var ahead: (rows: [Pending], batch: PreparedBatch)?
+                if !rows.isEmpty && waiting.batch.nextMayBePreparedAhead {
+                    do { ahead = try await prepare(rows, db: db) } catch { aheadError = error }
+                }
+                let wroteAlone = try await settle(waiting.rows, try await stored, builder: builder, db: db)
+                if let ahead, !wroteAlone, ahead.batch.naturalKeys.isDisjoint(with: waiting.batch.naturalKeys) { next = ahead }
+            }
+            for issue in held { try report.add(issue) }
+            held.removeAll(keepingCapacity: true)
+            if next == nil && !rows.isEmpty { next = try await prepare(rows, db: db) }
+            prepared = next
+            if final, let last = prepared {
+                prepared = nil
+                _ = try await settle(last.rows, try await last.batch.store(principal: principal, db: db), builder: builder, db: db)
+            }
+        } catch {
+            // When the preparation beside the store failed first, it spoilt a PostgreSQL transaction
+            // and what failed after only says so: the first error is the one to report.
+            if let aheadError, DatabaseErrors.isTransactionAborted(error) { throw aheadError }
+            throw error
         }
     }
 

@@ -12,4 +12,10 @@ public enum DatabaseErrors {
         }
         return false
     }
+
+    /// PostgreSQL refuses every statement of a transaction after one failed, until the transaction
+    /// or a savepoint before the failure is rolled back.
+    public static func isTransactionAborted(_ error: any Error) -> Bool {
+        (error as? PSQLError)?.serverInfo?[.sqlState] == "25P02"
+    }
 }

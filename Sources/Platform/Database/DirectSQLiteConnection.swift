@@ -43,7 +43,8 @@ final class DirectSQLiteConnection: @unchecked Sendable {
         sqlite_nio_sqlite3_close_v2(handle)
     }
 
-    /// Runs one statement with its bound values and calls `onRow` for each result row.
+    /// Runs one statement with its bound values and calls `onRow` for each result row. `onRow` must
+    /// not use this connection: the statement holds it until its last row.
     func query(_ sql: String, _ binds: [SQLiteData], onRow: (DirectSQLiteRow) throws -> Void) throws {
         running.lock()
         defer { running.unlock() }

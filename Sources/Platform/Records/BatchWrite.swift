@@ -43,24 +43,25 @@ public struct PreparedBatch: Sendable {
     fileprivate(set) var inserts: [PreparedRecord] = []
     fileprivate(set) var insertIndices: [Int] = []
     fileprivate(set) var updates: [(record: PreparedRecord, previous: RecordRow, index: Int)] = []
-    /// The batch may be prepared while the batch before it is stored: its rules read no records of
-    /// their own kind but those of its own keys (`ResourceSpec.rulesReadOwnKind`). The caller must
-    /// still prepare it again when the batch before names one of its keys (`naturalKeys`) or hands
-    /// records back to be written alone, whose keys it cannot see.
-    public let mayBePreparedAhead: Bool
+    /// The batch after this one may be prepared while this one is stored: the rules of its resource
+    /// read no records of their own kind but those of the batch's own keys (`ResourceSpec.rulesReadOwnKind`).
+    /// The caller must still prepare that batch again when this one names one of its keys
+    /// (`naturalKeys`) or hands records back to be written alone, whose keys it cannot see.
+    public let nextMayBePreparedAhead: Bool
     /// The natural keys of the batch's records, stored or not: those its reads looked up.
     public fileprivate(set) var naturalKeys: Set<String> = []
 
-    fileprivate init(resource: ResourceDescriptor, count: Int, mayBePreparedAhead: Bool) {
+    fileprivate init(resource: ResourceDescriptor, count: Int, nextMayBePreparedAhead: Bool) {
         self.resource = resource
         outcomes = Array(repeating: .writeAlone, count: count)
-        self.mayBePreparedAhead = mayBePreparedAhead
+        self.nextMayBePreparedAhead = nextMayBePreparedAhead
     }
 
     /// Stores the batch's new and changed records inside a savepoint, with their change-feed and
     /// audit entries, and says what became of each record. When a statement is refused (a key
     /// taken by another record; on PostgreSQL a refused statement spoils the transaction until the
     /// savepoint is rolled back) nothing is stored and each record is handed back to be written alone.
+    /// A batch is stored once.
     public func store(principal: Principal, db: any SQLDatabase) async throws -> [BatchWriteOutcome] {
         var outcomes = self.outcomes
         guard !inserts.isEmpty || !updates.isEmpty else { return outcomes }
@@ -108,22 +109,19 @@ extension ResourceController {
         })
     }
 
-    /// Writes many records, each decoded as the API decodes it and checked by the same rules as
-    /// `write`, with a few statements for the whole batch instead of ten for each record: the stored
-    /// records, change-feed entries and audit entries are those `write` makes one at a time.
+    /// Reads, decodes and rules on many records for `PreparedBatch.store`, which writes them with a
+    /// few statements for the whole batch instead of ten for each record: the stored records,
+    /// change-feed entries and audit entries are those `write` makes one at a time. Each record is
+    /// decoded as the API decodes it and checked by the same rules as `write`; a record's own refusal
+    /// does not stop the others.
     ///
-    /// It runs inside the caller's transaction and leaves nothing behind when it throws. A record's
-    /// own refusal does not stop the others. Bind a `ReferenceReadCache` around it so the references
-    /// the rules look up are read once per import rather than once per record; those that differ on
-    /// every row (an enrolment's learner) the resource's `prefetch` reads once per batch.
-    public func writeBatch(_ bodies: [BatchBody], principal: Principal, db: any SQLDatabase) async throws -> [BatchWriteOutcome] {
-        try await prepareBatch(bodies, principal: principal, db: db).store(principal: principal, db: db)
-    }
-
-    /// The first half of `writeBatch`: the records read, decoded and ruled on, nothing written. An
-    /// import stores one batch while it prepares the next (see `PreparedBatch.mayBePreparedAhead`).
+    /// Both run inside the caller's transaction, and nothing is written before `store`. Bind a
+    /// `ReferenceReadCache` around them so the references the rules look up are read once per import
+    /// rather than once per record; those that differ on every row (an enrolment's learner) the
+    /// resource's `prefetch` reads once per batch. An import stores one batch while it prepares the
+    /// next (`PreparedBatch.nextMayBePreparedAhead`).
     public func prepareBatch(_ bodies: [BatchBody], principal: Principal, db: any SQLDatabase) async throws -> PreparedBatch {
-        var batch = PreparedBatch(resource: spec.descriptor, count: bodies.count, mayBePreparedAhead: !spec.rulesReadOwnKind && !spec.rulesWrite)
+        var batch = PreparedBatch(resource: spec.descriptor, count: bodies.count, nextMayBePreparedAhead: !spec.rulesReadOwnKind && !spec.rulesWrite)
         if spec.rulesWrite { return batch }
         var keyed: [(index: Int, model: Model, key: String)] = []
         for (index, body) in bodies.enumerated() {
@@ -167,9 +165,10 @@ extension ResourceController {
         var ruled: [(index: Int, result: Ruled)] = []
         ruled.reserveCapacity(keyed.count)
         for (position, item) in keyed.enumerated() {
-            // The rules seldom wait, and the store of the batch before (`PreparedBatch.mayBePreparedAhead`)
-            // may share this thread: letting it go on every few records keeps its statements going to
-            // the database while these rules run, instead of after them.
+            // The rules seldom wait, and the store of the batch before (`PreparedBatch.nextMayBePreparedAhead`)
+            // may run on this thread (a child task stays on its parent's event loop when tasks run on
+            // NIO's loops): letting it go on every few records keeps its statements going to the
+            // database while these rules run, instead of after them.
             if position % Self.recordsBetweenYields == 0 { await Task.yield() }
             let previous = existing[item.key]
             do {

@@ -72,6 +72,8 @@ public struct ResourceSpec<Model: StoredModel>: Sendable {
     /// Set when the rules read other records of their own kind than the one with the record's key
     /// (an enrolment looks for its learner's active enrolments): an import then prepares each batch
     /// only once the batch before is stored, so the rules see every record the file wrote before.
+    /// Reads of records written alone (a new learner's code issued) do not count: those are written
+    /// in the file's order once the batch before is stored.
     public let rulesReadOwnKind: Bool
     /// Refuses a delete that would leave other records pointing at nothing (409).
     public let beforeDelete: (@Sendable (any SQLDatabase, RecordRow) async throws -> Void)?
@@ -296,7 +298,8 @@ public struct ResourceController<Model: StoredModel>: Sendable {
 
     /// Creates or updates a record by its natural key inside the caller's transaction, applying the
     /// resource's rules, the caller's scope, the change feed and the audit log. The API and batch jobs
-    /// (demo data, imports) share this one path; `writeBatch` is the same for many records at once.
+    /// (demo data, imports) share this one path; `prepareBatch` and `PreparedBatch.store` are the same
+    /// for many records at once.
     public func write(_ input: Model, principal: Principal, ifMatch: String? = nil,
                       db: any SQLDatabase) async throws -> (row: RecordRow, created: Bool, changed: Bool) {
         var model = input
