@@ -164,7 +164,7 @@ struct ImportTests {
         try await withImportDatabase(engine) { setup in
             _ = try await setup.importText(Self.schoolsCSV, kind: .schools)
             let count = 1_300  // three batches
-            var file = "Mã định danh,Số định danh cá nhân,Họ và tên,Ngày sinh,Giới tính,Mã trường\n"
+            var file = Self.learnersHeader
             for index in 1...count {
                 let female = index % 2 == 0
                 file += "19\(String(format: "%08d", index)),019\(female ? 3 : 2)14\(String(format: "%06d", index)),"
@@ -218,18 +218,14 @@ struct ImportTests {
     func aBatchPreparedAheadIsPreparedAgainWhenTheBatchBeforeWroteItsRecords(engine: Engine) async throws {
         try await withImportDatabase(engine) { setup in
             _ = try await setup.importText(Self.schoolsCSV, kind: .schools)
-            let header = "Mã định danh,Số định danh cá nhân,Họ và tên,Ngày sinh,Giới tính,Mã trường\n"
             let stored = "HS0001,019214000001,Nguyễn Văn An,05/09/2014,Nam,19THCS900\n"
-            #expect(try await setup.importText(header + stored, kind: .learners).created == 1)
+            #expect(try await setup.importText(Self.learnersHeader + stored, kind: .learners).created == 1)
 
             // In the reader's first batch (`RowSource.batchSize`, 512 rows with the header) the learner
             // is named by citizen ID alone, so it is written on its own once its batch is stored, under
             // a key the batch prepared beside that store cannot see.
-            var file = header + ",019214000001,Nguyễn Văn Anh,05/09/2014,Nam,19THCS900\n"
-            for index in 2...700 {
-                file += "HS\(String(format: "%04d", index)),019214\(String(format: "%06d", index)),\(Self.learnerName(index)),05/09/2014,Nam,19THCS900\n"
-            }
-            file += stored
+            let file = Self.learnersHeader + ",019214000001,Nguyễn Văn Anh,05/09/2014,Nam,19THCS900\n"
+                + (2...700).map { Self.learnerRow($0) }.joined() + stored
             let summary = try await setup.importText(file, kind: .learners)
             let issues = try setup.reportIssues()
             #expect(summary.committed && summary.refused == 0, "\(issues)")
@@ -245,17 +241,21 @@ struct ImportTests {
     func theReportKeepsTheFilesOrderAcrossBatches(engine: Engine) async throws {
         try await withImportDatabase(engine) { setup in
             _ = try await setup.importText(Self.schoolsCSV, kind: .schools)
-            var file = "Mã định danh,Số định danh cá nhân,Họ và tên,Ngày sinh,Giới tính,Mã trường\n"
-            for index in 1...700 {
-                let school = index == 5 ? "19THCS999" : "19THCS900"
-                let sex = index == 600 ? "" : "Nam"
-                file += "HS\(String(format: "%04d", index)),019214\(String(format: "%06d", index)),\(Self.learnerName(index)),05/09/2014,\(sex),\(school)\n"
-            }
+            let file = Self.learnersHeader + (1...700).map { index in
+                Self.learnerRow(index, sex: index == 600 ? "" : "Nam", school: index == 5 ? "19THCS999" : "19THCS900")
+            }.joined()
             let summary = try await setup.importText(file, kind: .learners, skipInvalid: true)
             #expect((summary.created, summary.refused) == (698, 2))
             #expect(try setup.reportIssues() == [Issue(row: 6, column: "Mã trường", severity: "error", code: "school.unknown"),
                                                  Issue(row: 601, column: "Giới tính", severity: "error", code: "required")])
         }
+    }
+
+    static let learnersHeader = "Mã định danh,Số định danh cá nhân,Họ và tên,Ngày sinh,Giới tính,Mã trường\n"
+
+    /// A boy's row of a learners file under `learnersHeader`, his code and citizen ID made of `index`.
+    static func learnerRow(_ index: Int, sex: String = "Nam", school: String = "19THCS900") -> String {
+        "HS\(String(format: "%04d", index)),019214\(String(format: "%06d", index)),\(learnerName(index)),05/09/2014,\(sex),\(school)\n"
     }
 
     static func learnerName(_ index: Int) -> String {
