@@ -186,8 +186,10 @@ private struct ImportRun {
     /// Records checked and waiting to be written with the rest of their batch: the first row of
     /// each, and the values of all its rows when its format spreads a record over rows.
     var pending: [Pending] = []
+    /// A batch's rows and what `prepare` made of them.
+    typealias PreparedRows = (rows: [Pending], batch: PreparedBatch)
     /// A batch read and ruled on, not yet stored: the next `writePending` stores it.
-    var prepared: (rows: [Pending], batch: PreparedBatch)?
+    var prepared: PreparedRows?
     /// The issues of the rows taken since the last `writePending`. They go to the report after the
     /// refusals of the batch before, which are known only once it is stored, so the report (and the
     /// summary's first examples) keep the file's order of batches.
@@ -291,12 +293,12 @@ private struct ImportRun {
         let rows = takePending(final: final)
         var aheadError: (any Error)?
         do {
-            var next: (rows: [Pending], batch: PreparedBatch)?
+            var next: PreparedRows?
             if let waiting = prepared {
                 prepared = nil
                 let principal = self.principal
                 async let stored = waiting.batch.store(principal: principal, db: db)
-                var ahead: (rows: [Pending], batch: PreparedBatch)?
+                var ahead: PreparedRows?
                 if !rows.isEmpty && waiting.batch.nextMayBePreparedAhead {
                     do { ahead = try await prepare(rows, db: db) } catch { aheadError = error }
                 }
@@ -329,7 +331,7 @@ private struct ImportRun {
 
     /// The rows' batch read and ruled on; the rows with their records completed from the stored ones
     /// when the file holds only part of each (`Options.partialRecords`).
-    private func prepare(_ rows: [Pending], db: any SQLDatabase) async throws -> (rows: [Pending], batch: PreparedBatch) {
+    private func prepare(_ rows: [Pending], db: any SQLDatabase) async throws -> PreparedRows {
         var rows = rows
         if options.partialRecords {
             for (index, body) in try await PartialRecords.completed(resource, bodies: rows.map(\.body), db: db).enumerated() {
