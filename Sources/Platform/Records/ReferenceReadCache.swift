@@ -14,15 +14,17 @@ import Foundation
 public final class ReferenceReadCache: @unchecked Sendable {
     @TaskLocal public static var current: ReferenceReadCache?
 
-    /// Beyond this many answers the cache starts again: references that never repeat (each
-    /// enrolment names another learner) must not make an import's memory grow with its file.
-    static let capacity = 50_000
+    /// At most this many answers are kept (`ClockCache`), the ones asked for again first: an
+    /// import's memory must not grow with its file. A school's record and model are two answers of
+    /// about 1.2 KB together, so the bound holds some 8,000 schools, more than any province has; a
+    /// national file in school order needs only the few it is at.
+    static let capacity = 16_384
 
     private let writtenResource: String
     private let orgTreeIsStable: Bool
     private let lock = NSLock()
-    private var answers: [String: Any] = [:]
-    private var withinAnswers: [String: Bool] = [:]
+    private var answers = ClockCache<Any>(capacity: ReferenceReadCache.capacity)
+    private var withinAnswers = ClockCache<Bool>(capacity: ReferenceReadCache.capacity)
 
     /// - Parameters:
     ///   - writing: the resource the import writes; its records are always read afresh.
@@ -45,7 +47,7 @@ public final class ReferenceReadCache: @unchecked Sendable {
         guard resource != writtenResource else { return try await read() }
         // Unwrapped before the cast: an answer may itself be nil ("no such school"), which must not
         // be mistaken for "not asked yet".
-        let known: Any? = lock.withLock { answers[resource + "\u{1}" + key] }
+        let known: Any? = lock.withLock { answers.value(for: resource + "\u{1}" + key) }
         if let known, let answer = known as? Answer { return answer }
         let answer = try await read()
         store(resource, key: key, answer: answer)
@@ -55,27 +57,21 @@ public final class ReferenceReadCache: @unchecked Sendable {
     /// Whether `key` of `resource` is answered now (answers may be dropped when the cache is full).
     public func knows(_ resource: String, key: String) -> Bool {
         guard resource != writtenResource else { return false }
-        return lock.withLock { answers[resource + "\u{1}" + key] != nil }
+        return lock.withLock { answers.contains(resource + "\u{1}" + key) }
     }
 
     /// Keeps an answer: `remember`'s own, or one read for many questions at once (`References.warm`).
     public func store<Answer>(_ resource: String, key: String, answer: Answer) {
         guard resource != writtenResource else { return }
-        lock.withLock {
-            if answers.count >= Self.capacity { answers.removeAll(keepingCapacity: true) }
-            answers[resource + "\u{1}" + key] = answer as Any
-        }
+        lock.withLock { answers.set(answer as Any, for: resource + "\u{1}" + key) }
     }
 
     func isWithin(nodeID: String, roots: [String], read: () async throws -> Bool) async throws -> Bool {
         guard orgTreeIsStable else { return try await read() }
         let key = nodeID + "\u{1}" + roots.joined(separator: "\u{1}")
-        if let known = lock.withLock({ withinAnswers[key] }) { return known }
+        if let known = lock.withLock({ withinAnswers.value(for: key) }) { return known }
         let answer = try await read()
-        lock.withLock {
-            if withinAnswers.count >= Self.capacity { withinAnswers.removeAll(keepingCapacity: true) }
-            withinAnswers[key] = answer
-        }
+        lock.withLock { withinAnswers.set(answer, for: key) }
         return answer
     }
 }
