@@ -72,12 +72,8 @@ public enum Bootstrap {
                 return try existing.decode(column: "id", as: String.self)
             }
             let id = UUIDv7.make()
-            try await db.raw("""
-                INSERT INTO org_units (id, code, kind, name, province_code, status, valid_from, valid_to, created_at)
-                VALUES (\(bind: id), \(bind: ministryCode), 'ministry', 'Bộ Giáo dục và Đào tạo', NULL, 'active', '1990-01-01', NULL,
-                        \(bind: Clock.timestamp()))
-                """).run()
-            try await OrgTree.attach(db, nodeID: id, parentID: nil, validFrom: "1990-01-01")
+            try await OrgTree.insert(db, [OrgTree.NewNode(id: id, code: ministryCode, kind: "ministry", name: "Bộ Giáo dục và Đào tạo",
+                                                          provinceCode: nil, parentID: nil, validFrom: "1990-01-01")])
             return id
         }
         OrgTree.registerRoot(rootID)

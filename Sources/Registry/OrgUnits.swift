@@ -67,13 +67,9 @@ public enum OrgUnits {
 
     /// Inserts a node and attaches it under its parent in the tree.
     static func insertNode(_ db: any SQLDatabase, _ unit: OrgUnit, parentID: String?) async throws {
-        let validFrom = unit.validFrom ?? Clock.today().description
-        try await db.raw("""
-            INSERT INTO org_units (id, code, kind, name, province_code, status, valid_from, valid_to, created_at)
-            VALUES (\(bind: unit.id!), \(bind: unit.code.uppercased()), \(bind: unit.kind.rawValue), \(bind: unit.name),
-                    \(bind: unit.provinceCode), 'active', \(bind: validFrom), NULL, \(bind: Clock.timestamp()))
-            """).run()
-        try await OrgTree.attach(db, nodeID: unit.id!, parentID: parentID, validFrom: validFrom)
+        try await OrgTree.insert(db, [OrgTree.NewNode(id: unit.id!, code: unit.code, kind: unit.kind.rawValue, name: unit.name,
+                                                      provinceCode: unit.provinceCode, parentID: parentID,
+                                                      validFrom: unit.validFrom ?? Clock.today().description)])
     }
 
     static func rename(_ db: any SQLDatabase, id: String, name: String, status: String) async throws {

@@ -53,7 +53,7 @@ public struct School: StoredModel, Equatable {
     static func spec() -> ResourceSpec<School> {
         ResourceSpec(
             descriptor: resource, schemaName: "School", tag: "Schools", fields: fields,
-            filters: ["communeCode": "commune_code", "status": "status"], allowDelete: false, rulesWrite: true,
+            filters: ["communeCode": "commune_code", "status": "status"], allowDelete: false, rulesWriteOnUpdate: true,
             naturalKey: { school in
                 var errors = ValidationCollector()
                 let code = Codes.check(school.schoolCode, field: "schoolCode", into: &errors)
@@ -84,6 +84,7 @@ public struct School: StoredModel, Equatable {
         let departmentID = department!.id!
 
         let id: String
+        var newNode: OrgTree.NewNode?
         if let existing = write.existing {
             id = existing.row.id
             try await OrgUnits.rename(write.db, id: id, name: school.name, status: school.status!.rawValue)
@@ -96,13 +97,14 @@ public struct School: StoredModel, Equatable {
                                         "the code '\(school.schoolCode)' already names another node of the tree")
             }
             id = UUIDv7.make()
-            try await OrgUnits.insertNode(write.db, OrgUnit(id: id, code: school.schoolCode, kind: .school, name: school.name,
-                                                            parentCode: school.departmentCode, provinceCode: department?.provinceCode,
-                                                            validFrom: Clock.today().description, status: "active"),
-                                          parentID: departmentID)
+            // Written with the record, so that a new school's rules only read and a batch of them
+            // is stored together (`ResourceSpec.rulesWriteOnUpdate`).
+            newNode = OrgTree.NewNode(id: id, code: school.schoolCode, kind: OrgUnit.Kind.school.rawValue, name: school.name,
+                                      provinceCode: department?.provinceCode, parentID: departmentID, validFrom: Clock.today().description)
         }
         school.id = id
         var prepared = PreparedWrite(model: school, orgID: id)
+        prepared.newNode = newNode
         prepared.searchKey = VietnameseText.fold(school.name + " " + school.schoolCode)
         prepared.sortKey = VietnameseCollation.key(school.name)
         prepared.status = school.status!.rawValue

@@ -186,6 +186,69 @@ struct BatchReadsTests {
             #expect(try await setup.count("teaching_assignments") == 2 * count)
         }
     }
+
+    /// A new school's rules only read: the node it adds to the organisation tree is written with its
+    /// batch (`PreparedWrite.newNode`). A stored school is still handed back to be written alone (its
+    /// rules rename its node), a code another node holds is refused, and a department's administrator
+    /// adds schools under that department only. Each school stored with a batch lies in the tree as
+    /// one written alone does.
+    @Test(arguments: Engine.allCases)
+    func newSchoolsAreStoredTogetherAndLieInTheTreeAsOneWrittenAlone(engine: Engine) async throws {
+        try await withImportDatabase(engine) { setup in
+            let writer = RegistryImportWriter(database: setup.database)
+            @Sendable func body(_ code: String, _ name: String, department: String = "SGD19") -> Data {
+                Data(#"""
+                    {"schoolCode":"\#(code)","name":"\#(name)","levels":["lowerSecondary"],"ownership":"public","communeCode":"05845","departmentCode":"\#(department)"}
+                    """#.utf8)
+            }
+            _ = try await setup.database.transaction { db in
+                try await writer.write(.schools, body: body("19THCS800", "Trường THCS Tám"), principal: setup.principal, db: db)
+            }
+            let department = try #require(try await Bootstrap.orgID(setup.database, code: "SGD19"))
+            let departmentAdmin = Principal(id: "department", name: "department admin", kind: .user,
+                                            grants: [Grant(role: .departmentAdmin, orgID: department)])
+            let count = 40
+            let bodies = (1...count).map { writer.batchBody(.schools, body("19THCS\(700 + $0)", "Trường THCS Số \($0)")) } + [
+                writer.batchBody(.schools, body("19THCS800", "Trường THCS Tám Mới")),
+                writer.batchBody(.schools, body("SGD01", "Trường THCS Trùng Mã")),
+                writer.batchBody(.schools, body("01THCS701", "Trường THCS Hà Nội", department: "SGD01")),
+            ]
+            let outcomes = try await setup.database.transaction { db in
+                try await ReferenceReadCache.$current.withValue(writer.referenceCache(for: .schools)) {
+                    try await writer.prepareBatch(.schools, bodies, principal: departmentAdmin, db: db).store(principal: departmentAdmin, db: db)
+                }
+            }
+            #expect(outcomes.prefix(count).allSatisfy { if case .written(created: true, changed: true) = $0 { true } else { false } })
+            guard case .writeAlone = outcomes[count] else {
+                Issue.record("the stored school was not handed back to be written alone: \(outcomes[count])")
+                return
+            }
+            let refusals = outcomes.suffix(2).map { outcome -> [String]? in
+                if case .refused(let error) = outcome { WriteFailureDetails.fieldErrors(error)?.map(\.code) } else { nil }
+            }
+            #expect(refusals == [["code.taken"], ["notFound"]])
+
+            // Every school, the one written alone and those of the batch: a node of kind school in
+            // province 19 named as its record, one open edge to SGD19, and itself, SGD19 and the
+            // ministry as its ancestors at depths 0, 1 and 2.
+            let placed = try await setup.scalar("""
+                SELECT COUNT(*) AS n FROM schools r JOIN org_units s ON s.id = r.id
+                WHERE s.kind = 'school' AND s.province_code = '19' AND s.status = 'active' AND s.code = r.natural_key
+                  AND (SELECT COUNT(*) FROM org_edges e JOIN org_units p ON p.id = e.parent_id
+                       WHERE e.child_id = s.id AND e.valid_to IS NULL AND p.code = 'SGD19') = 1
+                  AND (SELECT COUNT(*) FROM org_edges e WHERE e.child_id = s.id) = 1
+                  AND (SELECT COUNT(*) FROM org_closure c JOIN org_units a ON a.id = c.ancestor_id
+                       WHERE c.descendant_id = s.id AND ((a.id = s.id AND c.depth = 0) OR (a.code = 'SGD19' AND c.depth = 1)
+                           OR (a.kind = 'ministry' AND c.depth = 2))) = 3
+                  AND (SELECT COUNT(*) FROM org_closure c WHERE c.descendant_id = s.id) = 3
+                """)
+            #expect(placed == count + 1)
+            #expect(try await setup.count("schools") == count + 1)
+            #expect(try await setup.scalar("SELECT COUNT(*) AS n FROM org_units WHERE kind = 'school'") == count + 1)
+            // Preparing the stored school wrote nothing: its node keeps its name until it is written alone.
+            #expect(try await setup.scalar("SELECT COUNT(*) AS n FROM org_units WHERE code = '19THCS800' AND name = 'Trường THCS Tám'") == 1)
+        }
+    }
 }
 
 /// A database as `base` is, counting the statements run through it.

@@ -8,24 +8,64 @@ import Synchronization
 /// school up to its old department. `org_closure` holds the ancestor/descendant pairs of the tree as it
 /// stands today; scope checks join against it, so deciding visibility is one indexed lookup.
 public enum OrgTree {
-    /// Adds a node under `parentID` (nil for the root), effective from `validFrom`.
-    public static func attach(_ db: any SQLDatabase, nodeID: String, parentID: String?, validFrom: String) async throws {
-        if let parentID {
-            try await db.raw("""
-                INSERT INTO org_edges (child_id, parent_id, valid_from, valid_to)
-                VALUES (\(bind: nodeID), \(bind: parentID), \(bind: validFrom), NULL)
-                """).run()
-            // The node is its own ancestor at depth 0, and a descendant of each of its parent's ancestors.
-            try await db.raw("""
-                INSERT INTO org_closure (ancestor_id, descendant_id, depth)
-                SELECT \(bind: nodeID), \(bind: nodeID), 0
-                UNION ALL
-                SELECT ancestor_id, \(bind: nodeID), depth + 1 FROM org_closure WHERE descendant_id = \(bind: parentID)
-                """).run()
-        } else {
-            try await db.raw("""
-                INSERT INTO org_closure (ancestor_id, descendant_id, depth) VALUES (\(bind: nodeID), \(bind: nodeID), 0)
-                """).run()
+    /// A node to add to the tree: its row of `org_units`, under `parentID` (nil for the root) from
+    /// `validFrom` on.
+    public struct NewNode: Sendable, Equatable {
+        public let id: String
+        public let code: String
+        public let kind: String
+        public let name: String
+        public let provinceCode: String?
+        public let parentID: String?
+        public let validFrom: String
+
+        public init(id: String, code: String, kind: String, name: String, provinceCode: String?, parentID: String?, validFrom: String) {
+            self.id = id
+            self.code = code.uppercased()
+            self.kind = kind
+            self.name = name
+            self.provinceCode = provinceCode
+            self.parentID = parentID
+            self.validFrom = validFrom
+        }
+    }
+
+    /// Adds nodes whose parents are already in the tree (not one another): their rows, their edges
+    /// and their closure rows, with a few statements for many nodes (a batch of imported schools).
+    public static func insert(_ db: any SQLDatabase, _ nodes: [NewNode]) async throws {
+        let createdAt = Clock.timestamp()
+        for chunk in nodes.batches(of: RecordStore.rowsPerStatement) {
+            let nodes = Array(chunk)
+            try await db.execute(sql: MultiRowInsert(
+                into: "org_units", columns: ["id", "code", "kind", "name", "province_code", "status", "valid_from", "valid_to", "created_at"],
+                values: nodes.flatMap { node -> [any Encodable & Sendable] in
+                    [node.id, node.code, node.kind, node.name, node.provinceCode, "active", node.validFrom, String?.none, createdAt]
+                })) { _ in }
+            let attached = nodes.filter { $0.parentID != nil }
+            if !attached.isEmpty {
+                try await db.execute(sql: MultiRowInsert(
+                    into: "org_edges", columns: ["child_id", "parent_id", "valid_from", "valid_to"],
+                    values: attached.flatMap { node -> [any Encodable & Sendable] in [node.id, node.parentID, node.validFrom, String?.none] })) { _ in }
+            }
+            // Each node is its own ancestor at depth 0, and a descendant of each of its parent's ancestors.
+            try await db.execute(sql: MultiRowInsert(
+                into: "org_closure", columns: ["ancestor_id", "descendant_id", "depth"],
+                values: nodes.flatMap { node -> [any Encodable & Sendable] in [node.id, node.id, 0] })) { _ in }
+            if !attached.isEmpty {
+                var sql = SQLQueryString("WITH added (node_id, parent_id) AS (VALUES ")
+                for (index, node) in attached.enumerated() {
+                    sql.appendInterpolation(unsafeRaw: index == 0 ? "(" : ", (")
+                    sql.appendInterpolation(bind: node.id)
+                    sql.appendInterpolation(unsafeRaw: ", ")
+                    sql.appendInterpolation(bind: node.parentID!)
+                    sql.appendInterpolation(unsafeRaw: ")")
+                }
+                sql.appendInterpolation(unsafeRaw: """
+                    ) INSERT INTO org_closure (ancestor_id, descendant_id, depth)
+                    SELECT c.ancestor_id, added.node_id, c.depth + 1 FROM added JOIN org_closure c ON c.descendant_id = added.parent_id
+                    """)
+                try await db.raw(sql).run()
+            }
         }
     }
 

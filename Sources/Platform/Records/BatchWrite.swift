@@ -6,6 +6,8 @@ struct PreparedRecord: Sendable {
     let draft: RecordDraft
     /// Changes of attribute keys (a corrected citizen ID) to publish in the change feed.
     let keyChanges: [KeyChange]
+    /// The node of the organisation tree the record adds (`PreparedWrite.newNode`).
+    let newNode: OrgTree.NewNode?
 
     /// A write that would store what is stored already makes no new version and no feed entry.
     func isUnchanged(from row: RecordRow) -> Bool {
@@ -28,9 +30,10 @@ public enum BatchWriteOutcome: Sendable {
     /// The record broke a rule: nothing of it is stored, and the error says why (see `WriteFailureDetails`).
     case refused(any Error)
     /// The caller must write this record on its own with `write(body:principal:db:)`: it has no key
-    /// yet (one is issued as it is written), its key came earlier in the same batch, its resource's
-    /// rules write (`ResourceSpec.rulesWrite`), or the batch's statements failed (a key taken by
-    /// another record) and each record must find out why.
+    /// yet (one is issued as it is written), its key came earlier in the same batch, it is stored
+    /// and its resource's rules write when they change a record (`ResourceSpec.rulesWriteOnUpdate`),
+    /// or the batch's statements failed (a key taken by another record) and each record must find
+    /// out why.
     case writeAlone
 }
 
@@ -67,6 +70,7 @@ public struct PreparedBatch: Sendable {
         guard !inserts.isEmpty || !updates.isEmpty else { return outcomes }
         try await db.raw("SAVEPOINT batch_write").run()
         do {
+            try await OrgTree.insert(db, inserts.compactMap(\.newNode))
             let inserted = try await RecordStore.insertAll(db, resource, inserts.map(\.draft))
             var audit = zip(inserts, inserted).map { record, row in
                 AuditLog.NewEntry(principal: principal, action: .create, resource: resource.name, recordID: row.id,
@@ -121,8 +125,8 @@ extension ResourceController {
     /// resource's `prefetch` reads once per batch. An import stores one batch while it prepares the
     /// next (`PreparedBatch.nextMayBePreparedAhead`).
     public func prepareBatch(_ bodies: [BatchBody], principal: Principal, db: any SQLDatabase) async throws -> PreparedBatch {
-        var batch = PreparedBatch(resource: spec.descriptor, count: bodies.count, nextMayBePreparedAhead: !spec.rulesReadOwnKind && !spec.rulesWrite)
-        if spec.rulesWrite { return batch }
+        var batch = PreparedBatch(resource: spec.descriptor, count: bodies.count,
+                                  nextMayBePreparedAhead: !spec.rulesReadOwnKind && !spec.rulesWriteOnUpdate)
         var keyed: [(index: Int, model: Model, key: String)] = []
         for (index, body) in bodies.enumerated() {
             do {
@@ -135,6 +139,7 @@ extension ResourceController {
             }
         }
         let existing = try await RecordStore.find(db, spec.descriptor, naturalKeys: keyed.map(\.key))
+        if spec.rulesWriteOnUpdate { keyed.removeAll { existing[$0.key] != nil } }
         let reads = BatchReads()
         try await spec.prefetch?(keyed.map(\.model), db, principal, reads)
         let ruled = try await BatchReads.$current.withValue(reads) {

@@ -34,6 +34,10 @@ public struct PreparedWrite<Model: StoredModel>: Sendable {
     public var status: String = ""
     public var columns: [String: String?] = [:]
     public var keyChanges: [KeyChange] = []
+    /// The node of the organisation tree a new record brings (a new school is a node under its
+    /// department), with `orgID` its ID: written just before the record, by `write` or with a
+    /// batch's other new nodes by `PreparedBatch.store`. The caller's scope is checked on its parent.
+    public var newNode: OrgTree.NewNode?
 
     public init(model: Model, orgID: String) {
         self.model = model
@@ -66,9 +70,10 @@ public struct ResourceSpec<Model: StoredModel>: Sendable {
     /// Removes identity fields for callers without `identity:read`; nil when the resource has none.
     public let redact: (@Sendable (inout Model) -> Void)?
     public let allowDelete: Bool
-    /// Set when the rules write beside the record (a school is also a node of the organisation
-    /// tree): a batch then writes each record alone, so a refused one leaves nothing behind.
-    public let rulesWrite: Bool
+    /// Set when the rules of a stored record write beside it (a school renamed or moved is renamed
+    /// or moved in the organisation tree): a batch then writes those records alone, so a refused
+    /// one leaves nothing behind. New records bring what they add as data (`PreparedWrite.newNode`).
+    public let rulesWriteOnUpdate: Bool
     /// Set when the rules read other records of their own kind than the one with the record's key
     /// (an enrolment looks for its learner's active enrolments): an import then prepares each batch
     /// only once the batch before is stored, so the rules see every record the file wrote before.
@@ -84,7 +89,7 @@ public struct ResourceSpec<Model: StoredModel>: Sendable {
     public let prefetch: (@Sendable ([Model], any SQLDatabase, Principal, BatchReads) async throws -> Void)?
 
     public init(descriptor: ResourceDescriptor, schemaName: String, tag: String, fields: [FieldSpec],
-                filters: [String: String] = [:], defaultOrder: ListQuery.Order = .id, allowDelete: Bool = true, rulesWrite: Bool = false,
+                filters: [String: String] = [:], defaultOrder: ListQuery.Order = .id, allowDelete: Bool = true, rulesWriteOnUpdate: Bool = false,
                 rulesReadOwnKind: Bool = false,
                 issueKey: (@Sendable (inout Model, any SQLDatabase) async throws -> Void)? = nil,
                 beforeDelete: (@Sendable (any SQLDatabase, RecordRow) async throws -> Void)? = nil,
@@ -99,7 +104,7 @@ public struct ResourceSpec<Model: StoredModel>: Sendable {
         self.filters = filters
         self.defaultOrder = defaultOrder
         self.allowDelete = allowDelete
-        self.rulesWrite = rulesWrite
+        self.rulesWriteOnUpdate = rulesWriteOnUpdate
         self.rulesReadOwnKind = rulesReadOwnKind
         self.issueKey = issueKey
         self.beforeDelete = beforeDelete
@@ -313,6 +318,7 @@ public struct ResourceController<Model: StoredModel>: Sendable {
         if let existingRow, record.isUnchanged(from: existingRow) {
             return (existingRow, false, false)  // nothing changed: no new version, no change-feed entry
         }
+        if let newNode = record.newNode { try await OrgTree.insert(db, [newNode]) }
         let row = if let existingRow {
             try await RecordStore.update(db, spec.descriptor, record.draft, previous: existingRow)
         } else {
@@ -336,7 +342,9 @@ public struct ResourceController<Model: StoredModel>: Sendable {
         }
         if let ifMatch, ifMatch != "*", ifMatch != existingRow?.etag { throw APIError.preconditionFailed }
         var prepared = try await spec.prepare(model, WriteInput(db: db, principal: principal, existing: existing))
-        guard try await OrgTree.isWithin(db, nodeID: prepared.orgID, roots: principal.nodes(for: .registryWrite)) else {
+        // A node not yet in the tree lies where its parent does.
+        let scopeNode = prepared.newNode.map { $0.parentID ?? $0.id } ?? prepared.orgID
+        guard try await OrgTree.isWithin(db, nodeID: scopeNode, roots: principal.nodes(for: .registryWrite)) else {
             throw APIError.notFound
         }
         prepared.model.id = existingRow?.id ?? prepared.model.id ?? UUIDv7.make()
@@ -345,7 +353,7 @@ public struct ResourceController<Model: StoredModel>: Sendable {
                                 alsoVisibleTo: prepared.alsoVisibleTo, searchKey: prepared.searchKey,
                                 sortKey: prepared.sortKey, status: prepared.status, columns: prepared.columns,
                                 body: documents.body, publicBody: documents.publicBody)
-        return PreparedRecord(draft: draft, keyChanges: prepared.keyChanges.filter { $0.old != $0.new })
+        return PreparedRecord(draft: draft, keyChanges: prepared.keyChanges.filter { $0.old != $0.new }, newNode: prepared.newNode)
     }
 
     /// Decodes a body as the API does (unknown fields refused) and writes it: the path of batch
