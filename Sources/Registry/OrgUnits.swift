@@ -52,6 +52,17 @@ public enum OrgUnits {
         try await db.raw("SELECT * FROM org_units WHERE code = \(bind: code.uppercased())").first().map(decode)
     }
 
+    /// Those of `codes` (in their canonical capitals) that name a node already.
+    static func takenCodes(_ db: any SQLDatabase, _ codes: [String]) async throws -> Set<String> {
+        var taken: Set<String> = []
+        for chunk in Array(Set(codes)).batches(of: RecordStore.rowsPerStatement) {
+            for row in try await db.raw("SELECT code FROM org_units WHERE code IN (\(binds: Array(chunk)))").all() {
+                taken.insert(try row.decode(column: "code", as: String.self))
+            }
+        }
+        return taken
+    }
+
     static func find(_ db: any SQLDatabase, id: String) async throws -> OrgUnit? {
         try await db.raw("SELECT * FROM org_units WHERE id = \(bind: id)").first().map(decode)
     }

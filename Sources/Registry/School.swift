@@ -54,6 +54,12 @@ public struct School: StoredModel, Equatable {
         ResourceSpec(
             descriptor: resource, schemaName: "School", tag: "Schools", fields: fields,
             filters: ["communeCode": "commune_code", "status": "status"], allowDelete: false, rulesWriteOnUpdate: true,
+            prefetch: { schools, db, _, reads in
+                // Each new school's code must name no node of the tree yet: one statement for the batch's.
+                let codes = schools.map { $0.schoolCode.trimmingCharacters(in: .whitespaces).uppercased() }
+                let taken = try await OrgUnits.takenCodes(db, codes)
+                for code in codes { reads.set(taken.contains(code), for: codeTakenKey(code)) }
+            },
             naturalKey: { school in
                 var errors = ValidationCollector()
                 let code = Codes.check(school.schoolCode, field: "schoolCode", into: &errors)
@@ -92,7 +98,7 @@ public struct School: StoredModel, Equatable {
                 try await OrgTree.reparent(write.db, nodeID: id, newParentID: departmentID, effective: Clock.today())
             }
         } else {
-            if try await OrgUnits.find(write.db, code: school.schoolCode) != nil {
+            if try await codeTaken(write.db, school.schoolCode) {
                 throw APIError.conflict(field: "/schoolCode", code: "code.taken",
                                         "the code '\(school.schoolCode)' already names another node of the tree")
             }
@@ -123,6 +129,14 @@ public struct School: StoredModel, Equatable {
     private static func orgUnit(_ db: any SQLDatabase, code: String) async throws -> OrgUnit? {
         try await ReferenceReadCache.remember("org_units", key: "code\u{1}" + code.uppercased()) { try await OrgUnits.find(db, code: code) }
     }
+
+    /// Whether a node of the tree has `code` already, from the batch's reads when it read them (`prefetch`).
+    private static func codeTaken(_ db: any SQLDatabase, _ code: String) async throws -> Bool {
+        if let known = BatchReads.current?.answer(for: codeTakenKey(code), as: Bool.self) { return known }
+        return try await OrgUnits.find(db, code: code) != nil
+    }
+
+    private static func codeTakenKey(_ code: String) -> String { "orgCode\u{1}" + code }
 
     /// Keeps the school's document in step with the tree after the ministry moves it.
     static func recordDepartment(_ db: any SQLDatabase, schoolID: String, departmentCode: String) async throws {

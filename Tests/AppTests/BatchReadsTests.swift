@@ -188,7 +188,8 @@ struct BatchReadsTests {
     }
 
     /// A new school's rules only read: the node it adds to the organisation tree is written with its
-    /// batch (`PreparedWrite.newNode`). A stored school is still handed back to be written alone (its
+    /// batch (`PreparedWrite.newNode`), and its code is checked against the tree's with the batch's
+    /// other codes. A stored school is still handed back to be written alone (its
     /// rules rename its node), a code another node holds is refused, and a department's administrator
     /// adds schools under that department only. Each school stored with a batch lies in the tree as
     /// one written alone does.
@@ -213,11 +214,16 @@ struct BatchReadsTests {
                 writer.batchBody(.schools, body("SGD01", "Trường THCS Trùng Mã")),
                 writer.batchBody(.schools, body("01THCS701", "Trường THCS Hà Nội", department: "SGD01")),
             ]
+            let counter = StatementCounter()
             let outcomes = try await setup.database.transaction { db in
                 try await ReferenceReadCache.$current.withValue(writer.referenceCache(for: .schools)) {
-                    try await writer.prepareBatch(.schools, bodies, principal: departmentAdmin, db: db).store(principal: departmentAdmin, db: db)
+                    let counted = counter.counting(db)
+                    return try await writer.prepareBatch(.schools, bodies, principal: departmentAdmin, db: counted)
+                        .store(principal: departmentAdmin, db: counted)
                 }
             }
+            // The codes are checked against the tree together (`ResourceSpec.prefetch`), the nodes written together.
+            #expect(counter.statements < 20, "\(counter.statements) statements for a batch of \(bodies.count)")
             #expect(outcomes.prefix(count).allSatisfy { if case .written(created: true, changed: true) = $0 { true } else { false } })
             guard case .writeAlone = outcomes[count] else {
                 Issue.record("the stored school was not handed back to be written alone: \(outcomes[count])")
