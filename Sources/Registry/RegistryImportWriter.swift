@@ -16,6 +16,18 @@ public struct RegistryImportWriter: Sendable {
         case created, updated, unchanged
     }
 
+    /// What `write` did, and to which record: a body without a key is given one (a new learner's
+    /// code) or found by another field (a learner by citizen ID).
+    public struct Written: Sendable, Equatable {
+        public let outcome: Outcome
+        public let naturalKey: String
+
+        public init(outcome: Outcome, naturalKey: String) {
+            self.outcome = outcome
+            self.naturalKey = naturalKey
+        }
+    }
+
     let registry: RegistryService
 
     public init(database: any Database) {
@@ -23,7 +35,7 @@ public struct RegistryImportWriter: Sendable {
     }
 
     /// Creates or updates the record `body` describes (a JSON object, as `POST /<resource>` takes).
-    public func write(_ resource: Resource, body: Data, principal: Principal, db: any SQLDatabase) async throws -> Outcome {
+    public func write(_ resource: Resource, body: Data, principal: Principal, db: any SQLDatabase) async throws -> Written {
         var data = body
         if resource == .learners { data = try await findLearnerByCitizenID(data, db: db) }
         let result: (row: RecordRow, created: Bool, changed: Bool) = switch resource {
@@ -35,7 +47,7 @@ public struct RegistryImportWriter: Sendable {
         case .enrolments: try await registry.enrolments.write(body: data, principal: principal, db: db)
         case .teachingAssignments: try await registry.assignments.write(body: data, principal: principal, db: db)
         }
-        return result.created ? .created : result.changed ? .updated : .unchanged
+        return Written(outcome: result.created ? .created : result.changed ? .updated : .unchanged, naturalKey: result.row.naturalKey)
     }
 
     /// A body decoded as `resource` for `prepareBatch`; it needs no database, so any thread may decode.

@@ -186,10 +186,10 @@ struct ImportTests {
             // The one-row path finds nothing to change in what a batch stored.
             let body = Data(#"{"learnerCode":"1900000777","citizenId":"019214000777","fullName":"\#(Self.learnerName(777))","dateOfBirth":"2014-09-05","sex":"male","schoolCode":"19THCS900"}"#.utf8)
             let writer = RegistryImportWriter(database: setup.database)
-            let outcome = try await setup.database.transaction { db in
+            let written = try await setup.database.transaction { db in
                 try await writer.write(.learners, body: body, principal: setup.principal, db: db)
             }
-            #expect(outcome == .unchanged)
+            #expect(written == .init(outcome: .unchanged, naturalKey: "1900000777"))
 
             // Two active enrolments of one learner in one year pass each row's own check (neither is
             // stored yet), so the batch's insert is refused by the database; the rows are then

@@ -302,8 +302,11 @@ private struct ImportRun {
                 if !rows.isEmpty && waiting.batch.nextMayBePreparedAhead {
                     do { ahead = try await prepare(rows, db: db) } catch { aheadError = error }
                 }
-                let wroteAlone = try await settle(waiting.rows, try await stored, builder: builder, db: db)
-                if let ahead, !wroteAlone, ahead.batch.naturalKeys.isDisjoint(with: waiting.batch.naturalKeys) { next = ahead }
+                let writtenAlone = try await settle(waiting.rows, try await stored, builder: builder, db: db)
+                if let ahead, ahead.batch.naturalKeys.isDisjoint(with: waiting.batch.naturalKeys),
+                   ahead.batch.naturalKeys.isDisjoint(with: writtenAlone) {
+                    next = ahead
+                }
             }
             for issue in held { try report.add(issue) }
             held.removeAll(keepingCapacity: true)
@@ -343,20 +346,20 @@ private struct ImportRun {
     }
 
     /// Counts a stored batch's records and reports its refused ones; writes alone those it handed
-    /// back. True when there were any.
+    /// back. Returns the keys of the records those wrote: a row without a key may have been given
+    /// one, or found a stored record by another field.
     private mutating func settle(_ rows: [Pending], _ outcomes: [BatchWriteOutcome], builder: RowBuilder,
-                                 db: any SQLDatabase) async throws -> Bool {
-        var wroteAlone = false
+                                 db: any SQLDatabase) async throws -> Set<String> {
+        var writtenAlone: Set<String> = []
         for (item, outcome) in zip(rows, outcomes) {
             switch outcome {
             case .written(let created, let changed): count(created: created, changed: changed)
             case .refused(let error): try refuse(item.row, builder: builder, error: error)
             case .writeAlone:
-                wroteAlone = true
-                try await write(item.body, row: item.row, builder: builder, db: db)
+                if let key = try await write(item.body, row: item.row, builder: builder, db: db) { writtenAlone.insert(key) }
             }
         }
-        return wroteAlone
+        return writtenAlone
     }
 
     private mutating func count(created: Bool, changed: Bool) {
@@ -374,21 +377,25 @@ private struct ImportRun {
     }
 
     /// Writes one row alone inside a savepoint, so a refused row leaves nothing behind, and on PostgreSQL
-    /// a failed statement does not end the whole transaction.
-    private mutating func write(_ body: Data, row: RawRow, builder: RowBuilder, db: any SQLDatabase) async throws {
+    /// a failed statement does not end the whole transaction. Returns the key of the record written,
+    /// nil when the row was refused.
+    private mutating func write(_ body: Data, row: RawRow, builder: RowBuilder, db: any SQLDatabase) async throws -> String? {
         try await db.raw("SAVEPOINT import_row").run()
         do {
-            switch try await writer.write(resource, body: body, principal: principal, db: db) {
+            let written = try await writer.write(resource, body: body, principal: principal, db: db)
+            switch written.outcome {
             case .created: count(created: true, changed: true)
             case .updated: count(created: false, changed: true)
             case .unchanged: count(created: false, changed: false)
             }
             try await db.raw("RELEASE SAVEPOINT import_row").run()
+            return written.naturalKey
         } catch {
             guard WriteFailureDetails.fieldErrors(error) != nil else { throw error }
             try await db.raw("ROLLBACK TO SAVEPOINT import_row").run()
             try await db.raw("RELEASE SAVEPOINT import_row").run()
             try refuse(row, builder: builder, error: error)
+            return nil
         }
     }
 

@@ -49,7 +49,8 @@ public struct PreparedBatch: Sendable {
     /// The batch after this one may be prepared while this one is stored: the rules of its resource
     /// read no records of their own kind but those of the batch's own keys (`ResourceSpec.rulesReadOwnKind`).
     /// The caller must still prepare that batch again when this one names one of its keys
-    /// (`naturalKeys`) or hands records back to be written alone, whose keys it cannot see.
+    /// (`naturalKeys`), or when a record this one hands back is written alone under one of them:
+    /// such a record's key is known only once it is written (issued, or found by another field).
     public let nextMayBePreparedAhead: Bool
     /// The natural keys of the batch's records, stored or not: those its reads looked up.
     public fileprivate(set) var naturalKeys: Set<String> = []
