@@ -285,9 +285,11 @@ private struct ImportRun {
     /// The batch prepared by the call before is stored now, and these rows are prepared (read and
     /// ruled on) while it is: on PostgreSQL the server stores one batch while this process runs the
     /// next one's rules. They are prepared again once the store is done when they cannot have seen
-    /// what it wrote (`PreparedBatch.nextMayBePreparedAhead`), or when preparing them failed: a refused
-    /// statement of the store beside them spoils a PostgreSQL transaction until its savepoint is
-    /// rolled back, and a read that came between fails.
+    /// what it wrote (`PreparedBatch.nextMayBePreparedAhead`): their resource's rules read other
+    /// records of its kind, or a record the batch before stored or wrote alone has one of their keys.
+    /// They are also prepared again when preparing them failed: a refused statement of the store
+    /// beside them spoils a PostgreSQL transaction until its savepoint is rolled back, and a read
+    /// that came between fails.
     mutating func writePending(db: any SQLDatabase, final: Bool) async throws {
         guard let builder else { return }
         let rows = takePending(final: final)

@@ -33,6 +33,8 @@ public enum OrgTree {
     /// Adds nodes whose parents are already in the tree (not one another): their rows, their edges
     /// and their closure rows, with a few statements for many nodes (a batch of imported schools).
     public static func insert(_ db: any SQLDatabase, _ nodes: [NewNode]) async throws {
+        // A parent in the same list would not have its ancestors' closure rows yet when its child copies them.
+        precondition(Set(nodes.map(\.id)).isDisjoint(with: nodes.compactMap(\.parentID)), "a new node's parent is in the tree already")
         let createdAt = Clock.timestamp()
         for chunk in nodes.batches(of: RecordStore.rowsPerStatement) {
             let nodes = Array(chunk)

@@ -7,8 +7,8 @@ import Foundation
 ///
 /// It is bound to the task of one import, or of one batch of writes (`ReferenceReadCache.$current.withValue`),
 /// and holds only what those writes cannot change: records of other resources than the one they write
-/// (a row's own rules never write elsewhere), and the organisation tree's scope answers unless they
-/// write schools. An import of schools still keeps the communes and departments its rows name: it adds,
+/// (a row's rules write elsewhere only to the tree, for a school), and the organisation tree's scope
+/// answers unless they write schools. An import of schools still keeps the communes and departments its rows name: it adds,
 /// renames and moves schools only. A record another writer changes meanwhile is seen as it was when
 /// first read, as if it had been read at the start.
 public final class ReferenceReadCache: @unchecked Sendable {

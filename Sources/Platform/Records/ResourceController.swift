@@ -342,6 +342,7 @@ public struct ResourceController<Model: StoredModel>: Sendable {
         }
         if let ifMatch, ifMatch != "*", ifMatch != existingRow?.etag { throw APIError.preconditionFailed }
         var prepared = try await spec.prepare(model, WriteInput(db: db, principal: principal, existing: existing))
+        precondition(prepared.newNode.map { $0.id == prepared.orgID } ?? true, "a record's new node is the node it belongs to")
         // A node not yet in the tree lies where its parent does.
         let scopeNode = prepared.newNode.map { $0.parentID ?? $0.id } ?? prepared.orgID
         guard try await OrgTree.isWithin(db, nodeID: scopeNode, roots: principal.nodes(for: .registryWrite)) else {
