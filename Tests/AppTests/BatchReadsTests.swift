@@ -255,6 +255,37 @@ struct BatchReadsTests {
             #expect(try await setup.scalar("SELECT COUNT(*) AS n FROM org_units WHERE code = '19THCS800' AND name = 'Trường THCS Tám'") == 1)
         }
     }
+
+    /// A batch of schools whose store is refused (here a school stored with one of its codes after
+    /// the batch was prepared, so the records' insert fails after the nodes' inserts) leaves none
+    /// of its nodes behind: they are written inside the batch's savepoint, and every school is
+    /// handed back to be written alone.
+    @Test(arguments: Engine.allCases)
+    func aRefusedStoreOfSchoolsLeavesNoNodeBehind(engine: Engine) async throws {
+        try await withImportDatabase(engine) { setup in
+            let writer = RegistryImportWriter(database: setup.database)
+            let bodies = (1...3).map { index in
+                writer.batchBody(.schools, Data(#"""
+                    {"schoolCode":"19THCS70\#(index)","name":"Trường THCS Số \#(index)","levels":["lowerSecondary"],"ownership":"public","communeCode":"05845","departmentCode":"SGD19"}
+                    """#.utf8))
+            }
+            let outcomes = try await setup.database.transaction { db in
+                try await ReferenceReadCache.$current.withValue(writer.referenceCache(for: .schools)) {
+                    let batch = try await writer.prepareBatch(.schools, bodies, principal: setup.principal, db: db)
+                    try await db.raw("""
+                        INSERT INTO schools (id, natural_key, org_id, version, change_version, body, created_at, updated_at)
+                        VALUES ('taken', '19THCS702', 'elsewhere', 1, 0, '{}', '2026-09-01', '2026-09-01')
+                        """).run()
+                    return try await batch.store(principal: setup.principal, db: db)
+                }
+            }
+            #expect(outcomes.allSatisfy { if case .writeAlone = $0 { true } else { false } })
+            #expect(try await setup.scalar("SELECT COUNT(*) AS n FROM org_units WHERE code LIKE '19THCS70%'") == 0)
+            #expect(try await setup.scalar("SELECT COUNT(*) AS n FROM org_edges e JOIN org_units u ON u.id = e.child_id WHERE u.kind = 'school'") == 0)
+            #expect(try await setup.scalar("SELECT COUNT(*) AS n FROM org_closure c LEFT JOIN org_units u ON u.id = c.descendant_id WHERE u.id IS NULL") == 0)
+            #expect(try await setup.count("schools") == 1)
+        }
+    }
 }
 
 /// A database as `base` is, counting the statements run through it.
