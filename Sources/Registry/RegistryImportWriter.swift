@@ -21,11 +21,6 @@ public struct RegistryImportWriter: Sendable {
     public struct Written: Sendable, Equatable {
         public let outcome: Outcome
         public let naturalKey: String
-
-        public init(outcome: Outcome, naturalKey: String) {
-            self.outcome = outcome
-            self.naturalKey = naturalKey
-        }
     }
 
     let registry: RegistryService
