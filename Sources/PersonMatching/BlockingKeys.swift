@@ -22,12 +22,7 @@ enum BlockingKey: UInt8, CaseIterable {
     ) {
         guard packedDOB != 0 else { return }
         let year = UInt64(packedDOB / 10_000)
-        if !given.isEmpty {
-            var h = start(.givenYear)
-            mix(&h, given)
-            mix(&h, year)
-            keys.append(h)
-        }
+        if !given.isEmpty { keys.append(givenYear(given: given, year: year)) }
         if !given.isEmpty, !family.isEmpty, province != 0 {
             var h = start(.initialsYearProvince)
             mix(&h, UInt64(family[0]) << 8 | UInt64(given[0]))
@@ -48,6 +43,14 @@ enum BlockingKey: UInt8, CaseIterable {
             mix(&swapped, UInt64(s))
             keys.append(swapped)
         }
+    }
+
+    /// The `givenYear` key of a folded given name (its last word) and a birth year.
+    static func givenYear(given: [UInt8], year: UInt64) -> UInt64 {
+        var h = start(.givenYear)
+        mix(&h, given)
+        mix(&h, year)
+        return h
     }
 
     private static func start(_ kind: BlockingKey) -> UInt64 {

@@ -122,7 +122,7 @@ extension RegistryIndex {
     }
 
     /// Range of `postings` for a key hash, by binary search.
-    private func block(_ key: UInt64) -> Range<Int>? {
+    func block(_ key: UInt64) -> Range<Int>? {
         var low = 0, high = blockKeys.count
         while low < high {
             let mid = (low + high) / 2

@@ -49,7 +49,7 @@ public struct Verifier: Sendable {
             return .ambiguous(candidates.filter { best.weight - $0.weight < policy.ambiguityGap })
         }
         let frequencies = index.familyAndMiddleFrequency(at: best.position)
-        let evidence = LinkEvidence(
+        var evidence = LinkEvidence(
             best: best, runnerUp: runnerUp,
             explanation: model.explain(record, best.person, givenNameFrequency: best.givenNameFrequency),
             linkWeight: model.linkWeight(best, familyFrequency: frequencies.family, middleFrequency: frequencies.middle))
@@ -57,11 +57,13 @@ public struct Verifier: Sendable {
         // a rare name's link weight can pass the threshold with a weight that does not.
         let gapIsClear = runnerUp.map { best.weight - $0.weight >= policy.autoLinkGap }
             ?? (best.weight - floor >= policy.autoLinkGap)
-        let mayLink = allowAutoLink || typedID.map { Verifier.oneKeystrokeApart($0.digits, best.person.citizenID.digits) } ?? false
-        if mayLink, evidence.linkWeight >= policy.autoLinkWeight, gapIsClear, !Verifier.conflicts(best.comparison.vector) {
-            return .autoLinked(evidence)
-        }
-        return .candidateFound(evidence)
+        let typoOfID = typedID.map { Verifier.oneKeystrokeApart($0.digits, best.person.citizenID.digits) } ?? false
+        guard allowAutoLink || typoOfID, evidence.linkWeight >= policy.autoLinkWeight, gapIsClear,
+              !Verifier.conflicts(best.comparison.vector) else { return .candidateFound(evidence) }
+        if typoOfID { return .autoLinked(evidence) }
+        let namesakes = index.namesakes(of: best.position, recordSex: record.sexCode, recordProvince: record.province)
+        evidence.namesakes = namesakes
+        return namesakes <= policy.maximumNamesakes ? .autoLinked(evidence) : .candidateFound(evidence)
     }
 
     /// Whether `typed` is `actual` with one digit mistyped or two neighbouring digits swapped.

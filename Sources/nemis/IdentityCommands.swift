@@ -81,7 +81,7 @@ struct IdentityCommand: AsyncParsableCommand {
             abstract: "Verify a CSV file of records against a registry file, without a database (benchmarks, checks before an import).",
             discussion: """
             Input columns: record_id, citizen_id, full_name, date_of_birth, sex and optionally birth_province; output: \
-            record_id, status, linked_id, candidate_id, weight, link_weight. The model is estimated from the file's first records, as a \
+            record_id, status, linked_id, candidate_id, weight, link_weight, namesakes. The model is estimated from the file's first records, as a \
             verification run estimates its own; with --shipped-model the model shipped in the code decides.
             """)
 

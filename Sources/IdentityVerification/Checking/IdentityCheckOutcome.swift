@@ -43,6 +43,10 @@ public struct IdentityCheckOutcome: Sendable, Codable, Equatable {
     /// What an automatic link is measured by: the weight with the family and middle names weighed by
     /// their frequency (`MatchModel.linkWeight`). Set with `weight` for a link or a proposal.
     public var linkWeight: Double?
+    /// Registry people sharing the proposed person's name, sex, birth year and province, that person included:
+    /// counted when the link weight and the gap allowed an automatic link, which more namesakes than
+    /// `VerificationPolicy.maximumNamesakes` allows turn into a proposal.
+    public var namesakes: Int?
     /// What a search by name and date of birth concluded, when the ID could not settle it.
     public var search: String?
     public var corrections: [Correction]
@@ -59,6 +63,7 @@ public struct IdentityCheckOutcome: Sendable, Codable, Equatable {
         candidateID = nil
         weight = nil
         linkWeight = nil
+        namesakes = nil
         search = nil
         corrections = []
         disagreements = []
@@ -99,6 +104,7 @@ public struct IdentityCheckOutcome: Sendable, Codable, Equatable {
             candidates.append(Self.candidate(evidence.best.person, weight: evidence.best.weight, explanation: evidence.explanation))
             weight = evidence.best.weight
             linkWeight = evidence.linkWeight
+            namesakes = evidence.namesakes
             guard case .autoLinked = outcome else {
                 candidateID = evidence.best.person.citizenID.digits
                 return

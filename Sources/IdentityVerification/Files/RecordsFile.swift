@@ -8,7 +8,7 @@ import Platform
 /// `citizen_id`, `full_name`, `date_of_birth` (`dd/mm/yyyy`, ISO or a year), `sex`
 /// (`Nam`/`Nữ` or `male`/`female`) and optionally `birth_province` (3 digits), in any order,
 /// other columns ignored. The output has one line per record:
-/// `record_id,status,linked_id,candidate_id,weight,link_weight`.
+/// `record_id,status,linked_id,candidate_id,weight,link_weight,namesakes`.
 public enum RecordsFile {
     public struct Summary: Sendable {
         public var records = 0
@@ -17,7 +17,7 @@ public enum RecordsFile {
     }
 
     static let required = ["record_id", "citizen_id", "full_name", "date_of_birth", "sex"]
-    public static let outputHeader = ["record_id", "status", "linked_id", "candidate_id", "weight", "link_weight"]
+    public static let outputHeader = ["record_id", "status", "linked_id", "candidate_id", "weight", "link_weight", "namesakes"]
 
     /// The file's records, in order, each with its `record_id` (its line when the cell is empty).
     /// A header without the needed columns, or a malformed line, fails the whole file.
@@ -76,7 +76,8 @@ public enum RecordsFile {
                 summary.counts[outcome.status, default: 0] += 1
                 try writer.writeRow([item.id, outcome.status, outcome.linkedID ?? "", outcome.candidateID ?? "",
                                      outcome.weight.map { String(format: "%.2f", $0) } ?? "",
-                                     outcome.linkWeight.map { String(format: "%.2f", $0) } ?? ""])
+                                     outcome.linkWeight.map { String(format: "%.2f", $0) } ?? "",
+                                     outcome.namesakes.map(String.init) ?? ""])
             }
             summary.records += batch.count
             progress?(summary.records, Date().timeIntervalSince(started))
