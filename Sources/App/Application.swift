@@ -33,7 +33,9 @@ public enum NEMIS {
         let imports = ImportJobRunner(database: database, folder: configuration.importFolder, logger: logger,
                                       archiveImports: [OneRosterArchiveImport(database: database)])
         let registry = configuration.populationRegistry
-        let verification = VerificationRunner(database: database, logger: logger) { try RegistryConnection.checker(registry) }
+        let verification = VerificationRunner(database: database, logger: logger, policy: try PolicySettings.policy(configuration.identityPolicy)) {
+            try RegistryConnection.checker(registry)
+        }
         let router = try buildRouter(database: database, logger: logger, cookies: SessionCookies(secure: configuration.secureCookies),
                                      credentials: credentials, fees: configuration.fees, imports: imports, verification: verification)
         var app = Application(

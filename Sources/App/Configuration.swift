@@ -26,6 +26,8 @@ public struct AppConfiguration: Sendable {
     /// The `NEMIS_POPULATION_*` settings: where identity verification reaches the population
     /// registry (see `RegistryConnection`).
     public var populationRegistry: [String: String]
+    /// The `NEMIS_IDENTITY_*` settings: the thresholds of verification runs (see `PolicySettings`).
+    public var identityPolicy: [String: String]
 
     public init(host: String? = nil, port: Int? = nil, databaseURL: String? = nil, sqlitePath: String? = nil,
                 logLevel: Logger.Level? = nil, keyEncryptionKey: String? = nil,
@@ -42,6 +44,7 @@ public struct AppConfiguration: Sendable {
         self.keyEncryptionKey = keyEncryptionKey ?? environment["NEMIS_KEY_ENCRYPTION_KEY"]
         self.fees = FeesSettings(environment: environment, publicURL: self.publicURL)
         self.populationRegistry = environment.filter { $0.key.hasPrefix("NEMIS_POPULATION_") }
+        self.identityPolicy = environment.filter { $0.key.hasPrefix("NEMIS_IDENTITY_") }
         self.importFolder = environment["NEMIS_IMPORT_DIR"]
             ?? (self.databaseURL == nil ? self.sqlitePath + "-imports" : FileManager.default.temporaryDirectory.appendingPathComponent("nemis-imports").path)
     }

@@ -12,7 +12,9 @@ struct IdentityCommand: AsyncParsableCommand {
         abstract: "Verify learners and staff against the population registry; correction lists, rates and the history of runs.",
         discussion: """
         The registry is reached through NEMIS_POPULATION_URL, NEMIS_POPULATION_CLIENT_ID and NEMIS_POPULATION_CLIENT_SECRET, \
-        or read from a local registry file with --registry-file (or NEMIS_POPULATION_FILE).
+        or read from a local registry file with --registry-file (or NEMIS_POPULATION_FILE). The thresholds of \
+        `verify` and `verify-file` (and of runs the server starts) are set with:
+        \(PolicySettings.variables.map { "  \($0.name): \($0.meaning)" }.joined(separator: "\n"))
         """,
         subcommands: [Verify.self, VerifyFile.self, Corrections.self, Rates.self, Runs.self])
 
@@ -35,6 +37,7 @@ struct IdentityCommand: AsyncParsableCommand {
 
         func run() async throws {
             let configuration = try database.configuration()
+            let policy = try PolicySettings.policy(configuration.identityPolicy)
             let checker: any RecordChecker
             if let registryFile {
                 checker = try LocalRegistryChecker(registryFile: registryFile)
@@ -55,7 +58,7 @@ struct IdentityCommand: AsyncParsableCommand {
                                           + "try again once it has finished, or after \(Int(VerificationRun.staleAfter)) s without progress")
                 }
                 if resumed { print("resuming run \(run.id) of \(run.scopeCode) after \(run.done) of \(run.total) people") }
-                return try await VerificationJob(database: db, checker: checker, batchSize: batch).run(run.id) { progress in
+                return try await VerificationJob(database: db, checker: checker, batchSize: batch, policy: policy).run(run.id) { progress in
                     bar.show(count: progress.done, unit: "people", fraction: Double(progress.done) / Double(max(progress.total, 1)),
                              seconds: progress.seconds)
                 }
@@ -93,6 +96,7 @@ struct IdentityCommand: AsyncParsableCommand {
         var modelOut: String?
 
         func run() async throws {
+            let policy = try PolicySettings.policy(ProcessInfo.processInfo.environment)
             let loadStart = Date()
             let checker = try LocalRegistryChecker(registryFile: registry)
             print(String(format: "registry: %d people indexed in %.1f s", checker.index.count, Date().timeIntervalSince(loadStart)))
@@ -111,7 +115,7 @@ struct IdentityCommand: AsyncParsableCommand {
                 try encoder.encode(model).write(to: URL(fileURLWithPath: modelOut))
             }
             let bar = ProgressLine(label: "verify-file")
-            let summary = try await RecordsFile.verify(input, output: out, checker: checker, model: model) { done, seconds in
+            let summary = try await RecordsFile.verify(input, output: out, checker: checker, model: model, policy: policy) { done, seconds in
                 bar.show(count: done, unit: "records", fraction: Double(done) / Double(max(input.count, 1)), seconds: seconds)
             }
             bar.finish()

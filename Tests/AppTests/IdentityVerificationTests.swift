@@ -150,6 +150,27 @@ struct IdentityVerificationTests {
         }
     }
 
+    @Test("the thresholds the server is configured with decide its runs and are saved with them", arguments: Engine.allCases)
+    func configuredThresholdsDecideTheRun(engine: Engine) async throws {
+        let registry = try Self.registryFile()
+        let thresholds = ["NEMIS_IDENTITY_REVIEW_WEIGHT": "40", "NEMIS_IDENTITY_AUTO_LINK_WEIGHT": "45"]
+        try await withApp(engine, configure: {
+            $0.populationRegistry = ["NEMIS_POPULATION_FILE": registry]
+            $0.identityPolicy = thresholds
+        }) { api in
+            let world = try await World.build(api)
+            _ = try await Self.addRecords(world)
+            let started = try await api.expect(.accepted, .post, "/api/v1/identity/runs?scope=SCHA", as: world.schoolAdminA)
+            let run = try await api.finishedRun(try #require(started.json["id"] as? String), as: world.schoolAdminA)
+            // Under the defaults three searches propose someone (see above); no one weighs 40 bits.
+            #expect(run["counts"] as? [String: Int] == ["verified": 1, "verified_with_corrections": 2, "mismatch": 1, "not_found": 4], "\(run)")
+            let policy = try #require((run["settings"] as? [String: Any])?["policy"] as? [String: Any])
+            #expect(policy["reviewWeight"] as? Double == 40 && policy["autoLinkWeight"] as? Double == 45)
+            #expect(policy["maximumNamesakes"] as? Int == VerificationPolicy().maximumNamesakes)
+            #expect(try await api.expect(.ok, .get, "/api/v1/identity/review", as: world.schoolAdminA).items.isEmpty)
+        }
+    }
+
     @Test(arguments: Engine.allCases)
     func anIDMistypedByOneDigitIsLinkedAndListedAsACorrection(engine: Engine) async throws {
         let registry = try Self.registryFile()

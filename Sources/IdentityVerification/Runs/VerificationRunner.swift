@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PersonMatching
 import Platform
 
 /// Runs the verification runs started from the API in the background, one at a time: a run
@@ -8,17 +9,20 @@ public actor VerificationRunner {
     let database: any Database
     let service: IdentityVerificationService
     let logger: Logger
+    /// The thresholds of the runs it starts; a run taken up again keeps the policy it saved.
+    let policy: VerificationPolicy
     /// Made on first use: a local registry file takes seconds to load.
     private let makeChecker: @Sendable () throws -> (any RecordChecker)?
     private var checker: (any RecordChecker)?
     private var draining = false
     private var lookAgain = false
 
-    public init(database: any Database, logger: Logger,
+    public init(database: any Database, logger: Logger, policy: VerificationPolicy = VerificationPolicy(),
                 checker makeChecker: @escaping @Sendable () throws -> (any RecordChecker)? = { try RegistryConnection.checker() }) {
         self.database = database
         service = IdentityVerificationService(database: database)
         self.logger = logger
+        self.policy = policy
         self.makeChecker = makeChecker
     }
 
@@ -69,7 +73,7 @@ public actor VerificationRunner {
                     return
                 }
                 do {
-                    try await VerificationJob(database: database, checker: checker).run(id)
+                    try await VerificationJob(database: database, checker: checker, policy: policy).run(id)
                 } catch {
                     logger.error("verification run stopped", metadata: ["run": "\(id)", "error": "\(error)"])
                 }
