@@ -42,22 +42,23 @@ public struct OneRosterCSVExporter: Sendable {
         try writeAll(.academicSessions, try await reader.academicSessions())
         try writeAll(.courses, try await reader.courses(scope))
 
-        let classes = try open(.classes)
-        var classCount = 0
-        try await reader.classes(scope) { record in
-            try classes.writeRow(record.csvRow(OneRosterFile.classes.columns))
-            classCount += 1
-            return true
+        func background(_ file: OneRosterFile) throws -> BackgroundFileWriter {
+            try BackgroundFileWriter(path: (directory as NSString).appendingPathComponent(file.fileName), header: file.columns)
         }
+        // The teachers' enrollments are written as the classes are read; the learners' after the users.
+        let classes = try open(.classes)
+        let enrollments = try background(.enrollments)
+        let classesRead = try await reader.classesCSV(scope, classes: { record in
+            try classes.writeRow(record.csvRow(OneRosterFile.classes.columns))
+        }, enrollments: { lines in
+            try enrollments.write(lines)
+        })
         try classes.commit()
-        summary.rows[.classes] = classCount
+        summary.rows[.classes] = classesRead.classes
 
         if !scope.withDemographics {
             // A demographics file left by an earlier run must not outlive a manifest that says absent.
             try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(OneRosterFile.demographics.fileName))
-        }
-        func background(_ file: OneRosterFile) throws -> BackgroundFileWriter {
-            try BackgroundFileWriter(path: (directory as NSString).appendingPathComponent(file.fileName), header: file.columns)
         }
         let users = try background(.users), roles = try background(.roles)
         let demographics = try scope.withDemographics ? background(.demographics) : nil
@@ -74,10 +75,10 @@ public struct OneRosterCSVExporter: Sendable {
         if demographics != nil { summary.rows[.demographics] = counts.demographics }
         progress(.users, counts.users)
 
-        let enrollments = try background(.enrollments)
-        summary.rows[.enrollments] = try await reader.enrollmentsCSV(scope) { lines in
-            try enrollments.write(lines)
-        }
+        summary.rows[.enrollments] = try await classesRead.teacherEnrollments
+            + reader.learnerEnrollmentsCSV(scope, subjectClasses: classesRead.subjectClasses) { lines in
+                try enrollments.write(lines)
+            }
         try enrollments.commit()
         progress(.enrollments, summary.rows[.enrollments] ?? 0)
 

@@ -59,10 +59,19 @@ public struct RosterReader: Sendable {
         }
     }
 
-    /// Teachers' enrollments (subject classes, then homeroom classes), then learners'.
+    /// Teachers' enrollments (homeroom classes, then subject classes), then learners'.
     public func enrollments(_ scope: RosterScope, _ body: (RosterRecord) throws -> Bool) async throws {
         guard !scope.roots.isEmpty else { return }
         var going = true
+        try await KeysetPages.each(database, fetch: { db, after, limit in
+            try await HomeroomRow.fetch(db, scope: scope, after: after, limit: limit)
+        }, key: \.key) { page in
+            for row in page where going {
+                if let record = EnrollmentRoster.homeroomTeacher(row) { going = try body(record) }
+            }
+            return going
+        }
+        guard going else { return }
         var index = SubjectClassIndex()
         try await KeysetPages.each(database, fetch: { db, after, limit in
             try await AssignmentRow.fetch(db, scope: scope, after: after, limit: limit)
@@ -70,15 +79,6 @@ public struct RosterReader: Sendable {
             for row in page where going {
                 index.add(row)
                 going = try body(EnrollmentRoster.teacher(row))
-            }
-            return going
-        }
-        guard going else { return }
-        try await KeysetPages.each(database, fetch: { db, after, limit in
-            try await HomeroomRow.fetch(db, scope: scope, after: after, limit: limit)
-        }, key: \.key) { page in
-            for row in page where going {
-                if let record = EnrollmentRoster.homeroomTeacher(row) { going = try body(record) }
             }
             return going
         }

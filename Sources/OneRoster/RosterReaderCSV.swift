@@ -12,23 +12,22 @@ extension RosterReader {
                    _ write: (_ users: [UInt8], _ roles: [UInt8], _ demographics: [UInt8]?) throws -> Void) async throws -> PeopleCounts {
         var counts = PeopleCounts()
         guard !scope.roots.isEmpty else { return counts }
-        var lines = RosterCSVLines()
         for kind in [PersonRow.Kind.staff, .learner] {
             try await KeysetPages.each(database, fetch: { db, after, limit in
                 try await PersonRow.fetch(db, kind: kind, scope: scope, after: after, limit: limit)
             }, key: \.code) { page in
+                counts.users += page.count
+                counts.roles += page.count
+                if scope.withDemographics { counts.demographics += page.reduce(0) { $0 + ($1.identity ? 1 : 0) } }
+                if kind == .learner {
+                    for chunk in try await Self.learnerLines(page, withDemographics: scope.withDemographics) {
+                        try write(chunk.users, chunk.roles, chunk.demographics)
+                    }
+                    return true
+                }
                 var users: [UInt8] = [], roles: [UInt8] = []
                 var demographics: [UInt8]? = scope.withDemographics ? [] : nil
-                users.reserveCapacity(page.count * 240)
-                roles.reserveCapacity(page.count * 170)
                 for row in page {
-                    counts.users += 1
-                    counts.roles += 1
-                    if row.identity && scope.withDemographics { counts.demographics += 1 }
-                    if kind == .learner {
-                        lines.learner(row, users: &users, roles: &roles, demographics: &demographics)
-                        continue
-                    }
                     let person = row.person
                     counts.roles += person.roles.count - 1
                     CSVEncoding.appendRow(person.user.csvRow(OneRosterFile.users.columns), to: &users)
@@ -44,44 +43,88 @@ extension RosterReader {
         return counts
     }
 
-    /// Teachers' enrollments, then learners': each page's lines handed to `write`; returns the count.
-    func enrollmentsCSV(_ scope: RosterScope, _ write: ([UInt8]) throws -> Void) async throws -> Int {
-        guard !scope.roots.isEmpty else { return 0 }
-        var count = 0
-        var index = SubjectClassIndex()
-        var out: [UInt8] = []
-        try await KeysetPages.each(database, fetch: { db, after, limit in
-            try await AssignmentRow.fetch(db, scope: scope, after: after, limit: limit)
-        }, key: \.key) { page in
-            for row in page {
-                index.add(row)
-                CSVEncoding.appendRow(EnrollmentRoster.teacher(row).csvRow(OneRosterFile.enrollments.columns), to: &out)
-                count += 1
-            }
-            return true
+    /// A page of learners' users, roles and demographics lines, built on the cores beside the event
+    /// loop, which meanwhile reads the next page: in chunks, returned in page order.
+    private static func learnerLines(_ page: [PersonRow], withDemographics: Bool) async throws
+        -> [(users: [UInt8], roles: [UInt8], demographics: [UInt8]?)] {
+        try await ParallelChunks.runWithoutBlocking(count: page.count) { range in
+            var lines = RosterCSVLines()
+            var users: [UInt8] = [], roles: [UInt8] = []
+            var demographics: [UInt8]? = withDemographics ? [] : nil
+            users.reserveCapacity(range.count * 240)
+            roles.reserveCapacity(range.count * 170)
+            for row in page[range] { lines.learner(row, users: &users, roles: &roles, demographics: &demographics) }
+            return (users, roles, demographics)
         }
+    }
+
+    /// What one read of the homeroom classes and the teaching assignments gave: classes.csv's rows,
+    /// the teachers' lines of enrollments.csv, and the subject classes the learners' lines need.
+    struct ClassesRead {
+        var classes = 0
+        var teacherEnrollments = 0
+        var subjectClasses = SubjectClassIndex()
+    }
+
+    /// Homeroom classes, then subject classes, each record handed to `classes`; beside them, each
+    /// page's homeroom and subject teachers' enrollment lines handed to `enrollments`. The export
+    /// reads the two tables once for both files (`RosterReader.classes` serves the API).
+    func classesCSV(_ scope: RosterScope, classes: (RosterRecord) throws -> Void,
+                    enrollments: ([UInt8]) throws -> Void) async throws -> ClassesRead {
+        var read = ClassesRead()
+        guard !scope.roots.isEmpty else { return read }
+        let columns = OneRosterFile.enrollments.columns
         try await KeysetPages.each(database, fetch: { db, after, limit in
             try await HomeroomRow.fetch(db, scope: scope, after: after, limit: limit)
         }, key: \.key) { page in
+            var out: [UInt8] = []
             for row in page {
+                try classes(row.record)
+                read.classes += 1
                 guard let record = EnrollmentRoster.homeroomTeacher(row) else { continue }
-                CSVEncoding.appendRow(record.csvRow(OneRosterFile.enrollments.columns), to: &out)
-                count += 1
+                CSVEncoding.appendRow(record.csvRow(columns), to: &out)
+                read.teacherEnrollments += 1
             }
+            try enrollments(out)
             return true
         }
-        try write(out)
-        var lines = RosterCSVLines()
+        try await KeysetPages.each(database, fetch: { db, after, limit in
+            try await AssignmentRow.fetch(db, scope: scope, after: after, limit: limit)
+        }, key: \.key) { page in
+            var out: [UInt8] = []
+            for row in page {
+                if read.subjectClasses.add(row) {
+                    try classes(row.record)
+                    read.classes += 1
+                }
+                CSVEncoding.appendRow(EnrollmentRoster.teacher(row).csvRow(columns), to: &out)
+                read.teacherEnrollments += 1
+            }
+            try enrollments(out)
+            return true
+        }
+        return read
+    }
+
+    /// The learners' enrollments, each page's lines handed to `write`; returns their count.
+    func learnerEnrollmentsCSV(_ scope: RosterScope, subjectClasses: SubjectClassIndex,
+                               _ write: ([UInt8]) throws -> Void) async throws -> Int {
+        guard !scope.roots.isEmpty else { return 0 }
+        var count = 0
         try await KeysetPages.each(database, fetch: { db, after, limit in
             try await EnrolmentRow.fetch(db, scope: scope, after: after, limit: limit)
         }, key: \.key) { page in
-            var out: [UInt8] = []
-            out.reserveCapacity(page.count * 2_600)
-            for row in page {
-                lines.learnerEnrollments(row, index: index, into: &out)
-                count += 1 + (index.byClass[row.classKey]?.count ?? 0)
+            // Tens of millions of lines, each with a SHA-1 of its own: built on the cores beside the
+            // event loop, which meanwhile reads the next page.
+            let chunks = try await ParallelChunks.runWithoutBlocking(count: page.count) { range in
+                var lines = RosterCSVLines()
+                var out: [UInt8] = []
+                out.reserveCapacity(range.count * 2_600)
+                for row in page[range] { lines.learnerEnrollments(row, index: subjectClasses, into: &out) }
+                return out
             }
-            try write(out)
+            for chunk in chunks { try write(chunk) }
+            for row in page { count += 1 + (subjectClasses.byClass[row.classKey]?.count ?? 0) }
             return true
         }
         return count

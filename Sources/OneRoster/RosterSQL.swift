@@ -12,7 +12,7 @@ enum KeysetPages {
         _ database: any Database,
         fetch: @escaping @Sendable (any SQLDatabase, _ after: String?, _ limit: Int) async throws -> [Row],
         key: (Row) -> String,
-        _ body: ([Row]) throws -> Bool
+        _ body: ([Row]) async throws -> Bool
     ) async throws {
         func start(after: String?) -> Task<[Row], any Error> {
             Task { try await database.read { db in try await fetch(db, after, pageSize) } }
@@ -22,7 +22,7 @@ enum KeysetPages {
             let page = try await task.value
             pending = page.count == pageSize ? page.last.map { start(after: key($0)) } : nil
             let going: Bool
-            do { going = try body(page) } catch {
+            do { going = try await body(page) } catch {
                 pending?.cancel()
                 throw error
             }
