@@ -32,6 +32,18 @@ struct OneRosterCSVTests {
                     identityRoots: identity ? setup.principal.nodes(for: .identityRead) : [], withDemographics: demographics)
     }
 
+    @Test("sourcedIds are version-5 UUIDs of the NEMIS namespace, as Python's uuid.uuid5 computes them")
+    func sourcedIDsAreUUIDv5() {
+        // uuid.uuid5(uuid.UUID("6b1e0c52-934d-4f27-8a61-2fd30e57c419"), name) for each name.
+        #expect(RosterKeys.learner("1900000001") == "d192aa77-ada3-5dca-b357-0fecbf40d419")
+        #expect(RosterKeys.org(code: "19th001") == "feb8933b-f192-5e4c-a116-788d6035ebfd")
+        #expect(SourcedID.make("") == "8c3207f7-3c2e-58eb-9f0d-4703a0c7edc7")
+        // Parts are hashed as if joined.
+        var bytes: [UInt8] = Array("x,".utf8)
+        SourcedID.append("enrollment:", "19TH001|2026-2027|6A", "|1900000001", to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "x,bd52f8e5-3b5e-59e9-a3ed-75579729dc0a")
+    }
+
     @Test(arguments: Engine.allCases)
     func filesHaveTheSpecificationsColumnsAndStableIDs(engine: Engine) async throws {
         try await withImportDatabase(engine) { setup in
