@@ -7,9 +7,9 @@ extension RosterReader {
         var users = 0, roles = 0, demographics = 0
     }
 
-    /// Staff, then learners: each page's users, roles and demographics lines handed to `write`.
+    /// Staff, then learners: each page's users, roles and demographics lines handed to `write`, in chunks.
     func peopleCSV(_ scope: RosterScope,
-                   _ write: (_ users: [UInt8], _ roles: [UInt8], _ demographics: [UInt8]?) throws -> Void) async throws -> PeopleCounts {
+                   _ write: (_ users: [[UInt8]], _ roles: [[UInt8]], _ demographics: [[UInt8]]?) throws -> Void) async throws -> PeopleCounts {
         var counts = PeopleCounts()
         guard !scope.roots.isEmpty else { return counts }
         for kind in [PersonRow.Kind.staff, .learner] {
@@ -20,9 +20,8 @@ extension RosterReader {
                 counts.roles += page.count
                 if scope.withDemographics { counts.demographics += page.reduce(0) { $0 + ($1.identity ? 1 : 0) } }
                 if kind == .learner {
-                    for chunk in try await Self.learnerLines(page, withDemographics: scope.withDemographics) {
-                        try write(chunk.users, chunk.roles, chunk.demographics)
-                    }
+                    let chunks = try await Self.learnerLines(page, withDemographics: scope.withDemographics)
+                    try write(chunks.map(\.users), chunks.map(\.roles), scope.withDemographics ? chunks.map { $0.demographics ?? [] } : nil)
                     return true
                 }
                 var users: [UInt8] = [], roles: [UInt8] = []
@@ -36,7 +35,7 @@ extension RosterReader {
                         CSVEncoding.appendRow(record.csvRow(OneRosterFile.demographics.columns), to: &demographics!)
                     }
                 }
-                try write(users, roles, demographics)
+                try write([users], [roles], demographics.map { [$0] })
                 return true
             }
         }
@@ -70,7 +69,7 @@ extension RosterReader {
     /// page's homeroom and subject teachers' enrollment lines handed to `enrollments`. The export
     /// reads the two tables once for both files (`RosterReader.classes` serves the API).
     func classesCSV(_ scope: RosterScope, classes: (RosterRecord) throws -> Void,
-                    enrollments: ([UInt8]) throws -> Void) async throws -> ClassesRead {
+                    enrollments: ([[UInt8]]) throws -> Void) async throws -> ClassesRead {
         var read = ClassesRead()
         guard !scope.roots.isEmpty else { return read }
         let columns = OneRosterFile.enrollments.columns
@@ -85,7 +84,7 @@ extension RosterReader {
                 CSVEncoding.appendRow(record.csvRow(columns), to: &out)
                 read.teacherEnrollments += 1
             }
-            try enrollments(out)
+            try enrollments([out])
             return true
         }
         try await KeysetPages.each(database, fetch: { db, after, limit in
@@ -100,15 +99,15 @@ extension RosterReader {
                 CSVEncoding.appendRow(EnrollmentRoster.teacher(row).csvRow(columns), to: &out)
                 read.teacherEnrollments += 1
             }
-            try enrollments(out)
+            try enrollments([out])
             return true
         }
         return read
     }
 
-    /// The learners' enrollments, each page's lines handed to `write`; returns their count.
+    /// The learners' enrollments, each page's lines handed to `write` in chunks; returns their count.
     func learnerEnrollmentsCSV(_ scope: RosterScope, subjectClasses: SubjectClassIndex,
-                               _ write: ([UInt8]) throws -> Void) async throws -> Int {
+                               _ write: ([[UInt8]]) throws -> Void) async throws -> Int {
         guard !scope.roots.isEmpty else { return 0 }
         var count = 0
         try await KeysetPages.each(database, fetch: { db, after, limit in
@@ -123,7 +122,7 @@ extension RosterReader {
                 for row in page[range] { lines.learnerEnrollments(row, index: subjectClasses, into: &out) }
                 return out
             }
-            for chunk in chunks { try write(chunk) }
+            try write(chunks)
             for row in page { count += 1 + (subjectClasses.byClass[row.classKey]?.count ?? 0) }
             return true
         }
