@@ -6,8 +6,8 @@ public struct LinkEvidence: Sendable, Hashable {
     /// The best candidate's weight with the family and middle names weighed by their own
     /// frequencies (`MatchModel.linkWeight`): what an automatic link must clear.
     public let linkWeight: Double
-    /// Registry people with the best candidate's name, sex, birth year and province (`RegistryIndex.namesakes`),
-    /// counted when the candidate would otherwise have been linked; more than
+    /// Registry people who could be the record's person as well as the best candidate, that one included
+    /// (`RegistryIndex.namesakes`), counted when the candidate would otherwise have been linked; more than
     /// `VerificationPolicy.maximumNamesakes` sends it to review.
     public var namesakes: Int?
     /// Bits between the best candidate and the runner-up (nil when there is none).

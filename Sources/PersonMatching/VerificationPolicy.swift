@@ -24,18 +24,18 @@ public struct VerificationPolicy: Sendable, Hashable, Codable {
     public var asOfYear: Int?
     /// An automatic link by search needs its person to be one of at most this many registry people
     /// with their name, sex and birth year (and birth province, when the record names one;
-    /// `RegistryIndex.namesakes`). With n of them, a person the registry does not hold who bears the
+    /// `RegistryIndex.namesakes`); nil for no such test (runs saved before it). With n of them, a person the registry does not hold who bears the
     /// name shares one of their dates of birth with a chance of about n in 365, whatever the weights
     /// say. n grows with the registry, and past one the link is a guess for a reviewer to make. At 1
     /// that chance is under 0.3% for such a person, and under 0.01% for a link when at most 3% of
     /// records are people the registry does not hold. A best candidate whose ID is one keystroke from
     /// the record's typed ID is linked without this test: the ID is evidence no namesake shares.
-    public var maximumNamesakes: Int
+    public var maximumNamesakes: Int?
 
     public init(
         reviewWeight: Double = 12, autoLinkWeight: Double = 28, autoLinkGap: Double = 10,
         ambiguityGap: Double = 4, candidateLimit: Int = 5, autoLinkWhenIDFails: Bool = false, asOfYear: Int? = nil,
-        maximumNamesakes: Int = 1
+        maximumNamesakes: Int? = 1
     ) {
         self.reviewWeight = reviewWeight
         self.autoLinkWeight = autoLinkWeight
@@ -64,6 +64,6 @@ public struct VerificationPolicy: Sendable, Hashable, Codable {
             candidateLimit: try container.decode(Int.self, forKey: .candidateLimit),
             autoLinkWhenIDFails: try container.decode(Bool.self, forKey: .autoLinkWhenIDFails),
             asOfYear: try container.decodeIfPresent(Int.self, forKey: .asOfYear),
-            maximumNamesakes: try container.decodeIfPresent(Int.self, forKey: .maximumNamesakes) ?? .max)
+            maximumNamesakes: try container.decodeIfPresent(Int.self, forKey: .maximumNamesakes))
     }
 }

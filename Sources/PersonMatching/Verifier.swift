@@ -60,10 +60,11 @@ public struct Verifier: Sendable {
         let typoOfID = typedID.map { Verifier.oneKeystrokeApart($0.digits, best.person.citizenID.digits) } ?? false
         guard allowAutoLink || typoOfID, evidence.linkWeight >= policy.autoLinkWeight, gapIsClear,
               !Verifier.conflicts(best.comparison.vector) else { return .candidateFound(evidence) }
-        if typoOfID { return .autoLinked(evidence) }
-        let namesakes = index.namesakes(of: best.position, recordSex: record.sexCode, recordProvince: record.province)
+        guard !typoOfID, let limit = policy.maximumNamesakes else { return .autoLinked(evidence) }
+        let namesakes = index.namesakes(of: best.position, recordSex: record.sexCode, recordProvince: record.province,
+                                        anyMiddleName: !best.comparison.vector.middleName.agrees)
         evidence.namesakes = namesakes
-        return namesakes <= policy.maximumNamesakes ? .autoLinked(evidence) : .candidateFound(evidence)
+        return namesakes <= limit ? .autoLinked(evidence) : .candidateFound(evidence)
     }
 
     /// Whether `typed` is `actual` with one digit mistyped or two neighbouring digits swapped.

@@ -34,7 +34,9 @@ struct OneRosterCSVTests {
 
     @Test("sourcedIds are version-5 UUIDs of the NEMIS namespace, as Python's uuid.uuid5 computes them")
     func sourcedIDsAreUUIDv5() {
-        // uuid.uuid5(uuid.UUID("6b1e0c52-934d-4f27-8a61-2fd30e57c419"), name) for each name.
+        // uuid.uuid5(uuid.UUID("6b1e0c52-934d-4f27-8a61-2fd30e57c419"), name) of the names hashed:
+        // "user:learner:1900000001", "org:19TH001" (codes upper-cased), "" and
+        // "enrollment:19TH001|2026-2027|6A|1900000001".
         #expect(RosterKeys.learner("1900000001") == "d192aa77-ada3-5dca-b357-0fecbf40d419")
         #expect(RosterKeys.org(code: "19th001") == "feb8933b-f192-5e4c-a116-788d6035ebfd")
         #expect(SourcedID.make("") == "8c3207f7-3c2e-58eb-9f0d-4703a0c7edc7")

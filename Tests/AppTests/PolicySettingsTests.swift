@@ -19,9 +19,7 @@ struct PolicySettingsTests {
             "NEMIS_IDENTITY_REVIEW_WEIGHT": "14.5", "NEMIS_IDENTITY_AUTO_LINK_WEIGHT": " 31 ",
             "NEMIS_IDENTITY_AUTO_LINK_GAP": "12", "NEMIS_IDENTITY_AMBIGUITY_GAP": "3", "NEMIS_IDENTITY_MAXIMUM_NAMESAKES": "2",
         ])
-        var expected = VerificationPolicy(reviewWeight: 14.5, autoLinkWeight: 31, autoLinkGap: 12, ambiguityGap: 3, maximumNamesakes: 2)
-        expected.candidateLimit = VerificationPolicy().candidateLimit
-        #expect(policy == expected)
+        #expect(policy == VerificationPolicy(reviewWeight: 14.5, autoLinkWeight: 31, autoLinkGap: 12, ambiguityGap: 3, maximumNamesakes: 2))
     }
 
     @Test("a setting that cannot be used is refused, naming it and saying why",

@@ -23,7 +23,7 @@ struct NamesakeTests {
     }
 
     private func namesake(_ id: String, middle: String = "Minh", given: String = "Khuê", dob: String = "20/07/2010",
-                          sex: Sex = .female, province: String? = "048") -> RegistryPerson {
+                          sex: Sex? = .female, province: String? = "048") -> RegistryPerson {
         try! RegistryPerson(citizenID: id, familyName: "Lê", middleName: middle, givenName: given,
                             dateOfBirth: CivilDate.parse(dob), sex: sex, birthProvince: province)
     }
@@ -56,6 +56,7 @@ struct NamesakeTests {
         let counted = [
             namesake("048310000002", given: "Khuế"),                       // same name once folded
             namesake("048310000003", province: nil),                      // province unknown to the registry
+            namesake("048310000008", sex: nil),                           // sex unknown to the registry
         ]
         let notCounted = [
             namesake("048310000004", middle: "Thị Minh"),                         // another middle name
@@ -66,16 +67,21 @@ struct NamesakeTests {
         let verifier = verifier(counted + notCounted, policy: VerificationPolicy(maximumNamesakes: 10))
         let index = verifier.index
         guard let position = index.position(of: Self.khue.citizenID) else { Issue.record("Khuê not indexed"); return }
-        #expect(index.namesakes(of: position, recordSex: SexCode.of(.female), recordProvince: 48) == 3)
-        // A record without a province could be a person of any province; without a sex, of either.
-        #expect(index.namesakes(of: position, recordSex: SexCode.of(.female), recordProvince: 0) == 4)
-        #expect(index.namesakes(of: position, recordSex: 0, recordProvince: 48) == 4)
-        #expect(index.namesakes(of: position, recordSex: 0, recordProvince: 0) == 5)
+        func count(sex: UInt8 = SexCode.of(.female), province: UInt16 = 48, anyMiddleName: Bool = false) -> Int {
+            index.namesakes(of: position, recordSex: sex, recordProvince: province, anyMiddleName: anyMiddleName)
+        }
+        #expect(count() == 4)
+        // A record without a province could be a person of any province; without a sex, of either; a
+        // record whose middle name does not tell them apart, with any middle name.
+        #expect(count(province: 0) == 5)
+        #expect(count(sex: 0) == 5)
+        #expect(count(sex: 0, province: 0) == 6)
+        #expect(count(anyMiddleName: true) == 5)
         // The search counts with the record's own fields.
         guard case .autoLinked(let evidence) = verifier.verify(khuesRecord()) else {
             Issue.record("expected auto_linked under a lenient policy"); return
         }
-        #expect(evidence.namesakes == 3)
+        #expect(evidence.namesakes == 4)
     }
 
     @Test("a namesake in another province does not hold back a record naming its province")
@@ -84,6 +90,27 @@ struct NamesakeTests {
         let decision = verifier([elsewhere]).verify(khuesRecord())
         guard case .autoLinked(let evidence) = decision else { Issue.record("expected auto_linked, got \(decision.status)"); return }
         #expect(evidence.namesakes == 1)
+    }
+
+    @Test("the person found counts even when born in another province than the record says")
+    func personFoundAlwaysCounts() {
+        // Khuê is registered in 048; a namesake in 001, where the record says the person was born.
+        let elsewhere = namesake("001310000002", province: "001")
+        let index = verifier([elsewhere]).index
+        guard let position = index.position(of: Self.khue.citizenID) else { Issue.record("Khuê not indexed"); return }
+        #expect(index.namesakes(of: position, recordSex: SexCode.of(.female), recordProvince: 1, anyMiddleName: false) == 2)
+    }
+
+    @Test("a record without its middle name counts the namesakes of any middle name")
+    func missingMiddleName() {
+        let others = [namesake("048310000002", middle: "Thị"), namesake("048310000003", middle: "Thị Minh")]
+        let record = PersonRecord(fullName: "Lê Khuê", dateOfBirth: CivilDate.parse("14/02/2010"), sex: .female, birthProvince: "048")
+        // Without its middle name the record weighs less: a lower link threshold lets the weights link it.
+        let lenient = VerificationPolicy(autoLinkWeight: 16, maximumNamesakes: 10)
+        let decision = verifier(others, policy: lenient).verify(record)
+        guard case .autoLinked(let evidence) = decision else { Issue.record("expected auto_linked, got \(decision.status)"); return }
+        #expect(evidence.best.person == Self.khue && evidence.namesakes == 3)
+        #expect(verifier(others, policy: VerificationPolicy(autoLinkWeight: 16)).verify(record).linkedPerson == nil)
     }
 
     @Test("an ID one keystroke from the person's is evidence no namesake shares: linked")
@@ -98,9 +125,13 @@ struct NamesakeTests {
     func policyDecoding() throws {
         let before = #"{"reviewWeight":12,"autoLinkWeight":28,"autoLinkGap":10,"ambiguityGap":4,"candidateLimit":5,"autoLinkWhenIDFails":false}"#
         let decoded = try JSONDecoder().decode(VerificationPolicy.self, from: Data(before.utf8))
-        #expect(decoded.maximumNamesakes == .max)
+        #expect(decoded.maximumNamesakes == nil)
         #expect(decoded.autoLinkWeight == 28)
-        let saved = VerificationPolicy(maximumNamesakes: 3)
-        #expect(try JSONDecoder().decode(VerificationPolicy.self, from: JSONEncoder().encode(saved)) == saved)
+        for saved in [VerificationPolicy(maximumNamesakes: 3), VerificationPolicy(maximumNamesakes: nil)] {
+            #expect(try JSONDecoder().decode(VerificationPolicy.self, from: JSONEncoder().encode(saved)) == saved)
+        }
+        // Without the test, a namesake in the year does not hold a link back.
+        let other = namesake("048310000002")
+        #expect(verifier([other], policy: decoded).verify(khuesRecord()).linkedPerson == Self.khue)
     }
 }

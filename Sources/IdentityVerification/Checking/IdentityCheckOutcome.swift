@@ -43,9 +43,10 @@ public struct IdentityCheckOutcome: Sendable, Codable, Equatable {
     /// What an automatic link is measured by: the weight with the family and middle names weighed by
     /// their frequency (`MatchModel.linkWeight`). Set with `weight` for a link or a proposal.
     public var linkWeight: Double?
-    /// Registry people sharing the proposed person's name, sex, birth year and province, that person included:
-    /// counted when the link weight and the gap allowed an automatic link, which more namesakes than
-    /// `VerificationPolicy.maximumNamesakes` allows turn into a proposal.
+    /// Registry people who could be the record's person as well as the proposed one, that one included
+    /// (the name and birth year of the proposed person, the record's sex and province;
+    /// `RegistryIndex.namesakes`): counted when the link weight and the gap allowed an automatic link,
+    /// which more namesakes than `VerificationPolicy.maximumNamesakes` allows turn into a proposal.
     public var namesakes: Int?
     /// What a search by name and date of birth concluded, when the ID could not settle it.
     public var search: String?

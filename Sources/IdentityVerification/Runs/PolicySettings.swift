@@ -17,7 +17,8 @@ public enum PolicySettings {
             ("NEMIS_IDENTITY_AUTO_LINK_GAP", "bits an automatic link needs above the runner-up; default \(bits(defaults.autoLinkGap))"),
             ("NEMIS_IDENTITY_AMBIGUITY_GAP", "bits within which two candidates are ambiguous; default \(bits(defaults.ambiguityGap))"),
             ("NEMIS_IDENTITY_MAXIMUM_NAMESAKES",
-             "registry people with the name, sex and birth year an automatic link allows, 1 or more; default \(defaults.maximumNamesakes)"),
+             "registry people with the name, sex and birth year (and the record's birth province) an automatic link by search "
+                + "allows, 1 or more; default \(defaults.maximumNamesakes.map(String.init) ?? "no limit")"),
         ]
     }()
 
