@@ -92,6 +92,21 @@ struct NamesakeTests {
         #expect(evidence.namesakes == 1)
     }
 
+    @Test("middle names of several words count when they fold to the same words, and only then")
+    func multiWordMiddleNames() {
+        let thu = try! RegistryPerson(citizenID: "048310000011", familyName: "Lê", middleName: "Thị Minh", givenName: "Thư",
+                                      dateOfBirth: CivilDate.parse("02/03/2010"), sex: .female, birthProvince: "048")
+        func other(_ id: String, _ middle: String) -> RegistryPerson {
+            try! RegistryPerson(citizenID: id, familyName: "Lê", middleName: middle, givenName: "Thư",
+                                dateOfBirth: CivilDate.parse("09/09/2010"), sex: .female, birthProvince: "048")
+        }
+        // "Thi Minh" folds to Thị Minh's words; "Minh Thị", "Thị" and "Thị Minh Ngọc" do not.
+        let index = verifier([thu, other("048310000012", "Thi Minh"), other("048310000013", "Minh Thị"),
+                              other("048310000014", "Thị"), other("048310000015", "Thị Minh Ngọc")]).index
+        guard let position = index.position(of: thu.citizenID) else { Issue.record("Thư not indexed"); return }
+        #expect(index.namesakes(of: position, recordSex: SexCode.of(.female), recordProvince: 48, anyMiddleName: false) == 2)
+    }
+
     @Test("the person found counts even when born in another province than the record says")
     func personFoundAlwaysCounts() {
         // Khuê is registered in 048; a namesake in 001, where the record says the person was born.
