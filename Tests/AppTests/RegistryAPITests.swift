@@ -369,4 +369,23 @@ struct RegistryAPITests {
             try await api.expect(.notFound, .get, "/api/v1/learners/\(learnerID)", as: world.departmentAdminA)
         }
     }
+
+    @Test(arguments: Engine.allCases)
+    func aSchoolAddedIsInItsDepartmentsReachAtOnce(engine: Engine) async throws {
+        try await withApp(engine) { api in
+            let world = try await World.build(api)
+            func schools(_ caller: Caller) async throws -> Set<String> {
+                let list = try await api.expect(.ok, .get, "/api/v1/org-units?kind=school", as: caller)
+                return Set(list.items.compactMap { $0["code"] as? String })
+            }
+            // Department A's reach is expanded and cached by its first request.
+            #expect(try await schools(world.departmentAdminA) == ["SCHA"])
+            try await api.expect(.created, .post, "/api/v1/schools", as: world.ministryAdmin, [
+                "schoolCode": "SCHA2", "name": "Trường Tiểu học SCHA2", "levels": ["primary"], "ownership": "public",
+                "communeCode": "05443", "departmentCode": "SGDA",
+            ])
+            #expect(try await schools(world.departmentAdminA) == ["SCHA", "SCHA2"])
+            #expect(try await schools(world.schoolAdminB) == ["SCHB"])
+        }
+    }
 }
