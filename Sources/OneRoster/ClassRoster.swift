@@ -33,7 +33,7 @@ struct HomeroomRow: Sendable {
         sql.appendInterpolation(unsafeRaw: " FROM \(doc.from("classes")) WHERE ")
         sql.appendInterpolation(scope.condition(SchoolClass.resource))
         KeysetPages.tail(&sql, after: after, limit: limit)
-        return try await db.raw(sql).all().map { row in
+        return try await KeysetPages.decoded(db.raw(sql).all()) { row in
             HomeroomRow(key: try row.text("natural_key"), updated: try row.text("updated_at"), schoolYear: try row.text("school_year"),
                         grade: try row.text("grade"), schoolCode: try row.text("school_code"), name: try row.text("name"),
                         homeroomStaffCode: try row.text("homeroom"))
@@ -65,6 +65,23 @@ struct AssignmentRow: Sendable {
     let staffCode: String
     let subject: String
     let semester: String
+    /// The subject class's sourcedId (a SHA-1), made once as the row is decoded, off the event loop.
+    let classSourcedId: String
+
+    init(key: String, updated: String, classKey: String, grade: String, schoolYear: String, schoolCode: String,
+         className: String, staffCode: String, subject: String, semester: String) {
+        self.key = key
+        self.updated = updated
+        self.classKey = classKey
+        self.grade = grade
+        self.schoolYear = schoolYear
+        self.schoolCode = schoolCode
+        self.className = className
+        self.staffCode = staffCode
+        self.subject = subject
+        self.semester = semester
+        classSourcedId = RosterKeys.subjectClass(classKey, subject: subject, semester: semester)
+    }
 
     static func fetch(_ db: any SQLDatabase, scope: RosterScope, after: String?, limit: Int) async throws -> [AssignmentRow] {
         let doc = DocumentSQL(db)
@@ -75,15 +92,13 @@ struct AssignmentRow: Sendable {
         sql.appendInterpolation(unsafeRaw: " FROM \(doc.from("teaching_assignments")) JOIN classes c ON c.id = t.class_id WHERE ")
         sql.appendInterpolation(scope.condition(TeachingAssignment.resource))
         KeysetPages.tail(&sql, after: after, limit: limit)
-        return try await db.raw(sql).all().map { row in
+        return try await KeysetPages.decoded(db.raw(sql).all()) { row in
             AssignmentRow(key: try row.text("natural_key"), updated: try row.text("updated_at"), classKey: try row.text("class_key"),
                           grade: try row.text("grade"), schoolYear: try row.text("school_year"), schoolCode: try row.text("school_code"),
                           className: try row.text("class_name"), staffCode: try row.text("staff_code"), subject: try row.text("subject"),
                           semester: try row.text("semester"))
         }
     }
-
-    var classSourcedId: String { RosterKeys.subjectClass(classKey, subject: subject, semester: semester) }
 
     var record: RosterRecord {
         let term = semester.isEmpty ? RosterKeys.schoolYear(schoolYear) : RosterKeys.semester(schoolYear, semester)

@@ -22,7 +22,7 @@ struct EnrolmentRow: Sendable {
         sql.appendInterpolation(unsafeRaw: " FROM \(doc.from("enrolments")) JOIN classes c ON c.id = t.class_id WHERE ")
         sql.appendInterpolation(scope.condition(Enrolment.resource))
         KeysetPages.tail(&sql, after: after, limit: limit)
-        return try await db.raw(sql).all().map { row in
+        return try await KeysetPages.decoded(db.raw(sql).all()) { row in
             let f = try DocumentSQL.unpack(row, count: 7)
             return EnrolmentRow(key: f[0], updated: f[1], classKey: f[2], learnerCode: f[3], schoolCode: f[4], entryDate: f[5], exitDate: f[6])
         }

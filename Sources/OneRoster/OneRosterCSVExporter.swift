@@ -46,10 +46,10 @@ public struct OneRosterCSVExporter: Sendable {
             try BackgroundFileWriter(path: (directory as NSString).appendingPathComponent(file.fileName), header: file.columns)
         }
         // The teachers' enrollments are written as the classes are read; the learners' after the users.
-        let classes = try open(.classes)
+        let classes = try background(.classes)
         let enrollments = try background(.enrollments)
-        let classesRead = try await reader.classesCSV(scope, classes: { record in
-            try classes.writeRow(record.csvRow(OneRosterFile.classes.columns))
+        let classesRead = try await reader.classesCSV(scope, classes: { lines in
+            try classes.write(lines)
         }, enrollments: { lines in
             try enrollments.write(lines)
         })

@@ -40,7 +40,7 @@ struct PersonRow: Sendable {
         sql.appendInterpolation(unsafeRaw: " FROM \(doc.from(resource.name)) WHERE ")
         sql.appendInterpolation(scope.condition(resource))
         KeysetPages.tail(&sql, after: after, limit: limit)
-        return try await db.raw(sql).all().map { row in
+        return try await KeysetPages.decoded(db.raw(sql).all()) { row in
             let f = try DocumentSQL.unpack(row, count: 8)
             return PersonRow(kind: kind, code: f[0], updated: f[1], givenName: f[2], middleName: f[3], familyName: f[4], dateOfBirth: f[5],
                              sex: f[6], school: f[7], identity: try row.decode(column: "identity", as: Int.self) == 1)

@@ -65,44 +65,58 @@ extension RosterReader {
         var subjectClasses = SubjectClassIndex()
     }
 
-    /// Homeroom classes, then subject classes, each record handed to `classes`; beside them, each
-    /// page's homeroom and subject teachers' enrollment lines handed to `enrollments`. The export
-    /// reads the two tables once for both files (`RosterReader.classes` serves the API).
-    func classesCSV(_ scope: RosterScope, classes: (RosterRecord) throws -> Void,
+    /// Homeroom classes, then subject classes, each page's classes.csv lines handed to `classes`;
+    /// beside them, the page's homeroom and subject teachers' enrollment lines handed to
+    /// `enrollments`. The export reads the two tables once for both files (`RosterReader.classes`
+    /// serves the API).
+    func classesCSV(_ scope: RosterScope, classes: ([[UInt8]]) throws -> Void,
                     enrollments: ([[UInt8]]) throws -> Void) async throws -> ClassesRead {
         var read = ClassesRead()
         guard !scope.roots.isEmpty else { return read }
-        let columns = OneRosterFile.enrollments.columns
         try await KeysetPages.each(database, fetch: { db, after, limit in
             try await HomeroomRow.fetch(db, scope: scope, after: after, limit: limit)
         }, key: \.key) { page in
-            var out: [UInt8] = []
-            for row in page {
-                try classes(row.record)
-                read.classes += 1
-                guard let record = EnrollmentRoster.homeroomTeacher(row) else { continue }
-                CSVEncoding.appendRow(record.csvRow(columns), to: &out)
-                read.teacherEnrollments += 1
+            let chunks = try await Self.classLines(page, isNew: nil) { row in
+                (row.record, EnrollmentRoster.homeroomTeacher(row))
             }
-            try enrollments([out])
+            try classes(chunks.map(\.classes))
+            try enrollments(chunks.map(\.enrollments))
+            read.classes += page.count
+            read.teacherEnrollments += page.reduce(0) { $0 + ($1.homeroomStaffCode.isEmpty ? 0 : 1) }
             return true
         }
         try await KeysetPages.each(database, fetch: { db, after, limit in
             try await AssignmentRow.fetch(db, scope: scope, after: after, limit: limit)
         }, key: \.key) { page in
-            var out: [UInt8] = []
-            for row in page {
-                if read.subjectClasses.add(row) {
-                    try classes(row.record)
-                    read.classes += 1
-                }
-                CSVEncoding.appendRow(EnrollmentRoster.teacher(row).csvRow(columns), to: &out)
-                read.teacherEnrollments += 1
+            // Which subject classes are new is decided in the file's order; their lines are then built
+            // in chunks, as the learners' are.
+            let isNew = page.map { read.subjectClasses.add($0) }
+            let chunks = try await Self.classLines(page, isNew: isNew) { row in
+                (row.record, EnrollmentRoster.teacher(row))
             }
-            try enrollments([out])
+            try classes(chunks.map(\.classes))
+            try enrollments(chunks.map(\.enrollments))
+            read.classes += isNew.reduce(0) { $0 + ($1 ? 1 : 0) }
+            read.teacherEnrollments += page.count
             return true
         }
         return read
+    }
+
+    /// A page's classes.csv lines (of the rows `isNew` marks, all when nil) and teachers' enrollment
+    /// lines, built in chunks on the cores beside the event loop, in page order.
+    private static func classLines<Row: Sendable>(
+        _ page: [Row], isNew: [Bool]?, _ records: @escaping @Sendable (Row) -> (record: RosterRecord, enrollment: RosterRecord?)
+    ) async throws -> [(classes: [UInt8], enrollments: [UInt8])] {
+        try await ParallelChunks.runWithoutBlocking(count: page.count) { range in
+            var classes: [UInt8] = [], enrollments: [UInt8] = []
+            for index in range {
+                let (record, enrollment) = records(page[index])
+                if isNew?[index] ?? true { CSVEncoding.appendRow(record.csvRow(OneRosterFile.classes.columns), to: &classes) }
+                if let enrollment { CSVEncoding.appendRow(enrollment.csvRow(OneRosterFile.enrollments.columns), to: &enrollments) }
+            }
+            return (classes, enrollments)
+        }
     }
 
     /// The learners' enrollments, each page's lines handed to `write` in chunks; returns their count.

@@ -33,6 +33,15 @@ enum KeysetPages {
         }
     }
 
+    /// A page's rows decoded in chunks on the blocking pool, not on the event loop that received
+    /// them: an export's loop then only reads pages, and decoding 20,000 rows there had been a
+    /// quarter of its time while it was the export's bottleneck.
+    static func decoded<Row: Sendable>(_ rows: [any SQLRow], _ decode: @escaping @Sendable (any SQLRow) throws -> Row) async throws -> [Row] {
+        guard !rows.isEmpty else { return [] }
+        return try await ParallelChunks.runWithoutBlocking(count: rows.count) { range in try rows[range].map(decode) }
+            .flatMap { $0 }
+    }
+
     /// `AND t.natural_key > ? ORDER BY t.natural_key LIMIT n`, the tail of every paged query.
     static func tail(_ sql: inout SQLQueryString, after: String?, limit: Int, key: String = "t.natural_key") {
         if let after {

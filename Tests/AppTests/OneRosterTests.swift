@@ -105,11 +105,15 @@ struct OneRosterCSVTests {
                 if let record = person.demographics { expected[.demographics, default: []].append(line(record, .demographics)) }
                 return true
             }
+            try await reader.classes(scope) { record in
+                expected[.classes, default: []].append(line(record, .classes))
+                return true
+            }
             try await reader.enrollments(scope) { record in
                 expected[.enrollments, default: []].append(line(record, .enrollments))
                 return true
             }
-            for file in [OneRosterFile.users, .roles, .demographics, .enrollments] {
+            for file in [OneRosterFile.classes, .users, .roles, .demographics, .enrollments] {
                 #expect(Array(try Self.lines(folder, file.fileName).dropFirst()) == expected[file] ?? [], "\(file)")
             }
         }
