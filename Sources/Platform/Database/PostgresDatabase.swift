@@ -40,6 +40,10 @@ public final class PostgresStorage: Database, Service {
                                   password: components.password, database: database.isEmpty ? nil : database, tls: tls)
         }
         configuration.options.maximumConnections = 20
+        // No JIT compilation: the platform's queries are short, and a page of an export or a report over a
+        // large table is estimated dear enough to be compiled each time, which cost more than it saved
+        // (50–110 ms of a 170–240 ms page of 20,000 learners).
+        configuration.options.additionalStartupParameters = [("jit", "off")]
         return configuration
     }
 
