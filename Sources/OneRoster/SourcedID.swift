@@ -5,8 +5,10 @@ import Crypto
 /// export of the same record, on any server, gives it the same id, and a consumer's links survive
 /// a re-export, a restore or a move to another database.
 public enum SourcedID {
-    /// The NEMIS OneRoster namespace (a random UUID chosen once; changing it changes every id).
-    static let namespace: [UInt8] = [0x6b, 0x1e, 0x0c, 0x52, 0x93, 0x4d, 0x4f, 0x27, 0x8a, 0x61, 0x2f, 0xd3, 0x0e, 0x57, 0xc4, 0x19]
+    /// The NEMIS OneRoster namespace, 6b1e0c52-934d-4f27-8a61-2fd30e57c419 (a random UUID chosen once;
+    /// changing it changes every id). A tuple, not an array: read tens of millions of times, a static
+    /// array costs a lazy-initialisation check and an exclusivity check each time.
+    private static let namespace: (UInt64, UInt64) = (0x6b1e_0c52_934d_4f27, 0x8a61_2fd3_0e57_c419)
 
     public static func make(_ name: String) -> String {
         var out = [UInt8]()
@@ -15,30 +17,43 @@ public enum SourcedID {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends the id of `name` as 36 ASCII bytes: the CSV writer's path, which makes tens of
-    /// millions of them and so allocates no string for each.
-    /// `parts` are hashed one after the other, as if joined: `append("enrollment:", key, to:)`
-    /// is `append("enrollment:" + key, to:)` without building that string.
-    public static func append(_ parts: String..., to out: inout [UInt8]) {
+    /// Appends the id of `first + second + third` as 36 ASCII bytes, without building that string: the
+    /// CSV writer's path, which makes tens of millions of them (`append("enrollment:", key, suffix, to:)`).
+    public static func append(_ first: String, _ second: String = "", _ third: String = "", to out: inout [UInt8]) {
         var hasher = Insecure.SHA1()
-        hasher.update(data: namespace)
-        for var part in parts {
+        withUnsafeBytes(of: (namespace.0.bigEndian, namespace.1.bigEndian)) { hasher.update(bufferPointer: $0) }
+        func feed(_ part: String) {
+            var part = part
             part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         }
+        feed(first)
+        feed(second)
+        feed(third)
         let digest = hasher.finalize()
-        digest.withUnsafeBytes { raw in
-            for index in 0..<16 {
-                var byte = raw[index]
-                if index == 6 { byte = (byte & 0x0F) | 0x50 }  // version 5
-                if index == 8 { byte = (byte & 0x3F) | 0x80 }  // RFC 9562 variant
-                if index == 4 || index == 6 || index == 8 || index == 10 { out.append(UInt8(ascii: "-")) }
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0x0F)])
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 36) { text in
+            digest.withUnsafeBytes { raw in
+                var at = 0
+                for index in 0..<16 {
+                    var byte = raw[index]
+                    if index == 6 { byte = (byte & 0x0F) | 0x50 }  // version 5
+                    if index == 8 { byte = (byte & 0x3F) | 0x80 }  // RFC 9562 variant
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        text[at] = UInt8(ascii: "-")
+                        at += 1
+                    }
+                    text[at] = hexDigit(byte >> 4)
+                    text[at + 1] = hexDigit(byte & 0x0F)
+                    at += 2
+                }
             }
+            out.append(contentsOf: text)
         }
     }
 
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+    @inline(__always)
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
+    }
 }
 
 /// The natural keys behind each kind of sourcedId, in one place so that a reference from one file
