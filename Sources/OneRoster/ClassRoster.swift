@@ -25,18 +25,17 @@ struct HomeroomRow: Sendable {
     let name: String
     let homeroomStaffCode: String
 
+    static let members = DocumentMembers(["schoolCode", "name", "homeroomStaffCode"])
+
     static func fetch(_ db: any SQLDatabase, scope: RosterScope, after: String?, limit: Int) async throws -> [HomeroomRow] {
-        let doc = DocumentSQL(db)
-        var sql = SQLQueryString("SELECT t.natural_key, t.updated_at, t.school_year, t.grade, ")
-        sql.appendInterpolation(unsafeRaw: [doc.field("schoolCode", "school_code"), doc.field("name", "name"),
-                                            doc.field("homeroomStaffCode", "homeroom")].joined(separator: ", "))
-        sql.appendInterpolation(unsafeRaw: " FROM \(doc.from("classes")) WHERE ")
+        var sql = SQLQueryString("SELECT ")
+        sql.appendInterpolation(unsafeRaw: DocumentSQL.packedWithDocument(["t.natural_key", "t.updated_at", "t.school_year", "t.grade"]))
+        sql.appendInterpolation(unsafeRaw: " FROM classes t WHERE ")
         sql.appendInterpolation(scope.condition(SchoolClass.resource))
         KeysetPages.tail(&sql, after: after, limit: limit)
         return try await KeysetPages.decoded(db.raw(sql).all()) { row in
-            HomeroomRow(key: try row.text("natural_key"), updated: try row.text("updated_at"), schoolYear: try row.text("school_year"),
-                        grade: try row.text("grade"), schoolCode: try row.text("school_code"), name: try row.text("name"),
-                        homeroomStaffCode: try row.text("homeroom"))
+            let f = try DocumentSQL.unpack(row, columns: 4, members: members)
+            return HomeroomRow(key: f[0], updated: f[1], schoolYear: f[2], grade: f[3], schoolCode: f[4], name: f[5], homeroomStaffCode: f[6])
         }
     }
 
@@ -83,20 +82,18 @@ struct AssignmentRow: Sendable {
         classSourcedId = RosterKeys.subjectClass(classKey, subject: subject, semester: semester)
     }
 
+    static let members = DocumentMembers(["schoolCode", "className", "staffCode", "subjectCode", "semester"])
+
     static func fetch(_ db: any SQLDatabase, scope: RosterScope, after: String?, limit: Int) async throws -> [AssignmentRow] {
-        let doc = DocumentSQL(db)
-        var sql = SQLQueryString("SELECT t.natural_key, t.updated_at, c.natural_key AS class_key, c.grade, c.school_year, ")
-        sql.appendInterpolation(unsafeRaw: [doc.field("schoolCode", "school_code"), doc.field("className", "class_name"),
-                                            doc.field("staffCode", "staff_code"), doc.field("subjectCode", "subject"),
-                                            doc.field("semester", "semester")].joined(separator: ", "))
-        sql.appendInterpolation(unsafeRaw: " FROM \(doc.from("teaching_assignments")) JOIN classes c ON c.id = t.class_id WHERE ")
+        var sql = SQLQueryString("SELECT ")
+        sql.appendInterpolation(unsafeRaw: DocumentSQL.packedWithDocument(["t.natural_key", "t.updated_at", "c.natural_key", "c.grade", "c.school_year"]))
+        sql.appendInterpolation(unsafeRaw: " FROM teaching_assignments t JOIN classes c ON c.id = t.class_id WHERE ")
         sql.appendInterpolation(scope.condition(TeachingAssignment.resource))
         KeysetPages.tail(&sql, after: after, limit: limit)
         return try await KeysetPages.decoded(db.raw(sql).all()) { row in
-            AssignmentRow(key: try row.text("natural_key"), updated: try row.text("updated_at"), classKey: try row.text("class_key"),
-                          grade: try row.text("grade"), schoolYear: try row.text("school_year"), schoolCode: try row.text("school_code"),
-                          className: try row.text("class_name"), staffCode: try row.text("staff_code"), subject: try row.text("subject"),
-                          semester: try row.text("semester"))
+            let f = try DocumentSQL.unpack(row, columns: 5, members: members)
+            return AssignmentRow(key: f[0], updated: f[1], classKey: f[2], grade: f[3], schoolYear: f[4], schoolCode: f[5],
+                                 className: f[6], staffCode: f[7], subject: f[8], semester: f[9])
         }
     }
 

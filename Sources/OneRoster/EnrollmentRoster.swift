@@ -12,18 +12,16 @@ struct EnrolmentRow: Sendable {
     let entryDate: String
     let exitDate: String
 
+    static let members = DocumentMembers(["learnerCode", "schoolCode", "entryDate", "exitDate"])
+
     static func fetch(_ db: any SQLDatabase, scope: RosterScope, after: String?, limit: Int) async throws -> [EnrolmentRow] {
-        let doc = DocumentSQL(db)
         var sql = SQLQueryString("SELECT ")
-        sql.appendInterpolation(unsafeRaw: DocumentSQL.packed([
-            "t.natural_key", "t.updated_at", "c.natural_key", doc.value("learnerCode"), doc.value("schoolCode"),
-            doc.value("entryDate"), doc.value("exitDate"),
-        ]))
-        sql.appendInterpolation(unsafeRaw: " FROM \(doc.from("enrolments")) JOIN classes c ON c.id = t.class_id WHERE ")
+        sql.appendInterpolation(unsafeRaw: DocumentSQL.packedWithDocument(["t.natural_key", "t.updated_at", "c.natural_key"]))
+        sql.appendInterpolation(unsafeRaw: " FROM enrolments t JOIN classes c ON c.id = t.class_id WHERE ")
         sql.appendInterpolation(scope.condition(Enrolment.resource))
         KeysetPages.tail(&sql, after: after, limit: limit)
         return try await KeysetPages.decoded(db.raw(sql).all()) { row in
-            let f = try DocumentSQL.unpack(row, count: 7)
+            let f = try DocumentSQL.unpack(row, columns: 3, members: members)
             return EnrolmentRow(key: f[0], updated: f[1], classKey: f[2], learnerCode: f[3], schoolCode: f[4], entryDate: f[5], exitDate: f[6])
         }
     }

@@ -28,20 +28,20 @@ struct PersonRow: Sendable {
     let school: String
     let identity: Bool
 
+    static let staffMembers = DocumentMembers(["givenName", "middleName", "familyName", "dateOfBirth", "sex", "employments"])
+    static let learnerMembers = DocumentMembers(["givenName", "middleName", "familyName", "dateOfBirth", "sex", "schoolCode"])
+
     static func fetch(_ db: any SQLDatabase, kind: Kind, scope: RosterScope, after: String?, limit: Int) async throws -> [PersonRow] {
-        let doc = DocumentSQL(db)
         let resource = kind == .staff ? Staff.resource : Learner.resource
+        let members = kind == .staff ? staffMembers : learnerMembers
         var sql = SQLQueryString("SELECT ")
-        sql.appendInterpolation(unsafeRaw: DocumentSQL.packed([
-            "t.natural_key", "t.updated_at", doc.value("givenName"), doc.value("middleName"), doc.value("familyName"),
-            doc.value("dateOfBirth"), doc.value("sex"), doc.value(kind == .staff ? "employments" : "schoolCode"),
-        ]) + ", ")
+        sql.appendInterpolation(unsafeRaw: DocumentSQL.packedWithDocument(["t.natural_key", "t.updated_at"]) + ", ")
         sql.appendInterpolation(scope.identityColumn(resource))
-        sql.appendInterpolation(unsafeRaw: " FROM \(doc.from(resource.name)) WHERE ")
+        sql.appendInterpolation(unsafeRaw: " FROM \(resource.name) t WHERE ")
         sql.appendInterpolation(scope.condition(resource))
         KeysetPages.tail(&sql, after: after, limit: limit)
         return try await KeysetPages.decoded(db.raw(sql).all()) { row in
-            let f = try DocumentSQL.unpack(row, count: 8)
+            let f = try DocumentSQL.unpack(row, columns: 2, members: members)
             return PersonRow(kind: kind, code: f[0], updated: f[1], givenName: f[2], middleName: f[3], familyName: f[4], dateOfBirth: f[5],
                              sex: f[6], school: f[7], identity: try row.decode(column: "identity", as: Int.self) == 1)
         }
