@@ -26,7 +26,7 @@ struct StoredPerson: Sendable {
     /// as none: the record rules store a blank ID as none and refuse a blank name.
     let fields: [String]
 
-    static let documentFields = ["citizenId", "fullName", "dateOfBirth", "sex", "birthplace"]
+    static let documentFields = DocumentMembers(["citizenId", "fullName", "dateOfBirth", "sex", "birthplace"])
 
     func decoded() throws -> CheckedPerson {
         func field(_ index: Int) -> String? { fields[index].isEmpty ? nil : fields[index] }
@@ -84,10 +84,9 @@ struct PersonSource: Sendable {
         var people: [StoredPerson] = []
         for kind in PersonKind.allCases {
             if let cursor, kind == .learner, cursor.kind == .staff { continue }
-            let document = DocumentSQL(db)
             var sql = SQLQueryString("SELECT ")
-            sql.appendInterpolation(unsafeRaw: DocumentSQL.packed(["t.id", "t.natural_key", "t.org_id"] + StoredPerson.documentFields.map(document.value)))
-            sql.appendInterpolation(unsafeRaw: " FROM \(document.from(kind.table)) WHERE ")
+            sql.appendInterpolation(unsafeRaw: DocumentSQL.packedWithDocument(["t.id", "t.natural_key", "t.org_id"]))
+            sql.appendInterpolation(unsafeRaw: " FROM \(kind.table) t WHERE ")
             sql.appendInterpolation(scopeCondition)
             if let cursor, cursor.kind == kind { sql.appendInterpolation(unsafeRaw: " AND t.id > "); sql.appendInterpolation(bind: cursor.id) }
             if let idTailBelow {
@@ -96,7 +95,7 @@ struct PersonSource: Sendable {
             }
             sql.appendInterpolation(unsafeRaw: " ORDER BY t.id LIMIT \(limit - people.count)")
             for row in try await db.raw(sql).all() {
-                let f = try DocumentSQL.unpack(row, count: 3 + StoredPerson.documentFields.count)
+                let f = try DocumentSQL.unpack(row, columns: 3, members: StoredPerson.documentFields)
                 people.append(StoredPerson(kind: kind, id: f[0], code: f[1], orgID: f[2], fields: Array(f[3...])))
             }
             if people.count == limit { break }
