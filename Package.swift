@@ -68,6 +68,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "VietnameseText",
                 "Compression",
+                "DataIntegrity",
             ],
             swiftSettings: strict
         ),

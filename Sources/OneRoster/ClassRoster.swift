@@ -64,7 +64,7 @@ struct AssignmentRow: Sendable {
     let staffCode: String
     let subject: String
     let semester: String
-    /// The subject class's sourcedId (a SHA-1), made once as the row is decoded, off the event loop.
+    /// The subject class's sourcedId (a name-based UUID), made once as the row is decoded, off the event loop.
     let classSourcedId: String
 
     init(key: String, updated: String, classKey: String, grade: String, schoolYear: String, schoolCode: String,

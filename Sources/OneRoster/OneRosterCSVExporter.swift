@@ -3,7 +3,7 @@ import Platform
 
 /// `nemis oneroster export`: a OneRoster 1.2 bulk CSV set (manifest.csv, orgs, academicSessions,
 /// courses, classes, users, roles, enrollments, and demographics when asked and allowed) for the
-/// records under a scope. Users and enrollments stream to their files a page at a time; each file
+/// records under a scope. Classes, users and enrollments stream to their files a page at a time; each file
 /// appears only when complete (written beside it and renamed), so a failed run leaves no
 /// half-written set behind a manifest.
 public struct OneRosterCSVExporter: Sendable {

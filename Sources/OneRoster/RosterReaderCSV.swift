@@ -76,13 +76,13 @@ extension RosterReader {
         try await KeysetPages.each(database, fetch: { db, after, limit in
             try await HomeroomRow.fetch(db, scope: scope, after: after, limit: limit)
         }, key: \.key) { page in
-            let chunks = try await Self.classLines(page, isNew: nil) { row in
-                (row.record, EnrollmentRoster.homeroomTeacher(row))
+            let lines = try await Self.classLines(page, isNew: nil, record: { $0.record }) {
+                EnrollmentRoster.homeroomTeacher($0)
             }
-            try classes(chunks.map(\.classes))
-            try enrollments(chunks.map(\.enrollments))
+            try classes(lines.map(\.classes))
+            try enrollments(lines.map(\.enrollments))
             read.classes += page.count
-            read.teacherEnrollments += page.reduce(0) { $0 + ($1.homeroomStaffCode.isEmpty ? 0 : 1) }
+            read.teacherEnrollments += lines.reduce(0) { $0 + $1.enrollmentCount }
             return true
         }
         try await KeysetPages.each(database, fetch: { db, after, limit in
@@ -91,13 +91,13 @@ extension RosterReader {
             // Which subject classes are new is decided in the file's order; their lines are then built
             // in chunks, as the learners' are.
             let isNew = page.map { read.subjectClasses.add($0) }
-            let chunks = try await Self.classLines(page, isNew: isNew) { row in
-                (row.record, EnrollmentRoster.teacher(row))
+            let lines = try await Self.classLines(page, isNew: isNew, record: { $0.record }) {
+                EnrollmentRoster.teacher($0)
             }
-            try classes(chunks.map(\.classes))
-            try enrollments(chunks.map(\.enrollments))
+            try classes(lines.map(\.classes))
+            try enrollments(lines.map(\.enrollments))
             read.classes += isNew.reduce(0) { $0 + ($1 ? 1 : 0) }
-            read.teacherEnrollments += page.count
+            read.teacherEnrollments += lines.reduce(0) { $0 + $1.enrollmentCount }
             return true
         }
         return read
@@ -106,16 +106,19 @@ extension RosterReader {
     /// A page's classes.csv lines (of the rows `isNew` marks, all when nil) and teachers' enrollment
     /// lines, built in chunks on the cores beside the event loop, in page order.
     private static func classLines<Row: Sendable>(
-        _ page: [Row], isNew: [Bool]?, _ records: @escaping @Sendable (Row) -> (record: RosterRecord, enrollment: RosterRecord?)
-    ) async throws -> [(classes: [UInt8], enrollments: [UInt8])] {
+        _ page: [Row], isNew: [Bool]?, record: @escaping @Sendable (Row) -> RosterRecord,
+        enrollment: @escaping @Sendable (Row) -> RosterRecord?
+    ) async throws -> [(classes: [UInt8], enrollments: [UInt8], enrollmentCount: Int)] {
         try await ParallelChunks.runWithoutBlocking(count: page.count) { range in
-            var classes: [UInt8] = [], enrollments: [UInt8] = []
+            var classes: [UInt8] = [], enrollments: [UInt8] = [], enrollmentCount = 0
             for index in range {
-                let (record, enrollment) = records(page[index])
-                if isNew?[index] ?? true { CSVEncoding.appendRow(record.csvRow(OneRosterFile.classes.columns), to: &classes) }
-                if let enrollment { CSVEncoding.appendRow(enrollment.csvRow(OneRosterFile.enrollments.columns), to: &enrollments) }
+                if isNew?[index] ?? true { CSVEncoding.appendRow(record(page[index]).csvRow(OneRosterFile.classes.columns), to: &classes) }
+                if let line = enrollment(page[index]) {
+                    CSVEncoding.appendRow(line.csvRow(OneRosterFile.enrollments.columns), to: &enrollments)
+                    enrollmentCount += 1
+                }
             }
-            return (classes, enrollments)
+            return (classes, enrollments, enrollmentCount)
         }
     }
 

@@ -1,10 +1,11 @@
+import App
 import Foundation
 import Platform
 import SplitMix
 import Testing
 
-/// `DocumentMembers` reads the members the OneRoster export takes from stored documents; what it gives
-/// must be what the database's own `->>` and `json_extract` gave.
+/// `DocumentMembers` reads the members the OneRoster export and identity runs take from stored documents;
+/// the oracle is Foundation's reading of documents Foundation wrote.
 @Suite("Members of stored JSON documents")
 struct DocumentMembersTests {
     /// Random documents written by Foundation, compact and pretty-printed (escaped slashes, `\uXXXX`
@@ -60,9 +61,23 @@ struct DocumentMembersTests {
     }
 
     @Test func aDocumentThatIsNotAnObjectIsRefused() throws {
-        for text in ["", "[]", "{", #"{"a":"#, #"{"a" 1}"#, #"{"a":"unterminated}"#, #"{"a":1,}"#, #"{"a":[1,2}"#, "null"] {
+        for text in ["", "[]", "{", #"{"a":"#, #"{"a" 1}"#, #"{"a":"unterminated}"#, #"{"a":1,}"#, #"{"a":[1,2}"#, "null",
+                     #"{"a":"x\"#, #"{"a":"\"}"#, #"{"b":"\"#, #"{"a":"\q"}"#] {
             #expect(throws: DocumentMembers.Malformed.self, "\(text)") { try DocumentMembers(["a"]).values(in: text) }
         }
         #expect(try DocumentMembers(["a"]).values(in: " { } ") == [""])
+    }
+
+    /// No stored text holds U+001F, but a column that did must not cost the row its document.
+    @Test func aColumnHoldingTheSeparatorLeavesTheDocumentReadable() async throws {
+        let (configuration, cleanup) = try await TestDatabases.freshConfiguration(.sqlite)
+        defer { Task { await cleanup() } }
+        try await Storage.withDatabase(configuration, logger: TestDatabases.logger) { database in
+            let fields = try await database.read { db in
+                let row = try await db.raw("SELECT 'A' || char(31) || 'B' || char(31) || 'C' || char(31) || '{\"x\":\"y\"}' AS packed").first()
+                return try row.map { try DocumentSQL.unpack($0, columns: 2, members: DocumentMembers(["x"])) }
+            }
+            #expect(fields == ["A", "B", "C", "y"])
+        }
     }
 }

@@ -12,23 +12,23 @@ struct CheckedPerson: Sendable {
     let record: PersonRecord
 }
 
-/// A learner or member of staff as read: the fields of their document that verification reads,
-/// taken out by the database (`DocumentSQL`), as text. Turning them into a record (dates,
-/// provinces) is left to `decoded`, which runs on all cores; the reading stays short on the
-/// thread that also stores.
+/// A learner or member of staff as read: their record's IDs and its stored document, as text.
+/// Reading the document's members and turning them into a record (dates, provinces) is left to
+/// `decoded`, which runs on all cores; the reading stays short on the thread that also stores.
 struct StoredPerson: Sendable {
     let kind: PersonKind
     let id: String
     let code: String
     let orgID: String
+    let document: String
+
     /// The document's `citizenId`, `fullName`, `dateOfBirth`, `sex` and `birthplace` (a learner's
     /// place of birth registration; staff have none), empty where it holds none. Empty text counts
     /// as none: the record rules store a blank ID as none and refuse a blank name.
-    let fields: [String]
-
     static let documentFields = DocumentMembers(["citizenId", "fullName", "dateOfBirth", "sex", "birthplace"])
 
     func decoded() throws -> CheckedPerson {
+        let fields = try Self.documentFields.values(in: document)
         func field(_ index: Int) -> String? { fields[index].isEmpty ? nil : fields[index] }
         guard let fullName = field(1) else { throw NoFullName(kind: kind, code: code) }
         let record = PersonRecord(
@@ -95,8 +95,8 @@ struct PersonSource: Sendable {
             }
             sql.appendInterpolation(unsafeRaw: " ORDER BY t.id LIMIT \(limit - people.count)")
             for row in try await db.raw(sql).all() {
-                let f = try DocumentSQL.unpack(row, columns: 3, members: StoredPerson.documentFields)
-                people.append(StoredPerson(kind: kind, id: f[0], code: f[1], orgID: f[2], fields: Array(f[3...])))
+                let (f, document) = try DocumentSQL.unpack(row, columns: 3)
+                people.append(StoredPerson(kind: kind, id: f[0], code: f[1], orgID: f[2], document: document))
             }
             if people.count == limit { break }
         }

@@ -1,3 +1,5 @@
+import DataIntegrity
+
 /// Chosen top-level members of a stored JSON document, read in one pass over its bytes.
 ///
 /// A page of an export reads a few members of 20,000 documents. PostgreSQL's `->>` first turns each
@@ -18,17 +20,19 @@ public struct DocumentMembers: Sendable {
         public var description: String { "a stored document is not a JSON object (at byte \(offset))" }
     }
 
-    /// The members' values in the order of `names`, as `->>` and `json_extract` give them: strings
-    /// unescaped; numbers, `true` and `false` as written; objects and arrays as their JSON text;
-    /// null or absent as "".
+    /// The members' values in the order of `names`: strings unescaped; numbers, `true` and `false`
+    /// as written; objects and arrays as their JSON text as stored; null or absent as "". For the
+    /// strings the readers take this is what `->>` and `json_extract` gave; numbers, booleans and
+    /// nested values are written differently by each database (`1500` or `1500.0` for `1.5e3`, `1`
+    /// for `true` on SQLite, reformatted objects), and no reader takes them as text.
     public func values(in document: String) throws -> [String] {
         var document = document
         return try document.withUTF8 { try values(in: $0) }
     }
 
-    private func index(of key: (range: Range<Int>, escaped: Bool), in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    private func index(of key: (range: Range<Int>, escaped: Bool), in bytes: UnsafeBufferPointer<UInt8>) throws -> Int? {
         if key.escaped {
-            let name = Scanner.unescaped(bytes, key.range)
+            let name = Array(try Scanner.unescaped(bytes, key.range).utf8)
             return names.firstIndex(of: name)
         }
         let text = UnsafeBufferPointer(rebasing: bytes[key.range])
@@ -48,7 +52,7 @@ public struct DocumentMembers: Sendable {
             scanner.skipSpace()
             try scanner.expect(UInt8(ascii: ":"))
             scanner.skipSpace()
-            if let index = index(of: key, in: bytes) {
+            if let index = try index(of: key, in: bytes) {
                 found[index] = try scanner.valueText()
             } else {
                 try scanner.skipValue()
@@ -107,7 +111,7 @@ private struct Scanner {
     mutating func valueText() throws -> String {
         if peek == UInt8(ascii: "\"") {
             let span = try stringSpan()
-            if span.escaped { return String(decoding: Self.unescaped(bytes, span.range), as: UTF8.self) }
+            if span.escaped { return try Self.unescaped(bytes, span.range) }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[span.range]), as: UTF8.self)
         }
         let start = at
@@ -143,47 +147,11 @@ private struct Scanner {
         }
     }
 
-    /// A string's contents with its escapes resolved (`\uD83D\uDE00` pairs included).
-    static func unescaped(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(range.count)
-        var at = range.lowerBound
-        func hex4(_ from: Int) -> UInt32? {
-            guard from + 4 <= range.upperBound else { return nil }
-            var value: UInt32 = 0
-            for byte in bytes[from..<from + 4] {
-                guard let digit = Character(Unicode.Scalar(byte)).hexDigitValue else { return nil }
-                value = value << 4 | UInt32(digit)
-            }
-            return value
+    /// A string's contents with its escapes resolved, by the strict parser the credentials use.
+    static func unescaped(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws -> String {
+        guard let value = try? JSONParser.parse(bytes[(range.lowerBound - 1)..<(range.upperBound + 1)]), case .string(let text) = value else {
+            throw DocumentMembers.Malformed(offset: range.lowerBound)
         }
-        while at < range.upperBound {
-            let byte = bytes[at]
-            guard byte == UInt8(ascii: "\\"), at + 1 < range.upperBound else {
-                out.append(byte)
-                at += 1
-                continue
-            }
-            let kind = bytes[at + 1]
-            at += 2
-            switch kind {
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "u"):
-                guard var code = hex4(at) else { continue }
-                at += 4
-                if (0xD800..<0xDC00).contains(code), at + 1 < range.upperBound, bytes[at] == UInt8(ascii: "\\"),
-                   bytes[at + 1] == UInt8(ascii: "u"), let low = hex4(at + 2), (0xDC00..<0xE000).contains(low) {
-                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                    at += 6
-                }
-                out += Array(String(Unicode.Scalar(code).map(Character.init) ?? "\u{FFFD}").utf8)
-            default: out.append(kind)  // \" \\ \/
-            }
-        }
-        return out
+        return text
     }
 }

@@ -34,37 +34,32 @@ public struct DocumentSQL: Sendable {
         "(" + expressions.map { "COALESCE(\($0), '')" }.joined(separator: " || '\u{1F}' || ") + ") AS packed"
     }
 
-    /// The `count` fields of a `packed` column. A row is never dropped (keyset paging counts them):
-    /// a value holding the separator itself, which no stored text does, would only shift its own row.
-    public static func unpack(_ row: any SQLRow, count: Int) throws -> [String] {
-        let text = try row.decode(column: "packed", as: String.self)
-        var parts = text.utf8.split(separator: 0x1F, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-        while parts.count < count { parts.append("") }
-        return parts
-    }
-
     /// Plain columns, then the row's document (`t.body`), as one `packed` column: for a reader of many
-    /// rows, which takes the document's members with `unpack(_:columns:members:)` (see `DocumentMembers`).
+    /// rows, which takes the document's members with `DocumentMembers` (see `unpack`).
     public static func packedWithDocument(_ columns: [String]) -> String {
         packed(columns + ["t.body"])
     }
 
-    /// The `columns` fields of a `packedWithDocument` column, then the document's `members`. A JSON
-    /// document holds no raw U+001F (control characters are escaped), so it is everything after the
-    /// last column's separator.
-    public static func unpack(_ row: any SQLRow, columns: Int, members: DocumentMembers) throws -> [String] {
+    /// The `columns` fields of a `packedWithDocument` column, and the document's text. A JSON document
+    /// holds no raw U+001F (control characters are escaped), so it is everything after the last one,
+    /// whatever the columns hold. A row is never dropped (keyset paging counts them): a column holding
+    /// the separator itself, which no stored text does, would only shift that row's columns.
+    public static func unpack(_ row: any SQLRow, columns: Int) throws -> (columns: [String], document: String) {
         var text = try row.decode(column: "packed", as: String.self)
-        return try text.withUTF8 { bytes in
-            var fields: [String] = []
-            fields.reserveCapacity(columns + members.count)
-            var start = 0
-            for _ in 0..<columns {
-                let end = bytes[start...].firstIndex(of: 0x1F) ?? bytes.count
-                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
-                start = min(end + 1, bytes.count)
-            }
-            return fields + (try members.values(in: UnsafeBufferPointer(rebasing: bytes[start...])))
+        return text.withUTF8 { bytes in
+            let separator = bytes.lastIndex(of: 0x1F)
+            var fields = UnsafeBufferPointer(rebasing: bytes[..<(separator ?? 0)])
+                .split(separator: 0x1F, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            while fields.count < columns { fields.append("") }
+            let document = UnsafeBufferPointer(rebasing: bytes[(separator.map { $0 + 1 } ?? 0)...])
+            return (fields, String(decoding: document, as: UTF8.self))
         }
+    }
+
+    /// The `columns` fields of a `packedWithDocument` column, then the document's `members`.
+    public static func unpack(_ row: any SQLRow, columns: Int, members: DocumentMembers) throws -> [String] {
+        let (fields, document) = try unpack(row, columns: columns)
+        return fields + (try members.values(in: document))
     }
 
     /// A top-level boolean member as 1 or 0 (SQLite gives JSON true as 1, PostgreSQL as 'true').
