@@ -24,7 +24,7 @@ enum DirectJSON {
 
     /// A JSON string literal as Foundation writes it: `"` and `\` escaped, the control characters
     /// with a short escape where JSON has one and `\u00xx` otherwise, everything else as it is.
-    fileprivate static func appendString(_ text: String, to out: inout [UInt8]) {
+    static func appendString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // A native string's bytes are read in place; iterating the UTF-8 view one byte at a time
         // took most of this function's time.
@@ -66,6 +66,11 @@ enum DirectJSON {
     fileprivate static func appendNumber<F: BinaryFloatingPoint & CustomStringConvertible>(_ value: F, to out: inout [UInt8],
                                                                                           refusal: Refusal) throws {
         guard value.isFinite else { throw refusal.refuse() }
+        appendFiniteNumber(value, to: &out)
+    }
+
+    /// The text of a finite number (Foundation refuses the others).
+    static func appendFiniteNumber<F: BinaryFloatingPoint & CustomStringConvertible>(_ value: F, to out: inout [UInt8]) {
         let text = value.description
         out.append(contentsOf: text.hasSuffix(".0") ? text.utf8.dropLast(2) : text.utf8[...])
     }

@@ -17,6 +17,14 @@ public enum JSON {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
+    /// The same text, written by the value itself.
+    public static func string<T: JSONTextWritable>(_ value: T) throws -> String {
+        var json = JSONTextBuilder()
+        value.write(to: &json)
+        if !json.refused { return String(decoding: json.bytes, as: UTF8.self) }
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
     /// Decodes a request body, refusing fields the model does not define: a misspelt field name from
     /// school software must not be dropped silently.
     /// `itemFields` names arrays of objects whose members are checked too (e.g. `["items": [...]]`).
