@@ -19,6 +19,10 @@ final class NameWord: Sendable, Hashable {
     let variant: [UInt8]
     /// True when the word carries any Vietnamese mark (a non-ASCII letter).
     let hasMarks: Bool
+    /// `lowered`, `folded` and `variant` held in the word itself, for `compare` (see `InlineBytes`).
+    private let loweredKey: InlineBytes
+    private let foldedKey: InlineBytes
+    private let variantKey: InlineBytes
 
     init(_ nfcWord: String) {
         text = nfcWord
@@ -26,6 +30,9 @@ final class NameWord: Sendable, Hashable {
         folded = Array(VietnameseText.fold(nfcWord).utf8)
         variant = VariantKey.of(folded)
         hasMarks = nfcWord.utf8.contains { $0 >= 0x80 }
+        loweredKey = InlineBytes(lowered.utf8)
+        foldedKey = InlineBytes(folded)
+        variantKey = InlineBytes(variant)
     }
 
     static func == (lhs: NameWord, rhs: NameWord) -> Bool { lhs === rhs || lhs.text == rhs.text }
@@ -39,6 +46,20 @@ final class NameWord: Sendable, Hashable {
 
     /// How this word agrees with `other`, from exact down to different.
     func compare(_ other: NameWord) -> NamePartLevel {
+        // A variant key is never longer than its folded key: both fit when the folded keys do.
+        guard foldedKey.fits, other.foldedKey.fits else { return compareArrays(other) }
+        if foldedKey.equals(other.foldedKey) {
+            // Equal bytes are equal text; other bytes may still be the same text in another form.
+            return loweredKey.equals(other.loweredKey) || lowered == other.lowered ? .exact : .foldedEqual
+        }
+        if variantKey.equals(other.variantKey) { return .variant }
+        let typo = foldedKey.withBytes { typed in other.foldedKey.withBytes { TypoDistance.isWithinBound(typed, $0) } }
+        return typo ? .typo : .different
+    }
+
+    /// `compare` on the arrays: for words whose folded form is longer than `InlineBytes` holds,
+    /// and the reference the tests hold `compare` to.
+    func compareArrays(_ other: NameWord) -> NamePartLevel {
         if folded == other.folded { return lowered == other.lowered ? .exact : .foldedEqual }
         if variant == other.variant { return .variant }
         if TypoDistance.isWithinBound(folded, other.folded) { return .typo }

@@ -17,7 +17,7 @@ enum TypoDistance {
 
     /// True when `a` and `b` differ (they are not equal) by at most the bound for the
     /// longer of the two.
-    static func isWithinBound(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    static func isWithinBound<Bytes: RandomAccessCollection<UInt8>>(_ a: Bytes, _ b: Bytes) -> Bool where Bytes.Index == Int {
         let limit = bound(forLength: max(a.count, b.count))
         guard limit > 0 else { return false }
         guard let d = distance(a, b, limit: limit) else { return false }
@@ -25,8 +25,10 @@ enum TypoDistance {
     }
 
     /// The distance when it is at most `limit`, else nil. The three rows live in one
-    /// stack buffer: this runs in the candidate loop and must not allocate.
-    static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int? {
+    /// stack buffer: this runs in the candidate loop and must not allocate. Both byte
+    /// strings are indexed from zero (arrays, or a word's `InlineBytes`).
+    static func distance<Bytes: RandomAccessCollection<UInt8>>(_ a: Bytes, _ b: Bytes, limit: Int) -> Int? where Bytes.Index == Int {
+        precondition(a.startIndex == 0 && b.startIndex == 0, "byte strings are indexed from zero")
         if abs(a.count - b.count) > limit { return nil }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

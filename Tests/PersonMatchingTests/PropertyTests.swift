@@ -21,6 +21,29 @@ struct PropertyTests {
         }
     }
 
+    @Test("words compared on their inline keys agree with the comparison of their byte arrays")
+    func inlineWordKeys() {
+        var rng = SplitMix64(seed: 17)
+        // Syllables in both Unicode forms and both cases, variant spellings, typos, and words longer
+        // than the 23 bytes held inline.
+        let pieces = ["Nguyễn", "nguyen", "NGUYỄN", "Nguye\u{302}\u{303}n", "Nguyến", "Nguyn", "Trần", "Chần", "Huỳnh", "Hoàng",
+                      "Vũ", "Võ", "Gia", "Da", "Thị", "Thi", "Ly", "Li", "Đặng", "Dang", "Anh", "An", "ngh", "ng", "Ê", "ê",
+                      "H'", "Mlô", "X"]
+        func word() -> NameWord {
+            let text = (0..<Int.random(in: 1...6, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            return NameWord(text.precomposedStringWithCanonicalMapping)
+        }
+        var levels = Set<NamePartLevel>(), longWords = 0
+        for _ in 0..<20_000 {
+            let a = word(), b = Bool.random(using: &rng) ? word() : NameWord(a.text.uppercased())
+            #expect(a.compare(b) == a.compareArrays(b), "\(a.text) \(b.text)")
+            levels.insert(a.compare(b))
+            if a.folded.count > InlineBytes.capacity { longWords += 1 }
+        }
+        #expect(levels == [.exact, .foldedEqual, .variant, .typo, .different])
+        #expect(longWords > 500)
+    }
+
     @Test("bounded typo distance agrees with the full Damerau–Levenshtein (OSA) distance and is symmetric")
     func typoDistance() {
         var rng = SplitMix64(seed: 3)
