@@ -1,10 +1,10 @@
 /// A short byte string held in three integers: up to 23 bytes and their count.
 ///
 /// Why: the candidate loop compares a typed word with the words of thousands of registry people,
-/// and those words are shared by every person who bears them ("Nguyễn", "Thị", "Anh"). Comparing
-/// their bytes as arrays read a buffer behind each word and counted references to it, on both cores
-/// at once: a third of a search's time went to retains and releases of the same few buffers. Here
-/// two keys are equal when their three integers are, read from the word itself.
+/// and those words are shared by every person who bears them ("Nguyễn", "Thị", "Anh"). Compared as
+/// arrays, their bytes lay in a buffer behind each word, whose reference count both cores touched
+/// for each comparison. Here two keys are equal when their three integers are, read from the word
+/// itself (see also `NameAlignment.withUnretainedWords`).
 struct InlineBytes: Sendable {
     static let capacity = 23
 
