@@ -231,19 +231,24 @@ extension TestAPI {
     }
 }
 
-/// A checker that answers as a local copy does, but holds its first batch back (so that later
-/// batches end first) and can fail one batch once the batch after it has begun.
+/// A checker that answers as a local copy does, but holds back the batch holding one person (so
+/// that later batches end first) and can fail the batch holding another once the check of a later
+/// batch has begun. Batches are named by a person they hold, not by the order of the calls: a
+/// run's checks are tasks of their own, and the second may reach the checker before the first.
 final class ScriptedChecker: RecordChecker, @unchecked Sendable {
     struct Failure: Error {}
 
     let inner: LocalRegistryChecker
     private let lock = NSLock()
     private var calls: [[String]] = []
-    private var failingCall: Int?
+    private let slowBatchHolding: String
+    /// The batch holding `batchHolding` fails once the batch holding `onceBegun` is being checked.
+    private var failing: (batchHolding: String, onceBegun: String)?
 
-    init(_ inner: LocalRegistryChecker, failingCall: Int?) {
+    init(_ inner: LocalRegistryChecker, slowBatchHolding: String, failing: (batchHolding: String, onceBegun: String)?) {
         self.inner = inner
-        self.failingCall = failingCall
+        self.slowBatchHolding = slowBatchHolding
+        self.failing = failing
     }
 
     var source: String { inner.source }
@@ -251,17 +256,18 @@ final class ScriptedChecker: RecordChecker, @unchecked Sendable {
     /// The names of each batch asked about, in the order the checks began.
     var checkedNames: [[String]] { lock.withLock { calls } }
 
-    func reset(failingCall: Int?) { lock.withLock { calls = []; self.failingCall = failingCall } }
+    func reset(failing: (batchHolding: String, onceBegun: String)?) { lock.withLock { calls = []; self.failing = failing } }
 
     func trainingIndex(for sample: [PersonRecord]) async throws -> PersonMatching.RegistryIndex {
         try await inner.trainingIndex(for: sample)
     }
 
     func check(_ records: [PersonRecord], model: MatchModel, policy: VerificationPolicy) async throws -> [VerificationDecision] {
-        let (call, failing) = lock.withLock { calls.append(records.map(\.fullName)); return (calls.count, failingCall) }
-        if call == 1 { try await Task.sleep(for: .milliseconds(300)) }
-        if call == failing {
-            while lock.withLock({ calls.count }) == call { try await Task.sleep(for: .milliseconds(10)) }
+        let names = records.map(\.fullName)
+        let failing = lock.withLock { calls.append(names); return self.failing }
+        if names.contains(slowBatchHolding) { try await Task.sleep(for: .milliseconds(300)) }
+        if let failing, names.contains(failing.batchHolding) {
+            while !lock.withLock({ calls.contains { $0.contains(failing.onceBegun) } }) { try await Task.sleep(for: .milliseconds(10)) }
             throw Failure()
         }
         return try await inner.check(records, model: model, policy: policy)
@@ -381,20 +387,23 @@ extension IdentityVerificationTests {
             #expect(try await VerificationJob(database: api.database, checker: local).run(whole.id).done == 8)
             let wholeOutcomes = try await outcomes(of: whole.id)
 
-            let checker = ScriptedChecker(local, failingCall: 3)
+            let school = try #require(try await Bootstrap.orgID(api.database, code: "SCHA"))
+            let everyone = try await api.database.read { db in try await PersonSource(scopeOrgID: school).batch(db, after: nil, limit: 8) }
+            #expect(everyone.count == 8)
+            let names = try everyone.map { try $0.decoded().record.fullName }
+            #expect(Set(names).count == 8, "each batch is named by a person of its own")
+            // Batches of two: the first is held back, the third fails once the fourth is being checked.
+            let checker = ScriptedChecker(local, slowBatchHolding: names[0], failing: (names[4], onceBegun: names[6]))
             let job = VerificationJob(database: api.database, checker: checker, batchSize: 2)
             let (run, _) = try await service.prepareRun(scopeCode: "SCHA", principal: principal)
             #expect(try await service.claim(run))
             await #expect(throws: ScriptedChecker.Failure.self) { try await job.run(run.id) }
             let stopped = try #require(try await service.run(run.id, for: principal))
             #expect(stopped.status == .failed && stopped.done == 4)
-            let school = try #require(try await Bootstrap.orgID(api.database, code: "SCHA"))
-            let everyone = try await api.database.read { db in try await PersonSource(scopeOrgID: school).batch(db, after: nil, limit: 8) }
-            #expect(everyone.count == 8)
             let storedBeforeTheFailure = try await outcomes(of: run.id)
             #expect(Set(storedBeforeTheFailure.keys) == Set(everyone.prefix(4).map(\.id)), "the first two batches, none of the fourth")
 
-            checker.reset(failingCall: nil)
+            checker.reset(failing: nil)
             let (resumed, wasResumed) = try await service.prepareRun(scopeCode: "SCHA", principal: principal)
             #expect(wasResumed && resumed.id == run.id)
             #expect(try await service.claim(resumed))
