@@ -127,7 +127,7 @@ public struct RegistryIndex: Sendable {
             + packedDOB.capacity * 4 + sexCode.capacity + province.capacity * 2
         let blocking = blockKeys.capacity * 8 + blockStarts.capacity * 4 + postings.capacity * 4
         let partBytes = parts.reduce(parts.capacity * 8) { total, words in
-            total + 32 + words.reduce(0) { $0 + 168 + $1.text.utf8.count * 2 + $1.folded.count * 2 + 64 }
+            total + 32 + words.reduce(0) { $0 + 96 + 3 * MemoryLayout<InlineBytes>.size + $1.text.utf8.count * 2 + $1.folded.count * 2 + 64 }
         }
         return perPerson + blocking + partBytes + (partGivenFrequency.capacity + partFamilyFrequency.capacity + partMiddleFrequency.capacity) * 8
             + partFoldedKey.capacity * 4
