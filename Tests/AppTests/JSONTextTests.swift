@@ -40,7 +40,45 @@ struct JSONTextTests {
             }
             let learner = try JSON.decoder.decode(Learner.self, from: JSONSerialization.data(withJSONObject: body))
             #expect(try Self.directText(learner) == Self.foundationText(learner))
+            #expect(try Self.writtenText(learner) == Self.foundationText(learner))
         }
+    }
+
+    /// A staff member's text as the record writes it (`JSONTextWritable`), with its lists.
+    @Test func staffAreWrittenAsFoundationWritesThem() throws {
+        var random = SplitMix64(seed: 2027)
+        func date() -> String {
+            String(format: "%04d-%02d-%02d", 1960 + Int(random.next() % 60), 1 + Int(random.next() % 12), 1 + Int(random.next() % 28))
+        }
+        var membersSeen = Set<String>()
+        for _ in 0..<2_000 {
+            var body: [String: Any] = ["fullName": Self.randomText(&random), "staffCode": Self.randomText(&random)]
+            for field in ["id", "citizenId", "familyName", "middleName", "givenName", "sex", "ethnicity", "position",
+                          "professionalTitle"] where random.next() % 3 != 0 {
+                body[field] = Self.randomText(&random)
+            }
+            if random.next() % 2 == 0 { body["dateOfBirth"] = date() }
+            if random.next() % 3 != 0 { body["qualifications"] = (0..<Int(random.next() % 3)).map { _ in Self.randomText(&random) } }
+            body["employments"] = (0..<Int(random.next() % 3)).map { _ -> [String: Any] in
+                var employment: [String: Any] = ["schoolCode": Self.randomText(&random), "position": Self.randomText(&random),
+                                                 "startDate": date()]
+                if random.next() % 2 == 0 { employment["endDate"] = date() }
+                return employment
+            }
+            membersSeen.formUnion(body.keys)
+            let staff = try JSON.decoder.decode(Staff.self, from: JSONSerialization.data(withJSONObject: body))
+            let text = Self.writtenText(staff)
+            #expect(text == (try Self.foundationText(staff)))
+            #expect(try JSON.decoder.decode(Staff.self, from: Data(text.utf8)) == staff)
+        }
+        #expect(membersSeen.count == 14, "every member of a staff record, the lists included")
+    }
+
+    /// The text a record writes itself, without `JSON.string`'s fall-back to Foundation.
+    static func writtenText<T: JSONTextWritable>(_ value: T) -> String {
+        var json = JSONTextBuilder()
+        value.write(to: &json)
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 
     @Test func scalarsAndEnumsAreWrittenAsFoundationWritesThem() throws {

@@ -13,6 +13,8 @@ public enum JSON {
 
     /// The text `encoder` writes, by a shorter way (`DirectJSON`) wherever that gives the same text.
     public static func string<T: Encodable>(_ value: T) throws -> String {
+        // A generic caller (a resource's controller) reaches this overload for a type that writes itself.
+        if let writable = value as? any JSONTextWritable { return try string(writable) }
         if let text = DirectJSON.encode(value) { return String(decoding: text, as: UTF8.self) }
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
