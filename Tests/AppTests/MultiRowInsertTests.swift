@@ -40,6 +40,21 @@ struct MultiRowInsertTests {
                 #expect(ours.sql == sqlKits.sql)
                 #expect(ours.binds.count == 3 * rows.count)
                 #expect(ours.binds.map { String(describing: $0) } == sqlKits.binds.map { String(describing: $0) })
+                // The same shape again, its placeholders' text now kept, is the same statement.
+                var again = SQLSerializer(database: db)
+                insert.serialize(to: &again)
+                #expect(again.sql == sqlKits.sql)
+                #expect(again.binds.map { String(describing: $0) } == sqlKits.binds.map { String(describing: $0) })
+                // After a value bound before it, its placeholders count on from that one.
+                var afterOne = SQLSerializer(database: db)
+                var sqlKitsAfterOne = SQLSerializer(database: db)
+                afterOne.write(bind: "first")
+                sqlKitsAfterOne.write(bind: "first")
+                insert.serialize(to: &afterOne)
+                expected.serialize(to: &sqlKitsAfterOne)
+                #expect(afterOne.sql == sqlKitsAfterOne.sql)
+                #expect(afterOne.sql != sqlKits.sql)
+                #expect(afterOne.binds.map { String(describing: $0) } == sqlKitsAfterOne.binds.map { String(describing: $0) })
 
                 let returned = try await db.raw("\(insert)").all().map { try $0.decode(column: "label", as: String.self) }
                 #expect(Set(returned) == Set(rows.map(\.0)))
@@ -55,6 +70,29 @@ struct MultiRowInsertTests {
             for row in rows {
                 #expect(byLabel[row.0]?.1 == row.1 && byLabel[row.0]?.2 == row.2, "row \(row.0)")
             }
+        }
+    }
+
+    /// A text is bound with its own bytes: an empty one stays empty (not NULL), a NUL inside does not
+    /// cut it short, a short one (stored inside the string) and a long one keep every byte.
+    @Test func sqliteKeepsEveryTextAsBound() async throws {
+        let (configuration, cleanup) = try await TestDatabases.freshConfiguration(.sqlite)
+        defer { Task { await cleanup() } }
+        let texts = ["", "a", "a\u{0}b", "Nguyễn Thị Đặng", "Nguye\u{302}\u{303}n", String(repeating: "Trường THPT ", count: 400), "😀"]
+        try await Storage.withDatabase(configuration, logger: TestDatabases.logger) { database in
+            let stored = try await database.transaction { db in
+                try await db.raw("CREATE TABLE text_probe (position INTEGER NOT NULL, body TEXT)").run()
+                let values: [any Encodable & Sendable] = texts.enumerated().flatMap { [$0.offset, $0.element] as [any Encodable & Sendable] }
+                try await db.execute(sql: MultiRowInsert(into: "text_probe", columns: ["position", "body"], values: values)) { _ in }
+                return try await db.raw("SELECT body, body IS NULL AS missing, length(CAST(body AS BLOB)) AS bytes FROM text_probe ORDER BY position")
+                    .all().map {
+                        (try $0.decode(column: "body", as: String?.self), try $0.decode(column: "missing", as: Int.self),
+                         try $0.decode(column: "bytes", as: Int.self))
+                    }
+            }
+            #expect(stored.map(\.0) == texts)
+            #expect(stored.map(\.1) == Array(repeating: 0, count: texts.count))
+            #expect(stored.map(\.2) == texts.map(\.utf8.count))
         }
     }
 

@@ -86,13 +86,14 @@ final class DirectSQLiteConnection: @unchecked Sendable {
             case .integer(let integer): status = sqlite_nio_sqlite3_bind_int64(statement, index, Int64(integer))
             case .float(let double): status = sqlite_nio_sqlite3_bind_double(statement, index, double)
             case .text(let text):
-                // The byte length, not -1: a NUL inside the value must not cut it short.
-                // An empty array has no base address, which SQLite would bind as NULL rather than "".
-                let bytes = Array(text.utf8) + [0]
-                status = bytes.withUnsafeBufferPointer { buffer in
-                    buffer.withMemoryRebound(to: CChar.self) {
-                        sqlite_nio_sqlite3_bind_text(statement, index, $0.baseAddress, Int32($0.count - 1), Self.transient)
-                    }
+                // The byte length, not -1: a NUL inside the value must not cut it short. The string's
+                // own bytes, not a copy: a bulk write binds thousands of texts a statement.
+                var text = text
+                status = text.withUTF8 { buffer in
+                    // An empty buffer may have no base address, which SQLite would bind as NULL rather than "".
+                    let start = buffer.baseAddress.map { UnsafeRawPointer($0) } ?? Self.emptyText
+                    return sqlite_nio_sqlite3_bind_text(statement, index, start.assumingMemoryBound(to: CChar.self),
+                                                        Int32(buffer.count), Self.transient)
                 }
             case .blob(let buffer):
                 status = buffer.withUnsafeReadableBytes {
@@ -131,6 +132,7 @@ final class DirectSQLiteConnection: @unchecked Sendable {
 
     /// SQLite copies bound text and blobs before `bind` returns (SQLITE_TRANSIENT).
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    nonisolated(unsafe) private static let emptyText = UnsafeRawPointer(("" as StaticString).utf8Start)
 }
 
 /// An error reported by SQLite, with its extended result code.

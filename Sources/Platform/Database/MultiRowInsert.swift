@@ -1,4 +1,5 @@
 import SQLKit
+import Synchronization
 
 /// `INSERT INTO table (columns) VALUES (…), (…) [suffix]` for many rows at once, the statement of
 /// every bulk write (records, change feed, audit log, identity checks).
@@ -33,25 +34,57 @@ public struct MultiRowInsert: SQLExpression {
             SQLIdentifier(column).serialize(to: &serializer)
         }
         serializer.write(") VALUES ")
-        let prefix = Self.placeholderPrefix(serializer)
-        var text = ""
-        text.reserveCapacity(values.count * 8)
-        for (index, value) in values.enumerated() {
-            let column = index % columns.count
-            text += column == 0 ? (index == 0 ? "(" : "), (") : ", "
-            if let prefix {
-                serializer.binds.append(value)
-                text += prefix
-                text += String(serializer.binds.count)
-            } else {
-                serializer.write(text)
-                text = ""
+        guard let prefix = Self.placeholderPrefix(serializer) else {
+            for (index, value) in values.enumerated() {
+                let column = index % columns.count
+                serializer.write(column == 0 ? (index == 0 ? "(" : "), (") : ", ")
                 serializer.write(bind: value)
+            }
+            serializer.write(")")
+            serializer.write(suffix)
+            return
+        }
+        let shape = Shape(prefix: prefix, columns: columns.count, rows: values.count / columns.count,
+                          firstPosition: serializer.binds.count + 1)
+        serializer.write(Self.placeholders(shape))
+        serializer.binds.append(contentsOf: values)
+        serializer.write(suffix)
+    }
+
+    /// What the placeholders' text depends on. A bulk write's statements come in a few shapes
+    /// (full batches, and the last one of each run), so their text is kept rather than written anew:
+    /// a batch of 1,000 identity checks has 13,000 placeholders.
+    private struct Shape: Hashable {
+        let prefix: String
+        let columns: Int
+        let rows: Int
+        let firstPosition: Int
+    }
+
+    private static let placeholderTexts = Mutex<[Shape: String]>([:])
+    private static let maximumPlaceholderTexts = 64
+
+    /// `(?1, ?2), (?3, ?4)` for the shape, from the kept texts when it came before.
+    private static func placeholders(_ shape: Shape) -> String {
+        if let text = placeholderTexts.withLock({ $0[shape] }) { return text }
+        var text = ""
+        text.reserveCapacity(shape.rows * shape.columns * 8)
+        var position = shape.firstPosition
+        for row in 0..<shape.rows {
+            text += row == 0 ? "(" : "), ("
+            for column in 0..<shape.columns {
+                if column > 0 { text += ", " }
+                text += shape.prefix
+                text += String(position)
+                position += 1
             }
         }
         text += ")"
-        serializer.write(text)
-        serializer.write(suffix)
+        placeholderTexts.withLock { texts in
+            if texts.count >= maximumPlaceholderTexts { texts.removeAll(keepingCapacity: true) }
+            texts[shape] = text
+        }
+        return text
     }
 
     /// The text before the position in the dialect's placeholders (`?` for `?7`, `$` for `$7`), or
