@@ -20,8 +20,36 @@ enum TypoDistance {
     static func isWithinBound<Bytes: RandomAccessCollection<UInt8>>(_ a: Bytes, _ b: Bytes) -> Bool where Bytes.Index == Int {
         let limit = bound(forLength: max(a.count, b.count))
         guard limit > 0 else { return false }
+        // Most folded words are four to seven letters, whose bound is one slip: one pass over them
+        // tells, where the table costs a cell for every pair of letters.
+        if limit == 1 { return isOneSlipApart(a, b) }
         guard let d = distance(a, b, limit: limit) else { return false }
         return d > 0 && d <= limit
+    }
+
+    /// True when the distance is exactly one: one letter changed, added, dropped, or swapped with
+    /// its neighbour.
+    static func isOneSlipApart<Bytes: RandomAccessCollection<UInt8>>(_ a: Bytes, _ b: Bytes) -> Bool where Bytes.Index == Int {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        guard long.count - short.count <= 1 else { return false }
+        // The first letter that differs; none means equal, or one letter added at the end.
+        var first = 0
+        while first < short.count, short[short.startIndex + first] == long[long.startIndex + first] { first += 1 }
+        func restEqual(_ shortFrom: Int, _ longFrom: Int) -> Bool {
+            var i = shortFrom, j = longFrom
+            while i < short.count {
+                if short[short.startIndex + i] != long[long.startIndex + j] { return false }
+                i += 1
+                j += 1
+            }
+            return j == long.count
+        }
+        if first == short.count { return long.count != short.count }
+        if short.count != long.count { return restEqual(first, first + 1) }
+        if restEqual(first + 1, first + 1) { return true }
+        let s = short.startIndex, l = long.startIndex
+        return first + 1 < short.count && short[s + first] == long[l + first + 1] && short[s + first + 1] == long[l + first]
+            && restEqual(first + 2, first + 2)
     }
 
     /// The distance when it is at most `limit`, else nil. The three rows live in one

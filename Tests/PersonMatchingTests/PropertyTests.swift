@@ -62,6 +62,39 @@ struct PropertyTests {
         }
     }
 
+    @Test("a typo is a distance above zero and within the bound for the longer word, by the one-pass check too")
+    func typoWithinBound() {
+        var rng = SplitMix64(seed: 5)
+        let alphabet = Array("anhgiy".utf8)
+        func word() -> [UInt8] {
+            (0..<Int.random(in: 0...10, using: &rng)).map { _ in alphabet.randomElement(using: &rng) ?? 0x61 }
+        }
+        var slips = [0, 0, 0]
+        for _ in 0..<20_000 {
+            let a = word()
+            // Half the pairs one or two edits apart, so that typos are common.
+            var b = a
+            for _ in 0..<Int.random(in: 1...2, using: &rng) where Bool.random(using: &rng) {
+                let at = Int.random(in: 0...b.count, using: &rng)
+                switch Int.random(in: 0...3, using: &rng) {
+                case 0: b.insert(alphabet.randomElement(using: &rng)!, at: at)
+                case 1 where at < b.count: b.remove(at: at)
+                case 2 where at < b.count: b[at] = alphabet.randomElement(using: &rng)!
+                case 3 where at + 1 < b.count: b.swapAt(at, at + 1)
+                default: break
+                }
+            }
+            if Bool.random(using: &rng) { b = word() }
+            let full = osa(a, b)
+            let bound = TypoDistance.bound(forLength: max(a.count, b.count))
+            #expect(TypoDistance.isWithinBound(a, b) == (full > 0 && full <= bound), "\(a) \(b)")
+            #expect(TypoDistance.isOneSlipApart(a, b) == (full == 1), "\(a) \(b)")
+            #expect(TypoDistance.isOneSlipApart(b, a) == TypoDistance.isOneSlipApart(a, b))
+            slips[min(full, 2)] += 1
+        }
+        #expect(slips.allSatisfy { $0 > 2_000 }, "\(slips)")
+    }
+
     @Test("day numbers count consecutive days across months, leap years and centuries")
     func dayNumbers() {
         var previous: Int?
