@@ -5,7 +5,7 @@
 /// arrays, their bytes lay in a buffer behind each word, whose reference count both cores touched
 /// for each comparison. Here two keys are equal when their three integers are, read from the word
 /// itself (see also `NameAlignment.withUnretainedWords`).
-struct InlineBytes: Sendable {
+struct InlineBytes: Sendable, Hashable {
     static let capacity = 23
 
     /// Bytes 0–22 in memory order, then the count at byte 23 (`tooLong` when they did not fit).
@@ -32,6 +32,16 @@ struct InlineBytes: Sendable {
     /// Whether both hold their bytes and the bytes are equal.
     func equals(_ other: InlineBytes) -> Bool {
         storage.0 == other.storage.0 && storage.1 == other.storage.1 && storage.2 == other.storage.2 && fits
+    }
+
+    static func == (lhs: InlineBytes, rhs: InlineBytes) -> Bool {
+        lhs.storage.0 == rhs.storage.0 && lhs.storage.1 == rhs.storage.1 && lhs.storage.2 == rhs.storage.2
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.0)
+        hasher.combine(storage.1)
+        hasher.combine(storage.2)
     }
 
     /// The bytes held, for the length of `body` (only when `fits`).

@@ -26,14 +26,14 @@ struct TypedName: Sendable, Hashable {
         let words: [NameWord]
     }
 
-    init(_ raw: String) {
+    init(_ raw: String, reusing typed: TypedWords? = nil) {
         self.raw = raw
         let repaired = LegacyVietnamese.repairIfLegacy(raw)
         legacyEncoding = repaired.encoding
         let nfc = VietnameseText.nfc(repaired.text)
         wasDenormalised = repaired.encoding == nil && !nfc.utf8.elementsEqual(raw.utf8)
         cleaned = TypedName.collapsingWhitespace(nfc)
-        words = NameWord.words(of: cleaned)
+        words = NameWord.words(of: cleaned, reusing: typed)
         legacyReadings = TypedName.readings(of: raw, alreadyDecoded: repaired.encoding != nil)
     }
 

@@ -11,8 +11,12 @@ public struct PreparedRecord: Sendable, Hashable {
     let province: UInt16
 
     public init(_ record: PersonRecord) {
+        self.init(record, reusing: nil)
+    }
+
+    init(_ record: PersonRecord, reusing typed: TypedWords?) {
         self.record = record
-        name = TypedName(record.fullName)
+        name = TypedName(record.fullName, reusing: typed)
         packedDOB = record.dateOfBirth?.packed ?? 0
         sexCode = SexCode.of(record.sex)
         province = FieldComparators.provinceNumber(record.birthProvince) ?? 0

@@ -14,7 +14,18 @@ public struct Verifier: Sendable {
     }
 
     public func verify(_ record: PersonRecord) -> VerificationDecision {
-        let prepared = PreparedRecord(record)
+        verify(record, reusing: nil)
+    }
+
+    /// Each record's decision, in order. The words of their names are prepared once for them all
+    /// (`TypedWords`): give one thread's share of a batch at a time.
+    public func verify(_ records: some Collection<PersonRecord>) -> [VerificationDecision] {
+        let typed = TypedWords()
+        return records.map { verify($0, reusing: typed) }
+    }
+
+    private func verify(_ record: PersonRecord, reusing typed: TypedWords?) -> VerificationDecision {
+        let prepared = PreparedRecord(record, reusing: typed)
         switch IDScreening.screen(record, asOfYear: policy.asOfYear) {
         case .noID:
             return search(prepared, allowAutoLink: true).decision

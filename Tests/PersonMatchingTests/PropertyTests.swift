@@ -95,6 +95,30 @@ struct PropertyTests {
         #expect(slips.allSatisfy { $0 > 2_000 }, "\(slips)")
     }
 
+    @Test("a run of records decided with their words prepared once gets each record's own decision")
+    func decisionsWithSharedTypedWords() {
+        var population = SyntheticPopulation(seed: 31)
+        let people = (0..<5_000).map { _ in population.person(yearRange: 2011...2012) }
+        let verifier = Verifier(index: RegistryIndex(people))
+        var records = people.prefix(1_500).map { population.record(of: $0, damage: population.randomDamage()) }
+        records += (0..<500).map { _ in population.record(of: population.person(yearRange: 2011...2012), damage: population.randomDamage()) }
+        // The same word in another Unicode form, in legacy encodings, and longer than a word's inline bytes.
+        records += ["Nguye\u{302}\u{303}n Thi\u{323} Lan", "NguyÔn ThÞ Lan", "Nguyễn Thị Lan", "Nguyễnnnnnnnnnnnnnnnnnnnnnn Thị Lan"].map {
+            PersonRecord(fullName: $0, dateOfBirth: CivilDate(year: 2011, month: 5, day: 2), sex: .female)
+        }
+        let together = verifier.verify(records)
+        #expect(together == records.map(verifier.verify))
+        #expect(Set(together.map(\.status)).count >= 4, "\(Set(together.map(\.status)))")
+
+        let typed = TypedWords()
+        let first = typed.word("Nguyễn"), again = typed.word("Nguyễn Văn".split(separator: " ")[0])
+        #expect(first === again)
+        #expect(typed.word("Nguye\u{302}\u{303}n") !== first, "another byte string, another word")
+        #expect(typed.word("Nguye\u{302}\u{303}n").text == "Nguye\u{302}\u{303}n")
+        let long = String(repeating: "ngu", count: 10)
+        #expect(typed.word(Substring(long)).text == long)
+    }
+
     @Test("day numbers count consecutive days across months, leap years and centuries")
     func dayNumbers() {
         var previous: Int?

@@ -49,7 +49,7 @@ public struct LocalRegistryChecker: RecordChecker {
     public func check(_ records: [PersonRecord], model: MatchModel, policy: VerificationPolicy) async throws -> [VerificationDecision] {
         let verifier = Verifier(index: index, model: model, policy: policy)
         return try await ParallelChunks.runWithoutBlocking(count: records.count, workers: workers) { range in
-            records[range].map(verifier.verify)
+            verifier.verify(records[range])
         }.flatMap { $0 }
     }
 

@@ -29,7 +29,7 @@ public struct RemoteRegistryChecker: RecordChecker {
     public func check(_ records: [PersonRecord], model: MatchModel, policy: VerificationPolicy) async throws -> [VerificationDecision] {
         let verifier = Verifier(index: try await trainingIndex(for: records), model: model, policy: policy)
         return try await ParallelChunks.runWithoutBlocking(count: records.count) { range in
-            records[range].map(verifier.verify)
+            verifier.verify(records[range])
         }.flatMap { $0 }
     }
 
