@@ -146,6 +146,11 @@ struct RowBuilder: Sendable {
 
     /// Sets `value` at a path of object members and array positions (`employments/0/startDate`).
     static func set(_ value: Any, at path: String, in object: inout [String: Any]) {
+        // Most fields are top-level members: set at once, not through a path of one part.
+        guard path.utf8.contains(UInt8(ascii: "/")) else {
+            object[path] = value
+            return
+        }
         let parts = path.split(separator: "/").map(String.init)
         object = assign(value, parts[...], into: object) as? [String: Any] ?? object
     }
