@@ -38,7 +38,7 @@ public enum RecordsFile {
             guard problems.isEmpty else { return }
             func cell(_ name: String) -> String? {
                 guard let index = known[name], index < row.count else { return nil }
-                let text = row.text(index).trimmingCharacters(in: .whitespaces)
+                let text = trimmed(row.text(index))
                 return text.isEmpty ? nil : text
             }
             records.append((cell("record_id") ?? "line \(row.line)", PersonRecord(
@@ -51,6 +51,15 @@ public enum RecordsFile {
             throw ValidationFailure(field: "records", code: "file.invalid", message: "\(input): " + problems.prefix(10).joined(separator: "; "))
         }
         return records
+    }
+
+    /// The cell without the spaces and tabs around it (`.whitespaces`). A cell that begins and ends
+    /// with a visible ASCII character has none, and is most cells: Foundation's trimming, through
+    /// `NSString`, took two thirds of reading a file of a million records.
+    private static func trimmed(_ text: String) -> String {
+        func visibleASCII(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x7F } ?? false }
+        if visibleASCII(text.utf8.first), visibleASCII(text.utf8.last) { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// A model estimated from the first records, as a verification run estimates its own.
