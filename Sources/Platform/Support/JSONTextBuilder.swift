@@ -3,9 +3,10 @@
 /// For the few documents written once per record of a national run (an identity run's outcome and
 /// checked record, an imported learner or staff member): `DirectJSON` still goes through `Encodable`'s
 /// containers, about 9 µs for an outcome, a fifth of the run's time on the cores. `JSON.string` takes
-/// this way for such a value even where its caller knows it only as `Encodable`. A type written here lists its members itself,
-/// in key order by UTF-8 bytes and without the optionals that are nil, as Foundation's synthesised
-/// `Encodable` and `.sortedKeys` do; its tests compare the two texts on generated values.
+/// this way for such a value even where its caller knows it only as `Encodable`. A type written here
+/// lists its members itself, in key order by UTF-8 bytes and without the optionals that are nil, as
+/// Foundation's synthesised `Encodable` and `.sortedKeys` do; its tests compare the two texts on
+/// generated values.
 public protocol JSONTextWritable: Encodable {
     func write(to json: inout JSONTextBuilder)
 }
