@@ -47,10 +47,7 @@ struct PropertyTests {
     @Test("bounded typo distance agrees with the full Damerau–Levenshtein (OSA) distance and is symmetric")
     func typoDistance() {
         var rng = SplitMix64(seed: 3)
-        let alphabet = Array("anhgiy".utf8)
-        func word() -> [UInt8] {
-            (0..<Int.random(in: 0...7, using: &rng)).map { _ in alphabet.randomElement(using: &rng) ?? 0x61 }
-        }
+        func word() -> [UInt8] { Self.typoWord(&rng, maxLength: 7) }
         for _ in 0..<3_000 {
             let a = word(), b = word()
             let full = osa(a, b)
@@ -65,10 +62,8 @@ struct PropertyTests {
     @Test("a typo is a distance above zero and within the bound for the longer word, by the one-pass check too")
     func typoWithinBound() {
         var rng = SplitMix64(seed: 5)
-        let alphabet = Array("anhgiy".utf8)
-        func word() -> [UInt8] {
-            (0..<Int.random(in: 0...10, using: &rng)).map { _ in alphabet.randomElement(using: &rng) ?? 0x61 }
-        }
+        let alphabet = Self.typoAlphabet
+        func word() -> [UInt8] { Self.typoWord(&rng, maxLength: 10) }
         var slips = [0, 0, 0]
         for _ in 0..<20_000 {
             let a = word()
@@ -151,6 +146,13 @@ struct PropertyTests {
     }
 
     /// Reference optimal-string-alignment distance, unbounded.
+    /// Few letters, so that words of the typo tests are often close.
+    private static let typoAlphabet = Array("anhgiy".utf8)
+
+    private static func typoWord(_ rng: inout SplitMix64, maxLength: Int) -> [UInt8] {
+        (0..<Int.random(in: 0...maxLength, using: &rng)).map { _ in typoAlphabet.randomElement(using: &rng) ?? 0x61 }
+    }
+
     private func osa(_ a: [UInt8], _ b: [UInt8]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
