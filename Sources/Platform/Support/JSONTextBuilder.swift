@@ -24,17 +24,29 @@ public struct JSONTextBuilder {
     }
 
     public mutating func object(_ members: (inout JSONTextBuilder) -> Void) {
-        separate()
-        bytes.append(UInt8(ascii: "{"))
+        open(UInt8(ascii: "{"))
         members(&self)
-        bytes.append(UInt8(ascii: "}"))
+        close(UInt8(ascii: "}"))
     }
 
+    // The generic members are inlinable so that they are specialised where they are used: unspecialised,
+    // each call looked up its types' metadata at run time, half of writing an identity outcome.
+    @inlinable
     public mutating func array<Elements: Sequence>(_ elements: Elements, _ element: (inout JSONTextBuilder, Elements.Element) -> Void) {
-        separate()
-        bytes.append(UInt8(ascii: "["))
+        open(UInt8(ascii: "["))
         for value in elements { element(&self, value) }
-        bytes.append(UInt8(ascii: "]"))
+        close(UInt8(ascii: "]"))
+    }
+
+    @usableFromInline
+    mutating func open(_ bracket: UInt8) {
+        separate()
+        bytes.append(bracket)
+    }
+
+    @usableFromInline
+    mutating func close(_ bracket: UInt8) {
+        bytes.append(bracket)
     }
 
     /// A member's name: ASCII that needs no escape, as every member name of the platform's types is.
@@ -84,12 +96,14 @@ public struct JSONTextBuilder {
         integer(value)
     }
 
+    @inlinable
     public mutating func member<T: JSONTextWritable>(_ name: StaticString, _ value: T?) {
         guard let value else { return }
         key(name)
         value.write(to: &self)
     }
 
+    @inlinable
     public mutating func member<T: JSONTextWritable>(_ name: StaticString, _ values: [T]) {
         key(name)
         array(values) { json, element in element.write(to: &json) }
