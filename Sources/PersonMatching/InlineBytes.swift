@@ -19,7 +19,10 @@ struct InlineBytes: Sendable, Hashable {
                 raw[Self.capacity] = Self.tooLong
                 return
             }
-            for (offset, byte) in bytes.enumerated() { raw[offset] = byte }
+            let copied = bytes.withContiguousStorageIfAvailable { raw.copyMemory(from: UnsafeRawBufferPointer($0)) }
+            if copied == nil {
+                for (offset, byte) in bytes.enumerated() { raw[offset] = byte }
+            }
             raw[Self.capacity] = UInt8(bytes.count)
         }
         self.storage = storage

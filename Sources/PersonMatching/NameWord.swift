@@ -1,3 +1,4 @@
+import Synchronization
 import VietnameseText
 
 /// One word of a name, prepared once so that comparing it with thousands of candidates
@@ -39,9 +40,22 @@ final class NameWord: Sendable, Hashable {
 
     func hash(into hasher: inout Hasher) { hasher.combine(text) }
 
-    /// Splits cleaned NFC text into words, taking those `reusing` prepared before.
+    /// Splits cleaned text (NFC, single spaces) into words at its spaces, taking those `reusing`
+    /// prepared before.
     static func words(of cleaned: String, reusing typed: TypedWords? = nil) -> [NameWord] {
-        cleaned.split(separator: " ").map { typed?.word($0) ?? NameWord(String($0)) }
+        var cleaned = cleaned
+        return cleaned.withUTF8 { bytes in
+            var words: [NameWord] = []
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x20 {
+                if end > start {
+                    let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    words.append(typed?.word(word) ?? NameWord(String(decoding: word, as: UTF8.self)))
+                }
+                start = end + 1
+            }
+            return words
+        }
     }
 
     /// How this word agrees with `other`, from exact down to different.
@@ -69,18 +83,36 @@ final class NameWord: Sendable, Hashable {
 
 /// The words of the names of a run of records, each prepared once. Names repeat ("Nguyễn", "Thị" and
 /// "Văn" are in most), and preparing a word (its lowercase, folded and variant keys) took a tenth of
-/// deciding a record. Kept for one run of records on one thread, not shared: a word the cores shared
-/// would have its reference count changed by both, beside the candidate loop that reads it.
-final class TypedWords {
+/// deciding a record. A cache serves one thread at a time: a word the cores shared would have its
+/// reference count changed by both, beside the candidate loop that reads it. Caches are lent out
+/// (`withCache`) and kept between runs, so that a batch's records find the words of the batches before.
+/// Unchecked `Sendable` because the idle list hands a cache from one thread to the next; `withCache`
+/// lends each to one thread at a time.
+final class TypedWords: @unchecked Sendable {
     private var words: [InlineBytes: NameWord] = [:]
     private static let maximumCount = 4_096
+    /// Caches not lent out; more than the threads that decide records at once are not kept.
+    private static let idle = Mutex<[TypedWords]>([])
+    private static let maximumIdle = 16
+
+    /// Runs `body` with a cache no other thread holds meanwhile.
+    static func withCache<Result>(_ body: (TypedWords) -> Result) -> Result {
+        let cache = idle.withLock { $0.popLast() } ?? TypedWords()
+        defer { idle.withLock { if $0.count < maximumIdle { $0.append(cache) } } }
+        return body(cache)
+    }
 
     func word(_ text: Substring) -> NameWord {
-        let key = InlineBytes(text.utf8)
-        guard key.fits else { return NameWord(String(text)) }
+        var text = text
+        return text.withUTF8(word)
+    }
+
+    func word(_ bytes: UnsafeBufferPointer<UInt8>) -> NameWord {
+        let key = InlineBytes(bytes)
+        guard key.fits else { return NameWord(String(decoding: bytes, as: UTF8.self)) }
         if let word = words[key] { return word }
         if words.count >= Self.maximumCount { words.removeAll(keepingCapacity: true) }
-        let word = NameWord(String(text))
+        let word = NameWord(String(decoding: bytes, as: UTF8.self))
         words[key] = word
         return word
     }

@@ -34,13 +34,17 @@ struct TypedName: Sendable, Hashable {
         wasDenormalised = repaired.encoding == nil && !nfc.utf8.elementsEqual(raw.utf8)
         cleaned = TypedName.collapsingWhitespace(nfc)
         words = NameWord.words(of: cleaned, reusing: typed)
-        legacyReadings = TypedName.readings(of: raw, alreadyDecoded: repaired.encoding != nil)
+        legacyReadings = TypedName.readings(of: raw, alreadyDecoded: repaired.encoding != nil, reusing: typed)
     }
 
     /// `VietnameseText.clean` for text already in NFC (clean would normalise it again,
     /// the costliest step): trimmed, whitespace runs to one space, BOM and zero-width
     /// spaces removed.
     static func collapsingWhitespace(_ nfc: String) -> String {
+        isCollapsed(nfc) ? nfc : collapsingEachScalar(nfc)
+    }
+
+    static func collapsingEachScalar(_ nfc: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in nfc.unicodeScalars {
@@ -56,6 +60,29 @@ struct TypedName: Sendable, Hashable {
         return String(out)
     }
 
+    /// Whether `collapsingWhitespace` would leave the text as it is, told from its bytes without
+    /// decoding it: single spaces between words, and no other character that may be whitespace or
+    /// invisible. Beside ASCII only the blocks of Vietnamese letters are let through (U+00C0–U+07FF,
+    /// U+1E00–U+1EFF); a text with anything else takes the long way.
+    static func isCollapsed(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
+            var previous: UInt8 = 0
+            for (offset, byte) in bytes.enumerated() {
+                switch byte {
+                case 0x20: if previous == 0x20 { return false }
+                case 0x21...0x7E, 0x80...0xBF, 0xC3...0xDF: break
+                case 0xE1:
+                    guard offset + 1 < bytes.count, (0xB8...0xBB).contains(bytes[offset + 1]) else { return false }
+                default: return false
+                }
+                previous = byte
+            }
+            return true
+        }
+    }
+
     /// The best alignment with `registry`: the text as typed, or a legacy reading of
     /// it that agrees strictly better (nil `reading` means as typed).
     func bestAlignment(with registry: RegistryName) -> (alignment: NameAlignment, reading: LegacyReading?) {
@@ -69,7 +96,7 @@ struct TypedName: Sendable, Hashable {
         return best
     }
 
-    private static func readings(of raw: String, alreadyDecoded: Bool) -> [LegacyReading] {
+    private static func readings(of raw: String, alreadyDecoded: Bool, reusing typed: TypedWords?) -> [LegacyReading] {
         guard !alreadyDecoded,
               raw.unicodeScalars.contains(where: { !$0.isASCII }),
               raw.unicodeScalars.allSatisfy({ $0.value <= 0xFF })
@@ -78,7 +105,7 @@ struct TypedName: Sendable, Hashable {
             let decoded = LegacyVietnamese.decode(raw, from: encoding)
             guard decoded != raw else { return nil }
             let cleaned = VietnameseText.clean(decoded)
-            return LegacyReading(encoding: encoding, cleaned: cleaned, words: NameWord.words(of: cleaned))
+            return LegacyReading(encoding: encoding, cleaned: cleaned, words: NameWord.words(of: cleaned, reusing: typed))
         }
     }
 

@@ -17,11 +17,10 @@ public struct Verifier: Sendable {
         verify(record, reusing: nil)
     }
 
-    /// Each record's decision, in order. The words of their names are prepared once for them all
-    /// (`TypedWords`): give one thread's share of a batch at a time.
+    /// Each record's decision, in order. The words of their names are prepared once (`TypedWords`)
+    /// for them and the runs before: give one thread's share of a batch at a time.
     public func verify(_ records: some Collection<PersonRecord>) -> [VerificationDecision] {
-        let typed = TypedWords()
-        return records.map { verify($0, reusing: typed) }
+        TypedWords.withCache { typed in records.map { verify($0, reusing: typed) } }
     }
 
     private func verify(_ record: PersonRecord, reusing typed: TypedWords?) -> VerificationDecision {

@@ -112,6 +112,33 @@ struct PropertyTests {
         #expect(typed.word("Nguye\u{302}\u{303}n").text == "Nguye\u{302}\u{303}n")
         let long = String(repeating: "ngu", count: 10)
         #expect(typed.word(Substring(long)).text == long)
+        TypedWords.withCache { lent in
+            TypedWords.withCache { #expect($0 !== lent, "a cache lent out is not lent again until it comes back") }
+        }
+    }
+
+    @Test("a name's whitespace is collapsed alike by the byte check and scalar by scalar, and split into its words")
+    func collapsingByBytes() {
+        var rng = SplitMix64(seed: 41)
+        let pieces = [" ", "  ", "\t", "\n", "\u{A0}", "\u{85}", "\u{3000}", "\u{2009}", "\u{202F}", "\u{1680}", "\u{200B}",
+                      "\u{2060}", "\u{FEFF}", "\u{7F}", "Nguyễn", "Thị", "Đặng", "anh", "ư", "e\u{301}", "Ā", "Ω", "ớ", "😀", "Ꭰ"]
+        var fast = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...6, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let slow = TypedName.collapsingEachScalar(text)
+            let collapsed = TypedName.collapsingWhitespace(text)
+            #expect(collapsed.utf8.elementsEqual(slow.utf8), "\(text.unicodeScalars.map(\.value))")
+            if TypedName.isCollapsed(text) {
+                fast += 1
+                #expect(text.utf8.elementsEqual(slow.utf8), "\(text.unicodeScalars.map(\.value))")
+            }
+            let words = NameWord.words(of: collapsed)
+            #expect(words.map(\.text) == collapsed.split(separator: " ").map(String.init))
+            TypedWords.withCache { #expect(NameWord.words(of: collapsed, reusing: $0).map(\.text) == words.map(\.text)) }
+        }
+        #expect(fast > 2_000, "\(fast)")
+        #expect(TypedName.isCollapsed("Nguyễn Thị Đặng Lan"))
+        #expect(!TypedName.isCollapsed("Nguyễn\u{A0}Lan") && !TypedName.isCollapsed(" Lan") && !TypedName.isCollapsed("Lan "))
     }
 
     @Test("day numbers count consecutive days across months, leap years and centuries")
