@@ -102,11 +102,6 @@ final class TypedWords: @unchecked Sendable {
         return body(cache)
     }
 
-    func word(_ text: Substring) -> NameWord {
-        var text = text
-        return text.withUTF8(word)
-    }
-
     func word(_ bytes: UnsafeBufferPointer<UInt8>) -> NameWord {
         let key = InlineBytes(bytes)
         guard key.fits else { return NameWord(String(decoding: bytes, as: UTF8.self)) }
