@@ -4,7 +4,7 @@ import http.cookiejar
 import json
 import urllib.request
 
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -25,6 +25,13 @@ def wait_for_heading(browser, prefix):
     then answers with a stale element, or with an inspector error about a node no longer in the document)."""
     WebDriverWait(browser, 10, ignored_exceptions=(WebDriverException,)).until(
         lambda driver: driver.find_element(By.TAG_NAME, "h1").text.startswith(prefix))
+
+
+def wait_for_job_page(browser, text, seconds):
+    """Waits for `text` in the main part of a job's page, which reloads itself (no script) until the job is
+    done: the element found just before a reload may be detached when read, as in `wait_for_heading`."""
+    WebDriverWait(browser, seconds, ignored_exceptions=(WebDriverException,)).until(
+        lambda driver: text in driver.find_element(By.TAG_NAME, "main").text)
 
 
 def wait_for_text(browser, selector, text):
@@ -125,8 +132,7 @@ def test_school_admin_imports_a_file_of_learners(browser, base_url, tmp_path):
     browser.find_element(By.CSS_SELECTOR, "main form button").click()
     wait_for_heading(browser, "Nhập dữ liệu từ tệp: hoc-sinh-moi.csv")
     # The job page reloads itself (no script) until the import is done.
-    WebDriverWait(browser, 20, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
-        lambda driver: "đã ghi" in driver.find_element(By.TAG_NAME, "main").text)
+    wait_for_job_page(browser, "đã ghi", 20)
     assert "Thêm mới" in browser.find_element(By.TAG_NAME, "main").text
     assert fits_the_screen(browser)
 
@@ -147,8 +153,7 @@ def test_school_admin_verifies_identities_and_confirms_a_match(browser, base_url
     wait_for_heading(browser, "Xác thực định danh")
     browser.find_element(By.XPATH, "//main//form//button[text()='Xác thực ngay']").click()
     # The page reloads itself (no script) until the run against the demo's registry is done.
-    WebDriverWait(browser, 60, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
-        lambda driver: "đã xong" in driver.find_element(By.TAG_NAME, "main").text)
+    wait_for_job_page(browser, "đã xong", 60)
     main = browser.find_element(By.TAG_NAME, "main")
     assert main.find_elements(By.CSS_SELECTOR, "figure svg[role=img] rect"), "the rate chart has bars"
     assert "19TH001" in main.text
