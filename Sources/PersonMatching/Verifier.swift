@@ -20,7 +20,18 @@ public struct Verifier: Sendable {
     /// Each record's decision, in order. The words of their names are prepared once (`TypedWords`)
     /// for them and the runs before: give one thread's share of a batch at a time.
     public func verify(_ records: some Collection<PersonRecord>) -> [VerificationDecision] {
-        TypedWords.withCache { typed in records.map { verify($0, reusing: typed) } }
+        var decisions: [VerificationDecision] = []
+        decisions.reserveCapacity(records.count)
+        verify(records) { decisions.append($0) }
+        return decisions
+    }
+
+    /// Each record's decision, in order, handed to `decided` as it is made: a caller that
+    /// places the decisions itself (`ParallelChunks.collect`) copies none.
+    public func verify(_ records: some Collection<PersonRecord>, _ decided: (consuming VerificationDecision) -> Void) {
+        TypedWords.withCache { typed in
+            for record in records { decided(verify(record, reusing: typed)) }
+        }
     }
 
     private func verify(_ record: PersonRecord, reusing typed: TypedWords?) -> VerificationDecision {

@@ -48,9 +48,9 @@ public struct LocalRegistryChecker: RecordChecker {
 
     public func check(_ records: [PersonRecord], model: MatchModel, policy: VerificationPolicy) async throws -> [VerificationDecision] {
         let verifier = Verifier(index: index, model: model, policy: policy)
-        return try await ParallelChunks.runWithoutBlocking(count: records.count, workers: workers) { range in
-            verifier.verify(records[range])
-        }.flatMap { $0 }
+        return try await ParallelChunks.collectWithoutBlocking(count: records.count, workers: workers) { range, output in
+            verifier.verify(records[range]) { output.append($0) }
+        }
     }
 
     public func trainingIndex(for sample: [PersonRecord]) async throws -> PersonMatching.RegistryIndex { index }

@@ -99,16 +99,16 @@ public struct VerificationJob: Sendable {
     }
 
     private func check(_ stored: [StoredPerson], _ settings: VerificationRun.Settings) async throws -> [CheckRow] {
-        let batch = try await ParallelChunks.runWithoutBlocking(count: stored.count) { range in
-            try range.map { try stored[$0].decoded() }
-        }.flatMap { $0 }
+        let batch = try await ParallelChunks.collectWithoutBlocking(count: stored.count) { range, output in
+            for index in range { output.append(try stored[index].decoded()) }
+        }
         let decisions = try await checker.check(batch.map(\.record), model: settings.model, policy: settings.policy)
         guard decisions.count == batch.count else {
             throw APIError.unavailable("\(checker.source) answered \(decisions.count) decisions for \(batch.count) people")
         }
-        return try await ParallelChunks.runWithoutBlocking(count: batch.count) { range in
-            try range.map { try CheckRow(person: batch[$0], outcome: IdentityCheckOutcome(decisions[$0])) }
-        }.flatMap { $0 }
+        return try await ParallelChunks.collectWithoutBlocking(count: batch.count) { range, output in
+            for index in range { output.append(try CheckRow(person: batch[index], outcome: IdentityCheckOutcome(decisions[index]))) }
+        }
     }
 
     private func read(_ source: PersonSource, after cursor: (kind: PersonKind, id: String)?) async throws -> [StoredPerson] {

@@ -51,6 +51,44 @@ public enum ParallelChunks {
         return values
     }
 
+    /// An array of `count` values made on `workers` threads: `body` gives the values of its
+    /// chunk's range, in order, to its `ChunkOutput`. Returns the error of the first chunk (by
+    /// position) that failed, with every value already made destroyed. Blocks the caller.
+    ///
+    ///     let decisions = try ParallelChunks.collect(count: records.count) { range, output in
+    ///         for index in range { output.append(try decide(records[index])) }
+    ///     }
+    public static func collect<T: Sendable>(
+        count: Int, workers: Int = availableCores, _ body: @Sendable (Range<Int>, inout ChunkOutput<T>) throws -> Void
+    ) throws -> [T] {
+        try Array(unsafeUninitializedCapacity: count) { buffer, initializedCount in
+            let slots = ChunkSlots(base: buffer.baseAddress)
+            let outcomes = run(count: count, workers: workers) { range -> Result<Range<Int>, any Error> in
+                var output = ChunkOutput(base: slots.base!, range: range)
+                do {
+                    try body(range, &output)
+                } catch {
+                    output.discard()
+                    return .failure(error)
+                }
+                precondition(output.filled == range.count, "a chunk gave \(output.filled) values for its range of \(range.count)")
+                return .success(range)
+            }
+            for case .failure(let error) in outcomes {
+                for case .success(let range) in outcomes { (slots.base! + range.lowerBound).deinitialize(count: range.count) }
+                throw error
+            }
+            initializedCount = count
+        }
+    }
+
+    /// `collect` without blocking the caller's thread (see `runWithoutBlocking`).
+    public static func collectWithoutBlocking<T: Sendable>(
+        count: Int, workers: Int = availableCores, _ body: @escaping @Sendable (Range<Int>, inout ChunkOutput<T>) throws -> Void
+    ) async throws -> [T] {
+        try await offloaded { try collect(count: count, workers: workers, body) }
+    }
+
     /// `run` without blocking the caller's thread: an event loop stays free for the requests it
     /// serves while the chunks run.
     public static func runWithoutBlocking<T: Sendable>(
