@@ -33,14 +33,14 @@ public struct CivilDate: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// `yyyy-mm-dd` or `yyyy`.
     public var description: String {
-        guard let month, let day else { return pad(year, 4) }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        guard let month, let day else { return String(zeroPadded: year, width: 4) }
+        return String(zeroPadded: year, width: 4) + "-" + String(zeroPadded: month, width: 2) + "-" + String(zeroPadded: day, width: 2)
     }
 
     /// `dd/mm/yyyy` as on Vietnamese documents, or `yyyy`.
     public var vietnameseFormat: String {
-        guard let month, let day else { return pad(year, 4) }
-        return "\(pad(day, 2))/\(pad(month, 2))/\(pad(year, 4))"
+        guard let month, let day else { return String(zeroPadded: year, width: 4) }
+        return String(zeroPadded: day, width: 2) + "/" + String(zeroPadded: month, width: 2) + "/" + String(zeroPadded: year, width: 4)
     }
 
     /// Day and month exchanged, when that is still a date and differs from this one
@@ -103,10 +103,5 @@ public struct CivilDate: Sendable, Hashable, Codable, CustomStringConvertible {
         case 4, 6, 9, 11: 30
         default: 31
         }
-    }
-
-    private func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 }

@@ -18,8 +18,9 @@ enum Corrections {
                 field: .fullName, current: record.fullName, suggested: person.fullName,
                 reasonEN: name.findingsEN.joined(separator: "; "), reasonVI: name.findingsVI.joined(separator: "; ")))
         }
-        let current = record.dateOfBirth?.vietnameseFormat ?? ""
-        let registered = person.dateOfBirth?.vietnameseFormat ?? ""
+        // Formatted only for a correction: most records' dates agree.
+        var current: String { record.dateOfBirth?.vietnameseFormat ?? "" }
+        var registered: String { person.dateOfBirth?.vietnameseFormat ?? "" }
         switch date {
         case .dayMonthSwapped, .offByOneDay:
             out.append(SuggestedCorrection(

@@ -62,7 +62,8 @@ public struct NameComparison: Sendable, Hashable {
         legacyEncoding = reading?.encoding ?? name.legacyEncoding
         wasDenormalised = name.wasDenormalised
         typed = reading?.cleaned ?? name.cleaned
-        registered = registry.fullName
+        let registered = registry.fullName
+        self.registered = registered
         let ranges = NameAlignment.ranges(
             order: order, typedCount: words.count,
             familyCount: registry.family.count, givenCount: registry.given.count)
@@ -76,7 +77,7 @@ public struct NameComparison: Sendable, Hashable {
         middleNameShorter = ranges.middle.count < registry.middle.count
         level = NameComparison.verdict(
             family: familyName, middle: middleName, given: givenName, order: order,
-            textEqual: typed == registry.fullName && !wasDenormalised && legacyEncoding == nil)
+            textEqual: typed == registered && !wasDenormalised && legacyEncoding == nil)
     }
 
     public init(typed: String, familyName: String, middleName: String, givenName: String) {

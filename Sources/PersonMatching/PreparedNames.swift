@@ -141,6 +141,13 @@ struct RegistryName: Sendable, Hashable {
     }
 
     var fullName: String {
-        (family + middle + given).map(\.text).joined(separator: " ")
+        var text = ""
+        for part in [family, middle, given] {
+            for word in part {
+                if !text.isEmpty { text.append(" ") }
+                text.append(word.text)
+            }
+        }
+        return text
     }
 }

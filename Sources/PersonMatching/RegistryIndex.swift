@@ -19,6 +19,8 @@ public struct RegistryIndex: Sendable {
     let province: [UInt16]
     /// Distinct name parts, prepared.
     let parts: [[NameWord]]
+    /// Per part: its words' text, joined by spaces.
+    let partTexts: [String]
     /// Per part: the number of its folded form if it is a single word (else
     /// `multiWordKey`), so the candidate search can tell from two integers whether a
     /// family or given name can possibly agree.
@@ -62,6 +64,7 @@ public struct RegistryIndex: Sendable {
         sexCode = builder.sexCode
         province = builder.province
         parts = builder.parts
+        partTexts = builder.partTexts
         partFoldedKey = builder.partFoldedKey
         foldedWordKeys = builder.foldedWordKeys
         partGivenFrequency = builder.givenFrequencies()
@@ -92,10 +95,8 @@ public struct RegistryIndex: Sendable {
     /// The person at `position` (0..<count), rebuilt from the compact arrays. Nil only
     /// if the stored number were not 12 digits, which `init` never stores.
     public func person(at position: Int) -> RegistryPerson? {
-        var digits = String(citizenIDs[position])
-        if digits.count < 12 { digits = String(repeating: "0", count: 12 - digits.count) + digits }
-        guard let id = try? CitizenID.parse(digits) else { return nil }
-        func text(_ part: UInt32) -> String { parts[Int(part)].map(\.text).joined(separator: " ") }
+        guard let id = try? CitizenID.parse(Self.twelveDigits(citizenIDs[position])) else { return nil }
+        func text(_ part: UInt32) -> String { partTexts[Int(part)] }
         let code = province[position]
         return RegistryPerson(
             citizenID: id, familyName: text(familyPart[position]), middleName: text(middlePart[position]),
@@ -131,11 +132,12 @@ public struct RegistryIndex: Sendable {
         }
         return perPerson + blocking + partBytes + (partGivenFrequency.capacity + partFamilyFrequency.capacity + partMiddleFrequency.capacity) * 8
             + partFoldedKey.capacity * 4
+            + partTexts.reduce(partTexts.capacity * 16) { $0 + ($1.utf8.count > 15 ? 32 + $1.utf8.count : 0) }
             + foldedWordKeys.count * 48
     }
 
-    static func threeDigits(_ code: UInt16) -> String {
-        let text = String(code)
-        return String(repeating: "0", count: max(0, 3 - text.count)) + text
-    }
+    static func threeDigits(_ code: UInt16) -> String { String(zeroPadded: Int(code), width: 3) }
+
+    /// A stored citizen ID as its twelve digits.
+    static func twelveDigits(_ id: UInt64) -> String { String(zeroPadded: Int(id), width: 12) }
 }

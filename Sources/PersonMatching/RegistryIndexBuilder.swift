@@ -12,6 +12,8 @@ struct RegistryIndexBuilder {
     var sexCode: [UInt8] = []
     var province: [UInt16] = []
     var parts: [[NameWord]] = []
+    /// Per part: its words' text, as a registry person's name part is given back.
+    var partTexts: [String] = []
     /// Per part: the number of its folded form when it is one word, else `RegistryIndex.multiWordKey`.
     var partFoldedKey: [UInt32] = []
     /// Folded single words → number, for looking up a record's words.
@@ -62,6 +64,8 @@ struct RegistryIndexBuilder {
         let number = UInt32(parts.count)
         let words = NameWord.words(of: VietnameseText.clean(raw))
         parts.append(words)
+        // A one-word part shares its word's text.
+        partTexts.append(words.count == 1 ? words[0].text : words.map(\.text).joined(separator: " "))
         partNumbers[raw] = number
         if words.count == 1 {
             let folded = words[0].folded

@@ -19,6 +19,24 @@ struct FieldComparisonTests {
         #expect(CivilDate(year: 2008, month: 9, day: 5)?.vietnameseFormat == "05/09/2008")
     }
 
+    @Test("dates and stored IDs are written zero-padded to their widths")
+    func zeroPadding() {
+        #expect(CivilDate(year: 987, month: 1, day: 31)?.description == "0987-01-31")
+        #expect(CivilDate(year: 5, month: 12, day: 1)?.vietnameseFormat == "01/12/0005")
+        #expect(CivilDate(year: 42)?.vietnameseFormat == "0042")
+        #expect(RegistryIndex.twelveDigits(1_234_567_890) == "001234567890")
+        #expect(RegistryIndex.twelveDigits(0) == "000000000000")
+        #expect(RegistryIndex.threeDigits(1) == "001")
+        // Wider than the width: every digit kept. Negative (no valid date has one): the sign first.
+        #expect(String(zeroPadded: 12_345, width: 4) == "12345")
+        #expect(String(zeroPadded: -5, width: 3) == "-005")
+        #expect(String(zeroPadded: Int.min, width: 2) == String(Int.min))
+        for value in [0, 7, 10, 99, 100, 2008, 99_999, 123_456_789_012] {
+            let text = String(zeroPadded: value, width: 6)
+            #expect(Int(text) == value && text.count == max(6, String(value).count), "\(value)")
+        }
+    }
+
     @Test("date levels: exact, 05/09 vs 09/05, one day apart, year only, different")
     func dateLevels() {
         let compare = FieldComparators.compareDates
