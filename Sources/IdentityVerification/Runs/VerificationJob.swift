@@ -55,15 +55,22 @@ public struct VerificationJob: Sendable {
             // batches checked and not yet stored, which the resumed run checks again.
             // The checks are tasks of their own, not a task group's children: on the event loops
             // that run this program's tasks, a child stays on its parent's loop, and a profile showed
-            // the checks of a task group waiting there while a batch was stored.
+            // the checks of a task group waiting there while a batch was stored. They prefer the
+            // `ComputeExecutor` for the same reason: a task started or resumed on a loop that is
+            // storing a batch in SQLite waits for the store.
             let checks = ChecksUnderWay()
             var readAll = false
+            // The batch after the newest one checked is read on a reader connection while the
+            // oldest is stored.
+            var nextRead: Task<[StoredPerson], any Error>?
             func checkAhead() async throws {
                 while checks.count < max(1, checker.batchesCheckedAhead), !readAll {
-                    let batch = try await read(source, after: cursor)
+                    let batch = try await (nextRead ?? read(source, after: cursor)).value
+                    nextRead = nil
                     guard let last = batch.last else { readAll = true; return }
                     cursor = (last.kind, last.id)
-                    checks.append(Task { try await check(batch, settings) })
+                    nextRead = read(source, after: cursor)
+                    checks.append(Task(executorPreference: ComputeExecutor.shared) { try await check(batch, settings) })
                 }
             }
             do {
@@ -84,9 +91,11 @@ public struct VerificationJob: Sendable {
                     checks.cancelAll()
                 }
             } catch {
-                // No check outlives the run that stopped: all are cancelled, then awaited.
+                // No check or read outlives the run that stopped: all are cancelled, then awaited.
                 checks.cancelAll()
+                nextRead?.cancel()
                 await checks.awaitAll()
+                _ = try? await nextRead?.value
                 throw error
             }
             try await store.finish(id, status: .finished, message: nil)
@@ -111,8 +120,12 @@ public struct VerificationJob: Sendable {
         }
     }
 
-    private func read(_ source: PersonSource, after cursor: (kind: PersonKind, id: String)?) async throws -> [StoredPerson] {
-        try await store.database.read { db in try await source.batch(db, after: cursor, limit: batchSize) }
+    /// Reads the batch after `cursor`, started at once off the event loops (see `ComputeExecutor`).
+    private func read(_ source: PersonSource, after cursor: (kind: PersonKind, id: String)?) -> Task<[StoredPerson], any Error> {
+        let (store, batchSize) = (store, batchSize)
+        return Task(executorPreference: ComputeExecutor.shared) {
+            try await store.database.read { db in try await source.batch(db, after: cursor, limit: batchSize) }
+        }
     }
 }
 
