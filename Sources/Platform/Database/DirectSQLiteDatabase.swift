@@ -38,6 +38,8 @@ struct DirectSQLiteDatabase: SQLDatabase {
             switch bind {
             case let text as String: .text(text)
             case let integer as Int: .integer(integer)
+            // A missing text (an optional column's nil) is NULL, as the encoder would make it.
+            case let text as String?: text.map { .text($0) } ?? .null
             default: try encoder.encode(bind)
             }
         }
