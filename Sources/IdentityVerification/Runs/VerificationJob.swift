@@ -70,7 +70,7 @@ public struct VerificationJob: Sendable {
                     guard let last = batch.last else { readAll = true; return }
                     cursor = (last.kind, last.id)
                     nextRead = read(source, after: cursor)
-                    checks.append(Task(executorPreference: ComputeExecutor.shared) { try await check(batch, settings) })
+                    checks.append(Task(executorPreference: ComputeExecutor.shared) { try await check(batch, settings, runID: id) })
                 }
             }
             do {
@@ -81,7 +81,7 @@ public struct VerificationJob: Sendable {
                         try Task.checkCancellation()
                         try await checkAhead()
                         var afterBatch = run
-                        for row in checked { afterBatch.counts[row.outcome.status, default: 0] += 1 }
+                        for (status, count) in checked.statusCounts { afterBatch.counts[status, default: 0] += count }
                         afterBatch.done += checked.count
                         try await store.save(checked, run: afterBatch)
                         run = afterBatch
@@ -107,7 +107,7 @@ public struct VerificationJob: Sendable {
         return try await store.find(id)!.run
     }
 
-    private func check(_ stored: [StoredPerson], _ settings: VerificationRun.Settings) async throws -> [CheckRow] {
+    private func check(_ stored: [StoredPerson], _ settings: VerificationRun.Settings, runID: String) async throws -> CheckedBatch {
         let batch = try await ParallelChunks.collectWithoutBlocking(count: stored.count) { range, output in
             for index in range { output.append(try stored[index].decoded()) }
         }
@@ -115,9 +115,7 @@ public struct VerificationJob: Sendable {
         guard decisions.count == batch.count else {
             throw APIError.unavailable("\(checker.source) answered \(decisions.count) decisions for \(batch.count) people")
         }
-        return try await ParallelChunks.collectWithoutBlocking(count: batch.count) { range, output in
-            for index in range { output.append(try CheckRow(person: batch[index], outcome: IdentityCheckOutcome(decisions[index]))) }
-        }
+        return try await CheckedBatch.make(people: batch, decisions: decisions, runID: runID, checkedAt: Clock.timestamp())
     }
 
     /// Reads the batch after `cursor`, started at once off the event loops (see `ComputeExecutor`).
@@ -131,13 +129,13 @@ public struct VerificationJob: Sendable {
 
 /// The checks a run has under way, oldest first, where cancelling the run can reach them.
 private final class ChecksUnderWay: Sendable {
-    private let tasks = Mutex<[Task<[CheckRow], any Error>]>([])
+    private let tasks = Mutex<[Task<CheckedBatch, any Error>]>([])
 
     var count: Int { tasks.withLock { $0.count } }
 
-    func append(_ task: Task<[CheckRow], any Error>) { tasks.withLock { $0.append(task) } }
+    func append(_ task: Task<CheckedBatch, any Error>) { tasks.withLock { $0.append(task) } }
 
-    func takeOldest() -> Task<[CheckRow], any Error>? {
+    func takeOldest() -> Task<CheckedBatch, any Error>? {
         tasks.withLock { $0.isEmpty ? nil : $0.removeFirst() }
     }
 

@@ -105,8 +105,8 @@ struct VerificationStore: Sendable {
 
     /// Stores a batch's outcomes and moves the run's cursor past it, in one transaction: after a
     /// crash the run resumes exactly after the last batch stored, and no stored outcome is redone.
-    func save(_ rows: [CheckRow], run: VerificationRun) async throws {
-        guard let last = rows.last else { return }
+    func save(_ batch: CheckedBatch, run: VerificationRun) async throws {
+        guard let last = batch.last else { return }
         let now = Clock.timestamp()
         let counts = try JSON.string(run.counts)
         // A person's decision outlives a new check that agrees with it: a confirmed link while the
@@ -124,20 +124,12 @@ struct VerificationStore: Sendable {
                 record = excluded.record, outcome = excluded.outcome, checked_at = excluded.checked_at
             """
         try await database.transaction { db in
-            for chunk in rows.batches(of: Self.rowsPerStatement) {
-                var values: [any Encodable & Sendable] = []
-                values.reserveCapacity(Self.columns.count * chunk.count)
-                for row in chunk {
-                    let (person, outcome) = (row.person, row.outcome)
-                    values += [person.kind.rawValue, person.id, person.code, person.orgID, run.id, outcome.status,
-                               person.record.citizenID, outcome.linkedID, outcome.candidateID,
-                               outcome.needsReview ? "pending" : "", row.recordJSON, row.outcomeJSON, now]
-                }
+            for values in batch.statements {
                 try await db.execute(sql: MultiRowInsert(into: "identity_checks", columns: Self.columns, values: values, suffix: upsert)) { _ in }
             }
             try await db.raw("""
                 UPDATE verification_runs SET done = \(bind: run.done), counts = \(bind: counts), updated_at = \(bind: now),
-                    cursor_kind = \(bind: last.person.kind.rawValue), cursor_id = \(bind: last.person.id)
+                    cursor_kind = \(bind: last.kind.rawValue), cursor_id = \(bind: last.id)
                 WHERE id = \(bind: run.id)
                 """).run()
         }
@@ -189,19 +181,45 @@ struct VerificationStore: Sendable {
     }
 }
 
-/// A person's outcome as `identity_checks` stores it, its documents encoded (on all cores, beside
-/// the store's work on the batch before).
-struct CheckRow: Sendable {
-    let person: CheckedPerson
-    let outcome: IdentityCheckOutcome
-    let outcomeJSON: String
-    let recordJSON: String
+/// A batch's outcomes as `identity_checks` stores them: the bound values of its inserts, made
+/// beside the checks, so that the store, which every batch passes through in turn, only runs them.
+struct CheckedBatch: Sendable {
+    /// Each insert's values: `VerificationStore.rowsPerStatement` people (fewer in the last), the
+    /// store's `columns` for each.
+    let statements: [[any Encodable & Sendable]]
+    let count: Int
+    /// How many people got each status.
+    let statusCounts: [String: Int]
+    /// The last person: the run's cursor once the batch is stored.
+    let last: (kind: PersonKind, id: String)?
 
-    init(person: CheckedPerson, outcome: IdentityCheckOutcome) throws {
-        self.person = person
-        self.outcome = outcome
-        outcomeJSON = try JSON.string(outcome)
-        recordJSON = try JSON.string(CheckedRecord(person.record))
+    /// The batch of `people` and their `decisions`, one insert's values on each core at a time
+    /// (the outcomes made and their documents encoded there).
+    static func make(people: [CheckedPerson], decisions: [VerificationDecision], runID: String, checkedAt: String) async throws -> CheckedBatch {
+        let perStatement = VerificationStore.rowsPerStatement
+        let statementCount = (people.count + perStatement - 1) / perStatement
+        let parts: [(values: [any Encodable & Sendable], counts: [String: Int])] =
+            try await ParallelChunks.collectWithoutBlocking(count: statementCount) { range, output in
+                for statement in range {
+                    let rows = statement * perStatement..<min(people.count, (statement + 1) * perStatement)
+                    var values: [any Encodable & Sendable] = []
+                    values.reserveCapacity(VerificationStore.columns.count * rows.count)
+                    var counts: [String: Int] = [:]
+                    for index in rows {
+                        let (person, outcome) = (people[index], IdentityCheckOutcome(decisions[index]))
+                        counts[outcome.status, default: 0] += 1
+                        values += [person.kind.rawValue, person.id, person.code, person.orgID, runID, outcome.status,
+                                   person.record.citizenID, outcome.linkedID, outcome.candidateID,
+                                   outcome.needsReview ? "pending" : "", try JSON.string(CheckedRecord(person.record)),
+                                   try JSON.string(outcome), checkedAt]
+                    }
+                    output.append((values, counts))
+                }
+            }
+        return CheckedBatch(
+            statements: parts.map(\.values), count: people.count,
+            statusCounts: parts.reduce(into: [:]) { total, part in total.merge(part.counts, uniquingKeysWith: +) },
+            last: people.last.map { ($0.kind, $0.id) })
     }
 }
 
