@@ -5,6 +5,26 @@ import Testing
 
 @Suite("Properties over seeded random inputs")
 struct PropertyTests {
+    @Test("the registry's blocking entries come out in the order of one whole sort, ties and shared top bits included")
+    func blockingEntriesSortedByParts() {
+        var rng = SplitMix64(seed: 29)
+        for size in [0, 1, 2, 1_000, 60_000] {
+            var entries: [(key: UInt64, packedDOB: Int32, person: UInt32)] = []
+            for person in 0..<size {
+                // Few distinct keys and dates, so parts hold many entries with equal keys; some keys share
+                // their top 16 bits and differ below them; some entries repeat exactly.
+                let key = (rng.next() % 7) << 48 | (rng.next() % 3)
+                let entry = (key: key, packedDOB: Int32(rng.next() % 5), person: UInt32(person % (size / 2 + 1)))
+                entries.append(entry)
+                if rng.next() % 10 == 0 { entries.append(entry) }
+            }
+            let expected = entries.sorted { ($0.key, $0.packedDOB, $0.person) < ($1.key, $1.packedDOB, $1.person) }
+            let sorted = RegistryIndexBuilder.sortedByKey(entries)
+            #expect(sorted.count == expected.count)
+            #expect(zip(sorted, expected).allSatisfy { $0 == $1 }, "size \(size)")
+        }
+    }
+
     @Test("encoding damage never changes the verdict: the name still agrees after repair")
     func encodingDamage() {
         var population = SyntheticPopulation(seed: 11)
