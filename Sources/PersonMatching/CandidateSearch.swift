@@ -37,7 +37,7 @@ extension RegistryIndex {
         maximumBlockSize: Int = RegistryIndex.defaultMaximumBlockSize
     ) -> [ScoredCandidate] {
         guard limit > 0 else { return [] }
-        let bound = CandidateBound(record: record, index: self, model: model)
+        var bound = CandidateBound(record: record, index: self, model: model)
         var best: [(position: Int, weight: Double, comparison: PairComparison)] = []
         best.reserveCapacity(limit + 1)
         for block in candidateBlocks(for: record, maximumBlockSize: maximumBlockSize) {
@@ -46,14 +46,13 @@ extension RegistryIndex {
             // binary search instead of bounding the whole block one person at a time.
             let kth = best.count == limit ? max(minimumWeight, best[best.count - 1].weight) : minimumWeight
             let barAtStart = decisiveGap.flatMap { gap in best.first.map { max(kth, $0.weight - gap) } } ?? kth
-            let slots = bound.isUsable && barAtStart > bound.ceilingForDifferentDate
+            let slots = barAtStart > bound.ceilingForDifferentDate
                 ? closeDates(in: block, to: record.packedDOB) : [block]
             for range in slots { for slot in range {
                 let position = Int(postings[slot])
                 var bar = best.count == limit ? max(minimumWeight, best[best.count - 1].weight) : minimumWeight
                 if let decisiveGap, let top = best.first { bar = max(bar, top.weight - decisiveGap) }
-                if bound.isUsable,
-                   bound.weight(position: position, index: self, record: record, model: model) < bar {
+                if bound.weight(position: position, index: self, record: record, model: model) < bar {
                     continue
                 }
                 if best.contains(where: { $0.position == position }) { continue }
