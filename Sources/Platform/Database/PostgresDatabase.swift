@@ -57,11 +57,12 @@ public final class PostgresStorage: Database, Service {
         }
     }
 
+    /// Runs `body` in a transaction; its database is a `PostgresTransaction`, which can also COPY.
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let treeBefore = OrgTree.generation.load(ordering: .relaxed)
         do {
-            let value = try await client.withTransaction(logger: logger) { connection in
-                try await body(connection.sql(queryLogLevel: nil))
+            let value = try await client.withTransaction(logger: logger) { [logger] connection in
+                try await body(PostgresTransaction(connection: connection, logger: logger))
             }
             OrgTree.treeCommitted(since: treeBefore)
             return value
@@ -75,6 +76,46 @@ public final class PostgresStorage: Database, Service {
 
     public func shutdown() async {
         AuditWriter.release(for: self)
+    }
+}
+
+/// A transaction's connection: its statements, as any `SQLDatabase` runs them, and `COPY … FROM
+/// STDIN` beside them for bulk writes (`copy`). Code that writes many rows asks for it with
+/// `db as? PostgresTransaction` and falls back to multi-row inserts elsewhere.
+public struct PostgresTransaction: SQLDatabase {
+    private let statements: any SQLDatabase
+    private let connection: PostgresConnection
+
+    init(connection: PostgresConnection, logger: Logger) {
+        self.connection = connection
+        statements = connection.sql(queryLogLevel: nil, logger: logger)
+    }
+
+    public var logger: Logger { statements.logger }
+    public var eventLoop: any EventLoop { statements.eventLoop }
+    public var version: (any SQLDatabaseReportedVersion)? { statements.version }
+    public var dialect: any SQLDialect { statements.dialect }
+    public var queryLogLevel: Logger.Level? { statements.queryLogLevel }
+
+    public func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
+        statements.execute(sql: query, onRow)
+    }
+
+    public func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+        try await statements.execute(sql: query, onRow)
+    }
+
+    public func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await closure(self)
+    }
+
+    /// `COPY table (columns) FROM STDIN` of `parts`, one after another, in the transaction. The names
+    /// go into the statement as they are: they must be the program's own, never a user's. A refused
+    /// row (a key taken) fails the whole COPY with the server's error, as a refused insert would.
+    public func copy(_ parts: [CopyText], into table: String, columns: [String]) async throws {
+        try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+            for part in parts where part.rows > 0 { try await writer.write(part.bytes) }
+        }
     }
 }
 
