@@ -115,7 +115,8 @@ public struct VerificationJob: Sendable {
         guard decisions.count == batch.count else {
             throw APIError.unavailable("\(checker.source) answered \(decisions.count) decisions for \(batch.count) people")
         }
-        return try await CheckedBatch.make(people: batch, decisions: decisions, runID: runID, checkedAt: Clock.timestamp())
+        return try await CheckedBatch.make(people: batch, decisions: decisions, runID: runID, checkedAt: Clock.timestamp(),
+                                         engine: store.database.engine)
     }
 
     /// Reads the batch after `cursor`, started at once off the event loops (see `ComputeExecutor`).

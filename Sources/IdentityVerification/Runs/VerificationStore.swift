@@ -109,11 +109,52 @@ struct VerificationStore: Sendable {
         guard let last = batch.last else { return }
         let now = Clock.timestamp()
         let counts = try JSON.string(run.counts)
-        // A person's decision outlives a new check that agrees with it: a confirmed link while the
-        // record carries the confirmed ID, a rejection while the same candidate comes back.
+        @Sendable func moveCursor(_ db: any SQLDatabase) async throws {
+            try await db.raw("""
+                UPDATE verification_runs SET done = \(bind: run.done), counts = \(bind: counts), updated_at = \(bind: now),
+                    cursor_kind = \(bind: last.kind.rawValue), cursor_id = \(bind: last.id)
+                WHERE id = \(bind: run.id)
+                """).run()
+        }
+        switch batch.rows {
+        case .values(let statements):
+            try await database.transaction { db in
+                for values in statements {
+                    try await db.execute(sql: MultiRowInsert(into: "identity_checks", columns: Self.columns, values: values,
+                                                             suffix: Self.upsert)) { _ in }
+                }
+                try await moveCursor(db)
+            }
+        case .copyText(let parts):
+            try await database.transaction { db in
+                guard let postgres = db as? PostgresTransaction else {
+                    throw APIError.unavailable("a batch written as COPY text can only be stored in PostgreSQL")
+                }
+                // COPY cannot update a row already there, so the batch goes into a table of the
+                // connection's own, emptied at each commit, and from there into `identity_checks` by
+                // the same upsert as a multi-row insert's.
+                try await db.raw("""
+                    CREATE TEMPORARY TABLE IF NOT EXISTS identity_checks_incoming
+                        (LIKE identity_checks INCLUDING DEFAULTS) ON COMMIT DELETE ROWS
+                    """).run()
+                try await postgres.copy(parts, into: "identity_checks_incoming", columns: Self.columns)
+                let columns = Self.columns.joined(separator: ", ")
+                try await db.raw("""
+                    INSERT INTO identity_checks (\(unsafeRaw: columns)) SELECT \(unsafeRaw: columns) FROM identity_checks_incoming
+                    \(unsafeRaw: Self.upsert)
+                    """).run()
+                try await moveCursor(db)
+            }
+        }
+    }
+
+    /// A check that meets a person's stored one replaces it, except that a person's decision
+    /// outlives a new check that agrees with it: a confirmed link while the record carries the
+    /// confirmed ID, a rejection while the same candidate comes back.
+    private static let upsert: String = {
         let confirmedStands = "identity_checks.review = 'confirmed' AND excluded.checked_id = identity_checks.linked_id"
         let decisionStands = "(\(confirmedStands)) OR (identity_checks.review = 'rejected' AND identity_checks.candidate_id = excluded.candidate_id)"
-        let upsert = """
+        return """
              ON CONFLICT (person_kind, person_id) DO UPDATE SET person_code = excluded.person_code, org_id = excluded.org_id,
                 run_id = excluded.run_id, status = excluded.status, checked_id = excluded.checked_id,
                 linked_id = CASE WHEN \(confirmedStands) THEN identity_checks.linked_id ELSE excluded.linked_id END,
@@ -123,17 +164,7 @@ struct VerificationStore: Sendable {
                 reviewed_at = CASE WHEN \(decisionStands) THEN identity_checks.reviewed_at ELSE NULL END,
                 record = excluded.record, outcome = excluded.outcome, checked_at = excluded.checked_at
             """
-        try await database.transaction { db in
-            for values in batch.statements {
-                try await db.execute(sql: MultiRowInsert(into: "identity_checks", columns: Self.columns, values: values, suffix: upsert)) { _ in }
-            }
-            try await db.raw("""
-                UPDATE verification_runs SET done = \(bind: run.done), counts = \(bind: counts), updated_at = \(bind: now),
-                    cursor_kind = \(bind: last.kind.rawValue), cursor_id = \(bind: last.id)
-                WHERE id = \(bind: run.id)
-                """).run()
-        }
-    }
+    }()
 
     func finish(_ id: String, status: VerificationRun.Status, message: String?) async throws {
         try await database.transaction { db in
@@ -181,43 +212,56 @@ struct VerificationStore: Sendable {
     }
 }
 
-/// A batch's outcomes as `identity_checks` stores them: the bound values of its inserts, made
-/// beside the checks, so that the store, which every batch passes through in turn, only runs them.
+/// A batch's outcomes as `identity_checks` stores them, made beside the checks, so that the store,
+/// which every batch passes through in turn, only sends them.
 struct CheckedBatch: Sendable {
-    /// Each insert's values: `VerificationStore.rowsPerStatement` people (fewer in the last), the
-    /// store's `columns` for each.
-    let statements: [[any Encodable & Sendable]]
+    /// The rows as the engine takes them, in parts of `VerificationStore.rowsPerStatement` people
+    /// (fewer in the last): on SQLite each part is the bound values of one multi-row insert, the
+    /// store's `columns` for each person; on PostgreSQL it is COPY text.
+    enum Rows: Sendable {
+        case values([[any Encodable & Sendable]])
+        case copyText([CopyText])
+    }
+
+    let rows: Rows
     let count: Int
     /// How many people got each status.
     let statusCounts: [String: Int]
     /// The last person: the run's cursor once the batch is stored.
     let last: (kind: PersonKind, id: String)?
 
-    /// The batch of `people` and their `decisions`, one insert's values on each core at a time
+    /// The batch of `people` and their `decisions` for `engine`, one part on each core at a time
     /// (the outcomes made and their documents encoded there).
-    static func make(people: [CheckedPerson], decisions: [VerificationDecision], runID: String, checkedAt: String) async throws -> CheckedBatch {
-        let perStatement = VerificationStore.rowsPerStatement
-        let statementCount = (people.count + perStatement - 1) / perStatement
-        let parts: [(values: [any Encodable & Sendable], counts: [String: Int])] =
-            try await ParallelChunks.collectWithoutBlocking(count: statementCount) { range, output in
-                for statement in range {
-                    let rows = statement * perStatement..<min(people.count, (statement + 1) * perStatement)
+    static func make(people: [CheckedPerson], decisions: [VerificationDecision], runID: String, checkedAt: String,
+                     engine: DatabaseEngine) async throws -> CheckedBatch {
+        let perPart = VerificationStore.rowsPerStatement
+        let partCount = (people.count + perPart - 1) / perPart
+        let parts: [(values: [any Encodable & Sendable], text: CopyText, counts: [String: Int])] =
+            try await ParallelChunks.collectWithoutBlocking(count: partCount) { range, output in
+                for part in range {
+                    let indices = part * perPart..<min(people.count, (part + 1) * perPart)
                     var values: [any Encodable & Sendable] = []
-                    values.reserveCapacity(VerificationStore.columns.count * rows.count)
+                    var text = CopyText(capacity: engine == .postgres ? 512 * indices.count : 0)
+                    if engine == .sqlite { values.reserveCapacity(VerificationStore.columns.count * indices.count) }
                     var counts: [String: Int] = [:]
-                    for index in rows {
+                    for index in indices {
                         let (person, outcome) = (people[index], IdentityCheckOutcome(decisions[index]))
                         counts[outcome.status, default: 0] += 1
-                        values += [person.kind.rawValue, person.id, person.code, person.orgID, runID, outcome.status,
-                                   person.record.citizenID, outcome.linkedID, outcome.candidateID,
-                                   outcome.needsReview ? "pending" : "", try JSON.string(CheckedRecord(person.record)),
-                                   try JSON.string(outcome), checkedAt]
+                        let row: [String?] = [
+                            person.kind.rawValue, person.id, person.code, person.orgID, runID, outcome.status,
+                            person.record.citizenID, outcome.linkedID, outcome.candidateID, outcome.needsReview ? "pending" : "",
+                            try JSON.string(CheckedRecord(person.record)), try JSON.string(outcome), checkedAt,
+                        ]
+                        switch engine {
+                        case .sqlite: values.append(contentsOf: row.map { $0 as any Encodable & Sendable })
+                        case .postgres: text.appendRow(row)
+                        }
                     }
-                    output.append((values, counts))
+                    output.append((values, text, counts))
                 }
             }
         return CheckedBatch(
-            statements: parts.map(\.values), count: people.count,
+            rows: engine == .sqlite ? .values(parts.map(\.values)) : .copyText(parts.map(\.text)), count: people.count,
             statusCounts: parts.reduce(into: [:]) { total, part in total.merge(part.counts, uniquingKeysWith: +) },
             last: people.last.map { ($0.kind, $0.id) })
     }
