@@ -278,15 +278,29 @@ public enum RecordStore {
                                                          records: drafts.map { ($0.id, $0.orgID, $0.naturalKey) })
         let columns = ["id", "natural_key", "org_id", "search_key", "sort_key", "status"] + resource.indexColumns
             + ["version", "change_version", "body", "public_body", "created_at", "updated_at"]
-        for chunk in drafts.batches(of: rowsPerStatement) {
-            var values: [any Encodable & Sendable] = []
-            values.reserveCapacity(columns.count * chunk.count)
-            for draft in chunk {
-                values += [draft.id, draft.naturalKey, draft.orgID, draft.searchKey, draft.sortKey, draft.status]
-                for column in resource.indexColumns { values.append(draft.columns[column] ?? nil) }
-                values += [1, changes[draft.id], draft.body, draft.publicBody, now, now]
+        if let postgres = db as? PostgresTransaction, drafts.count > 1 {
+            // COPY sends the rows as text, where an insert of a few hundred records binds thousands
+            // of values that the server parses and plans again for every statement. One record (the
+            // API's writes) goes by insert, which takes one round trip fewer.
+            var text = CopyText(capacity: drafts.reduce(0) { $0 + $1.body.utf8.count + ($1.publicBody?.utf8.count ?? 0) + 256 })
+            for draft in drafts {
+                text.appendRow([draft.id, draft.naturalKey, draft.orgID, draft.searchKey, draft.sortKey, draft.status]
+                    + resource.indexColumns.map { draft.columns[$0] ?? nil }
+                    + ["1", changes[draft.id].map(String.init), draft.body, draft.publicBody, now, now])
             }
-            try await db.execute(sql: MultiRowInsert(into: resource.name, columns: columns, values: values)) { _ in }
+            try await postgres.copy([text], into: resource.name, columns: columns)
+        } else {
+            // Bound values keep their types: PostgreSQL refuses text bound to an integer column.
+            for chunk in drafts.batches(of: rowsPerStatement) {
+                var values: [any Encodable & Sendable] = []
+                values.reserveCapacity(columns.count * chunk.count)
+                for draft in chunk {
+                    values += [draft.id, draft.naturalKey, draft.orgID, draft.searchKey, draft.sortKey, draft.status]
+                    for column in resource.indexColumns { values.append(draft.columns[column] ?? nil) }
+                    values += [1, changes[draft.id], draft.body, draft.publicBody, now, now]
+                }
+                try await db.execute(sql: MultiRowInsert(into: resource.name, columns: columns, values: values)) { _ in }
+            }
         }
         for draft in drafts { try await setScopes(db, resource, draft, isNew: true) }
         return drafts.map { draft in

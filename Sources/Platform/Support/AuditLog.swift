@@ -28,15 +28,21 @@ public enum AuditLog {
         let detail: String
     }
 
-    /// Inserts several entries with one statement.
+    /// Inserts several entries with one statement (on PostgreSQL, a COPY).
     public static func insert(_ db: any SQLDatabase, _ entries: [NewEntry]) async throws {
         guard !entries.isEmpty else { return }
-        var values: [any Encodable & Sendable] = []
-        for entry in entries {
-            values += [entry.at, entry.principalID, entry.principalName, entry.action, entry.resource, entry.recordID, entry.orgID, entry.detail]
+        let columns = ["at", "principal_id", "principal_name", "action", "resource", "record_id", "org_id", "detail"]
+        func fields(_ entry: NewEntry) -> [String?] {
+            [entry.at, entry.principalID, entry.principalName, entry.action, entry.resource, entry.recordID, entry.orgID, entry.detail]
         }
-        try await db.execute(sql: MultiRowInsert(into: "audit_log", columns: ["at", "principal_id", "principal_name", "action", "resource",
-                                                                                 "record_id", "org_id", "detail"], values: values)) { _ in }
+        if let postgres = db as? PostgresTransaction, entries.count > 1 {
+            var text = CopyText(capacity: 192 * entries.count)
+            for entry in entries { text.appendRow(fields(entry)) }
+            try await postgres.copy([text], into: "audit_log", columns: columns)
+        } else {
+            let values = entries.flatMap(fields).map { $0 as any Encodable & Sendable }
+            try await db.execute(sql: MultiRowInsert(into: "audit_log", columns: columns, values: values)) { _ in }
+        }
     }
 
     public struct Entry: Codable, Sendable {
