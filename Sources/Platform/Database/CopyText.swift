@@ -1,8 +1,8 @@
 import NIOCore
 
-/// Rows in PostgreSQL's `COPY … FROM STDIN` text format, for `PostgresTransaction.copy`: fields separated by a
-/// tab, rows ended by a newline, NULL written `\N`, and a backslash, tab, newline or carriage return
-/// inside a value escaped with a backslash. Written on the cores that make a bulk write's rows, so
+/// Rows in PostgreSQL's `COPY … FROM STDIN` text format, for `PostgresTransaction.copy`: fields
+/// separated by a tab, rows ended by a newline, NULL written `\N`, and a backslash, tab, newline or
+/// carriage return inside a value escaped with a backslash. Written on the cores that make a bulk write's rows, so
 /// that the connection only sends bytes, where a multi-row insert binds every value on its own.
 public struct CopyText: Sendable {
     public private(set) var bytes: ByteBuffer

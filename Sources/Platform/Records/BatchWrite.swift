@@ -83,9 +83,7 @@ public struct PreparedBatch: Sendable {
                                                orgID: row.orgID, detail: record.auditDetail))
             }
             for record in inserts + updates.map(\.record) { try await record.publishKeyChanges(db, resource: resource.name) }
-            for chunk in audit.batches(of: RecordStore.rowsPerStatement) {
-                try await AuditLog.insert(db, Array(chunk))
-            }
+            try await AuditLog.insert(db, audit)
             try await db.raw("RELEASE SAVEPOINT batch_write").run()
         } catch {
             guard WriteFailureDetails.fieldErrors(error) != nil else { throw error }

@@ -268,8 +268,9 @@ public enum RecordStore {
         try await insertAll(db, resource, [draft])[0]
     }
 
-    /// Inserts new records and their change-feed entries with one statement per few hundred records:
-    /// a bulk import's path, storing exactly what `insert` stores one record at a time.
+    /// Inserts new records and their change-feed entries, on PostgreSQL with one COPY, elsewhere with
+    /// one statement per few hundred records: a bulk import's path, storing exactly what `insert`
+    /// stores one record at a time.
     @discardableResult
     public static func insertAll(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ drafts: [RecordDraft]) async throws -> [RecordRow] {
         guard !drafts.isEmpty else { return [] }

@@ -28,7 +28,8 @@ public enum AuditLog {
         let detail: String
     }
 
-    /// Inserts several entries with one statement (on PostgreSQL, a COPY).
+    /// Inserts entries, however many: on PostgreSQL with one COPY, elsewhere with one statement per
+    /// `RecordStore.rowsPerStatement` entries.
     public static func insert(_ db: any SQLDatabase, _ entries: [NewEntry]) async throws {
         guard !entries.isEmpty else { return }
         let columns = ["at", "principal_id", "principal_name", "action", "resource", "record_id", "org_id", "detail"]
@@ -40,8 +41,10 @@ public enum AuditLog {
             for entry in entries { text.appendRow(fields(entry)) }
             try await postgres.copy([text], into: "audit_log", columns: columns)
         } else {
-            let values = entries.flatMap(fields).map { $0 as any Encodable & Sendable }
-            try await db.execute(sql: MultiRowInsert(into: "audit_log", columns: columns, values: values)) { _ in }
+            for chunk in entries.batches(of: RecordStore.rowsPerStatement) {
+                let values = chunk.flatMap(fields).map { $0 as any Encodable & Sendable }
+                try await db.execute(sql: MultiRowInsert(into: "audit_log", columns: columns, values: values)) { _ in }
+            }
         }
     }
 

@@ -15,8 +15,6 @@ public actor AuditWriter {
     private let database: any Database
     private var pending: [Pending] = []
     private var flushing = false
-    /// Rows per INSERT, well inside PostgreSQL's 65,535 bind parameters (8 per row).
-    static let rowsPerStatement = 500
 
     init(database: any Database) {
         self.database = database
@@ -58,9 +56,7 @@ public actor AuditWriter {
             pending = []
             do {
                 try await database.transaction { db in
-                    for chunk in batch.batches(of: Self.rowsPerStatement) {
-                        try await AuditLog.insert(db, chunk.map(\.entry))
-                    }
+                    try await AuditLog.insert(db, batch.map(\.entry))
                 }
                 for item in batch { item.continuation.resume() }
             } catch {
