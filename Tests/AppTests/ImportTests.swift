@@ -163,7 +163,7 @@ struct ImportTests {
     func batchesStoreWhatRowByRowStoresAndFallBackOnConflicts(engine: Engine) async throws {
         try await withImportDatabase(engine) { setup in
             _ = try await setup.importText(Self.schoolsCSV, kind: .schools)
-            let count = 1_300  // three batches
+            let count = 1_300  // three batches of `ImportSetup.rowsPerBatch`
             var file = Self.learnersHeader
             for index in 1...count {
                 let female = index % 2 == 0
@@ -221,7 +221,7 @@ struct ImportTests {
             let stored = "HS0001,019214000001,Nguyễn Văn An,05/09/2014,Nam,19THCS900\n"
             #expect(try await setup.importText(Self.learnersHeader + stored, kind: .learners).created == 1)
 
-            // In the reader's first batch (`RowSource.batchSize`, 512 rows with the header) the learner
+            // In the first batch (`ImportSetup.rowsPerBatch`, 512 rows with the header) the learner
             // is named by citizen ID alone, so it is written on its own once its batch is stored, under
             // a key the batch prepared beside that store cannot see.
             let file = Self.learnersHeader + ",019214000001,Nguyễn Văn Anh,05/09/2014,Nam,19THCS900\n"
@@ -313,6 +313,10 @@ struct ImportTests {
 /// A fresh database with the provinces' departments and the 2026-2027 school year, and a folder
 /// for the files an import reads and the report it writes.
 struct ImportSetup: Sendable {
+    /// The importer's batches on both engines, whatever each engine's default: the tests of what
+    /// happens where batches meet size their files by it.
+    static let rowsPerBatch = 512
+
     let database: any Database
     let importer: BulkImporter
     let principal: Principal
@@ -377,7 +381,7 @@ func withImportDatabase(_ engine: Engine, _ body: @escaping @Sendable (ImportSet
             let ministry = try #require(try await Bootstrap.orgID(database, code: Bootstrap.ministryCode))
             let principal = Principal(id: "test", name: "import test", kind: .user, grants: [Grant(role: .ministryAdmin, orgID: ministry)])
             try await ReferenceSetup.ensureSchoolYear(database, startYear: 2026, principal: principal)
-            try await body(ImportSetup(database: database, importer: BulkImporter(database: database), principal: principal, folder: folder))
+            try await body(ImportSetup(database: database, importer: BulkImporter(database: database, rowsPerBatch: ImportSetup.rowsPerBatch), principal: principal, folder: folder))
         }
     } catch {
         try? FileManager.default.removeItem(at: folder)

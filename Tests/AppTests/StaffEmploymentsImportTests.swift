@@ -77,7 +77,7 @@ struct StaffEmploymentsImportTests {
         }
     }
 
-    /// A person's rows that straddle the reader's batches (512 rows) are still one record.
+    /// A person's rows that straddle two batches (`ImportSetup.rowsPerBatch`, 512 rows) are still one record.
     @Test(arguments: Engine.allCases)
     func aPersonsRowsAcrossTwoBatchesAreOneRecord(engine: Engine) async throws {
         try await withImportDatabase(engine) { setup in

@@ -38,9 +38,9 @@ enum RowSource {
         }
     }
 
-    static let batchSize = 512
-    /// Batches read ahead of the writer.
-    static let window = 8
+    /// Rows read ahead of the writer, in whole batches (at least one), whatever the batch size: the
+    /// bound that keeps memory flat.
+    static let rowsAhead = 4096
 
     /// The batches in order. Each one taken lets the reader read one more.
     struct Batches<Element: Sendable>: AsyncSequence {
@@ -61,12 +61,13 @@ enum RowSource {
         func makeAsyncIterator() -> AsyncIterator { AsyncIterator(base: stream.makeAsyncIterator(), slots: slots) }
     }
 
-    /// The file's batches after `transform`, which runs on the reader's thread, one batch after
-    /// the other in file order; an error it throws ends the sequence with that error.
-    static func rows<Element: Sendable>(of path: String, kind: FileKind,
+    /// The file's batches of `rowsPerBatch` rows (fewer in the last) after `transform`, which runs
+    /// on the reader's thread, one batch after the other in file order; an error it throws ends the
+    /// sequence with that error.
+    static func rows<Element: Sendable>(of path: String, kind: FileKind, rowsPerBatch: Int,
                                         transform: @escaping @Sendable (Batch) throws -> Element) -> Batches<Element> {
         let (stream, continuation) = AsyncThrowingStream<Element, any Error>.makeStream()
-        let slots = DispatchSemaphore(value: window)
+        let slots = DispatchSemaphore(value: max(1, rowsAhead / rowsPerBatch))
         let stop = StopFlag()
         continuation.onTermination = { _ in
             stop.set()
@@ -74,7 +75,7 @@ enum RowSource {
         }
         let thread = Thread {
             do {
-                try read(path, kind: kind, stop: stop) { batch in
+                try read(path, kind: kind, rowsPerBatch: rowsPerBatch, stop: stop) { batch in
                     let element = try transform(batch)
                     slots.wait()
                     guard !stop.isSet else { return false }
@@ -93,9 +94,10 @@ enum RowSource {
 
     /// Reads the file in batches; `emit` answers false when the consumer has stopped. An error
     /// `emit` throws (the checking of the rows) ends the reading and is thrown as it is.
-    private static func read(_ path: String, kind: FileKind, stop: StopFlag, emit: (Batch) throws -> Bool) throws {
+    private static func read(_ path: String, kind: FileKind, rowsPerBatch: Int, stop: StopFlag,
+                             emit: (Batch) throws -> Bool) throws {
         var rows: [RawRow] = []
-        rows.reserveCapacity(batchSize)
+        rows.reserveCapacity(rowsPerBatch)
         var emitFailure: (any Error)?
         var stopped = false
         func emitRows(fraction: Double?) {
@@ -115,7 +117,7 @@ enum RowSource {
                 try reader.forEachRecord({ record in
                     guard !stopped else { return }
                     rows.append(RawRow(number: record.line, cells: (0..<record.count).map(record.text)))
-                    if rows.count == batchSize { emitRows(fraction: Double(reader.bytesRead) / total) }
+                    if rows.count == rowsPerBatch { emitRows(fraction: Double(reader.bytesRead) / total) }
                 }, malformed: { line, column, message in
                     rows.append(RawRow(number: line, cells: [], malformed: "column \(column): \(message)"))
                 })
@@ -126,7 +128,7 @@ enum RowSource {
                 var reader = try workbook.rows()
                 while !stopped, let row = try reader.next() {
                     rows.append(RawRow(number: row.number, cells: row.cells.map { $0.stringValue ?? "" }))
-                    if rows.count == batchSize { emitRows(fraction: nil) }
+                    if rows.count == rowsPerBatch { emitRows(fraction: nil) }
                 }
             } catch {
                 throw ImportError.unreadable(path, "\(error)")
