@@ -20,11 +20,12 @@ public struct VerificationJob: Sendable {
     let batchSize: Int
     let policy: VerificationPolicy
 
-    public init(database: any Database, checker: any RecordChecker, batchSize: Int = 1_000,
+    /// `batchSize` defaults to the checker's (`RecordChecker.batchSize`).
+    public init(database: any Database, checker: any RecordChecker, batchSize: Int? = nil,
                 policy: VerificationPolicy = VerificationPolicy()) {
         store = VerificationStore(database: database)
         self.checker = checker
-        self.batchSize = max(1, batchSize)
+        self.batchSize = max(1, batchSize ?? checker.batchSize)
         self.policy = policy
     }
 
