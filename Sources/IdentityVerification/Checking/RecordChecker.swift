@@ -66,8 +66,8 @@ public struct LocalRegistryChecker: RecordChecker {
     /// finishes (a quarter of a run's time on two cores).
     public var batchesCheckedAhead: Int { 2 }
 
-    /// 4,000: each batch costs a few round trips to the database and a wait for its slowest chunk,
-    /// and batches of 4,000 ran about 15% faster than batches of 1,000 on both engines, with the
-    /// same outcomes (BENCHMARKS.md, "Identity verification beside Splink", 2026-12-02).
+    /// 4,000: each batch costs a few round trips to the database and a wait for its slowest chunk.
+    /// Runs with batches of 4,000 were about 30% faster than with 1,000 on PostgreSQL and 6–11% on
+    /// SQLite, with the same outcomes (BENCHMARKS.md, "Identity verification beside Splink", 2026-12-02).
     public var batchSize: Int { 4_000 }
 }
