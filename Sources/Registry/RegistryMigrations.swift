@@ -46,5 +46,24 @@ public enum RegistryMigrations {
             "ALTER TABLE classes ADD COLUMN homeroom_staff_id TEXT",
             "CREATE INDEX classes_homeroom ON classes (homeroom_staff_id)",
         ], data: { db in try await SchoolClass.linkHomeroomTeachers(db) }),
+        // The API lists records by ID, and exports page through them by natural key, in byte order
+        // (`COLLATE "C"` on PostgreSQL, SQLite's own order for text). An index in the database's
+        // collation cannot give that order, so on PostgreSQL every page sorted the whole table. The
+        // two key columns take byte order there, and their indexes serve those pages. SQLite keeps its
+        // tables: it compares text byte by byte already.
+        Migration(18, "record IDs and natural keys in byte order", [], data: { db in
+            guard db.dialect.name == "postgresql" else { return }
+            for table in byteOrderKeyTables {
+                try await db.raw("""
+                    ALTER TABLE \(ident: table) ALTER COLUMN id TYPE TEXT COLLATE "C", ALTER COLUMN natural_key TYPE TEXT COLLATE "C"
+                    """).run()
+            }
+        }),
+    ]
+
+    /// The tables `ResourceDescriptor.createTable` made before migration 18. A record table made after
+    /// it declares the same collation on PostgreSQL.
+    static let byteOrderKeyTables = [
+        "schools", "staff", "learners", "guardians", "school_years", "classes", "teaching_assignments", "enrolments", "transfers",
     ]
 }

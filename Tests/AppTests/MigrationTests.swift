@@ -31,6 +31,32 @@ struct MigrationTests {
         }
     }
 
+    /// Listings by ID and exports by natural key read in byte order. On PostgreSQL only a key column of
+    /// collation "C" has an index that gives that order; in any other, every page sorts the whole table.
+    /// Every record table (those with a `sort_key`) must have both keys so, including tables added later.
+    @Test func recordKeysCompareInByteOrderOnPostgreSQL() async throws {
+        let (configuration, cleanup) = try await TestDatabases.freshConfiguration(.postgres)
+        defer { Task { await cleanup() } }
+        try await Storage.withDatabase(configuration, logger: TestDatabases.logger) { database in
+            let columns = try await database.read { db in
+                try await db.raw("""
+                    SELECT c.table_name AS t, c.column_name AS c, COALESCE(c.collation_name, '') AS collation
+                    FROM information_schema.columns c
+                    WHERE c.table_schema = 'public' AND c.column_name IN ('id', 'natural_key')
+                      AND c.table_name IN (SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'sort_key')
+                    ORDER BY 1, 2
+                    """).all().map {
+                    (try $0.decode(column: "t", as: String.self), try $0.decode(column: "c", as: String.self),
+                     try $0.decode(column: "collation", as: String.self))
+                }
+            }
+            #expect(Set(columns.map(\.0)) == ["schools", "staff", "learners", "guardians", "school_years", "classes",
+                                               "teaching_assignments", "enrolments", "transfers"])
+            #expect(columns.count == 18)
+            for (table, column, collation) in columns { #expect(collation == "C", "\(table).\(column)") }
+        }
+    }
+
     @Test func renumberedMigrationsAreRefused() async throws {
         let broken = Migrator([Migration(1, "a", []), Migration(3, "b", [])])
         let (configuration, cleanup) = try await TestDatabases.freshConfiguration(.sqlite)

@@ -44,7 +44,10 @@ public struct ResourceDescriptor: Sendable {
         return sql
     }
 
-    /// The DDL of the table; `extra` holds the definitions of `indexColumns`.
+    /// The DDL of the table; `extra` holds the definitions of `indexColumns`. On PostgreSQL, `id` and
+    /// `natural_key` must compare in byte order (`COLLATE "C"`, which the registry's migration 18 gives
+    /// the tables made before it), so that their indexes serve the listings and exports in that order.
+    /// A table made by a later migration must do the same there.
     public static func createTable(_ name: String, extra: [String] = [], constraints: [String] = []) -> [String] {
         let columns = [
             "id TEXT PRIMARY KEY",
