@@ -50,9 +50,10 @@ struct MigrationTests {
                      try $0.decode(column: "collation", as: String.self))
                 }
             }
-            #expect(Set(columns.map(\.0)) == ["schools", "staff", "learners", "guardians", "school_years", "classes",
-                                               "teaching_assignments", "enrolments", "transfers"])
-            #expect(columns.count == 18)
+            let tables = Set(columns.map(\.0))
+            #expect(tables.isSuperset(of: ["schools", "staff", "learners", "guardians", "school_years", "classes",
+                                           "teaching_assignments", "enrolments", "transfers"]))
+            #expect(columns.count == 2 * tables.count)
             for (table, column, collation) in columns { #expect(collation == "C", "\(table).\(column)") }
         }
     }

@@ -57,7 +57,7 @@ public struct BulkImporter: Sendable {
     /// looked up, the change feed's lock and entries, two COPYs, a savepoint and its release), so
     /// fewer, larger batches are faster (BENCHMARKS.md, "Imports", 2026-12-02). On SQLite the
     /// statements run in this process and a larger batch only holds more rows in memory.
-    public static func defaultRowsPerBatch(_ engine: DatabaseEngine) -> Int {
+    static func defaultRowsPerBatch(_ engine: DatabaseEngine) -> Int {
         switch engine {
         case .postgres: 2_048
         case .sqlite: 512
