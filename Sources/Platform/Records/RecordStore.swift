@@ -22,12 +22,24 @@ public struct ResourceDescriptor: Sendable {
         self.sharedDownwards = sharedDownwards
     }
 
-    /// The SQL condition "record `t` is visible from one of the roots": its owner (`t.org_id`) lies
-    /// under a root, or a node it is shared with (`record_scopes`) does. Reference records shared
-    /// downwards are also visible from anywhere below their owner.
+    /// The SQL condition "record `t` is visible from one of the roots": it is owned under a root
+    /// (`ownedCondition`), or a node it is shared with (`record_scopes`) lies under one.
     public func visibilityCondition(roots: [String]) -> SQLQueryString {
         // Whoever holds the root sees every record: no need to consult the tree at all.
         if OrgTree.includesRoot(roots) { return SQLQueryString("1 = 1") }
+        var sql = SQLQueryString("(")
+        sql.appendInterpolation(ownedCondition(roots: roots))
+        sql.appendInterpolation(unsafeRaw: " OR EXISTS (SELECT 1 FROM record_scopes rs JOIN org_closure c ON c.descendant_id = rs.org_id WHERE rs.resource = ")
+        sql.appendInterpolation(bind: name)
+        sql.appendInterpolation(unsafeRaw: " AND rs.record_id = t.id AND c.ancestor_id IN (")
+        sql.appendInterpolation(binds: roots)
+        sql.appendInterpolation(unsafeRaw: ")))")
+        return sql
+    }
+
+    /// Record `t`'s owner (`t.org_id`) lies under one of the roots; a reference record shared
+    /// downwards also counts as owned anywhere below its owner.
+    func ownedCondition(roots: [String]) -> SQLQueryString {
         var sql = SQLQueryString("(t.org_id IN (SELECT descendant_id FROM org_closure WHERE ancestor_id IN (")
         sql.appendInterpolation(binds: roots)
         sql.appendInterpolation(unsafeRaw: "))")
@@ -36,11 +48,17 @@ public struct ResourceDescriptor: Sendable {
             sql.appendInterpolation(binds: roots)
             sql.appendInterpolation(unsafeRaw: "))")
         }
-        sql.appendInterpolation(unsafeRaw: " OR EXISTS (SELECT 1 FROM record_scopes rs JOIN org_closure c ON c.descendant_id = rs.org_id WHERE rs.resource = ")
+        sql.appendInterpolation(unsafeRaw: ")")
+        return sql
+    }
+
+    /// Record `t` is shared (`record_scopes`) with a node under one of the roots.
+    func sharedCondition(roots: [String]) -> SQLQueryString {
+        var sql = SQLQueryString("t.id IN (SELECT rs.record_id FROM record_scopes rs JOIN org_closure c ON c.descendant_id = rs.org_id WHERE rs.resource = ")
         sql.appendInterpolation(bind: name)
-        sql.appendInterpolation(unsafeRaw: " AND rs.record_id = t.id AND c.ancestor_id IN (")
+        sql.appendInterpolation(unsafeRaw: " AND c.ancestor_id IN (")
         sql.appendInterpolation(binds: roots)
-        sql.appendInterpolation(unsafeRaw: ")))")
+        sql.appendInterpolation(unsafeRaw: "))")
         return sql
     }
 
@@ -223,11 +241,35 @@ public enum RecordStore {
         return visible
     }
 
+    /// A page of the records visible under `roots`, in the query's order (byte order on both engines).
+    ///
+    /// Below the root, the records owned under the roots and those shared with a node under them are
+    /// two sub-selects, each ordered and limited, and the page is the first of both together. As one
+    /// condition (`visibilityCondition`'s `OR EXISTS`) no index could serve it: on PostgreSQL every
+    /// page of a school's learners read the whole table. Apart, the owned records' condition is a
+    /// semi-join that the planner can start from the owner's index or from the order's.
     public static func list(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ query: ListQuery,
                             roots: [String]) async throws -> [RecordRow] {
         guard !roots.isEmpty else { return [] }
+        // Byte order on both engines: SQLite compares TEXT with memcmp, PostgreSQL needs COLLATE "C".
+        let collate = db.dialect.name == "postgresql" ? " COLLATE \"C\"" : ""
+        let limit = max(1, query.limit)
+        if OrgTree.includesRoot(roots) {
+            return try await db.raw(page(resource, SQLQueryString("1 = 1"), query, collate: collate, limit: limit)).all().map(decode)
+        }
+        var sql = SQLQueryString("SELECT * FROM (SELECT * FROM (")
+        sql.appendInterpolation(page(resource, resource.ownedCondition(roots: roots), query, collate: collate, limit: limit))
+        sql.appendInterpolation(unsafeRaw: ") owned UNION SELECT * FROM (")
+        sql.appendInterpolation(page(resource, resource.sharedCondition(roots: roots), query, collate: collate, limit: limit))
+        sql.appendInterpolation(unsafeRaw: ") shared) t ORDER BY \(orderBy(query, collate: collate)) LIMIT \(limit)")
+        return try await db.raw(sql).all().map(decode)
+    }
+
+    /// One sub-select of `list`: the records meeting `scope` and the query's filters, after its cursor.
+    private static func page(_ resource: ResourceDescriptor, _ scope: SQLQueryString, _ query: ListQuery, collate: String,
+                             limit: Int) -> SQLQueryString {
         var sql = SQLQueryString("SELECT \(unsafeRaw: rowColumns) FROM \(ident: resource.name) t WHERE ")
-        sql.appendInterpolation(resource.visibilityCondition(roots: roots))
+        sql.appendInterpolation(scope)
         for (column, value) in query.equals.sorted(by: { $0.key < $1.key }) {
             sql.appendInterpolation(unsafeRaw: " AND t.")
             sql.appendInterpolation(ident: column)
@@ -241,9 +283,6 @@ public enum RecordStore {
             sql.appendInterpolation(bind: "%" + escaped + "%")
             sql.appendInterpolation(unsafeRaw: " ESCAPE '\\'")
         }
-        let orderColumn = query.order == .id ? "t.id" : "t.sort_key"
-        // Byte order on both engines: SQLite compares TEXT with memcmp, PostgreSQL needs COLLATE "C".
-        let collate = db.dialect.name == "postgresql" ? " COLLATE \"C\"" : ""
         if let cursor = query.afterCursor {
             if query.order == .id {
                 sql.appendInterpolation(unsafeRaw: " AND t.id > ")
@@ -261,8 +300,13 @@ public enum RecordStore {
                 sql.appendInterpolation(unsafeRaw: "))")
             }
         }
-        sql.appendInterpolation(unsafeRaw: " ORDER BY \(orderColumn)\(collate)\(query.order == .sortKey ? ", t.id" : "") LIMIT \(max(1, query.limit))")
-        return try await db.raw(sql).all().map(decode)
+        sql.appendInterpolation(unsafeRaw: " ORDER BY \(orderBy(query, collate: collate)) LIMIT \(limit)")
+        return sql
+    }
+
+    /// The `ORDER BY` list of a listing of table (or sub-select) `t`.
+    private static func orderBy(_ query: ListQuery, collate: String) -> String {
+        query.order == .id ? "t.id\(collate)" : "t.sort_key\(collate), t.id"
     }
 
     /// Inserts a new record and its change-feed entry.
