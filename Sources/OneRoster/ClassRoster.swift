@@ -31,8 +31,7 @@ struct HomeroomRow: Sendable {
         var sql = SQLQueryString("SELECT ")
         sql.appendInterpolation(unsafeRaw: DocumentSQL.packedWithDocument(["t.natural_key", "t.updated_at", "t.school_year", "t.grade"]))
         sql.appendInterpolation(unsafeRaw: " FROM classes t WHERE ")
-        sql.appendInterpolation(scope.condition(SchoolClass.resource))
-        KeysetPages.tail(&sql, after: after, limit: limit)
+        scope.page(&sql, SchoolClass.resource, after: after, limit: limit)
         return try await KeysetPages.decoded(db.raw(sql).all()) { row in
             let f = try DocumentSQL.unpack(row, columns: 4, members: members)
             return HomeroomRow(key: f[0], updated: f[1], schoolYear: f[2], grade: f[3], schoolCode: f[4], name: f[5], homeroomStaffCode: f[6])
@@ -88,8 +87,7 @@ struct AssignmentRow: Sendable {
         var sql = SQLQueryString("SELECT ")
         sql.appendInterpolation(unsafeRaw: DocumentSQL.packedWithDocument(["t.natural_key", "t.updated_at", "c.natural_key", "c.grade", "c.school_year"]))
         sql.appendInterpolation(unsafeRaw: " FROM teaching_assignments t JOIN classes c ON c.id = t.class_id WHERE ")
-        sql.appendInterpolation(scope.condition(TeachingAssignment.resource))
-        KeysetPages.tail(&sql, after: after, limit: limit)
+        scope.page(&sql, TeachingAssignment.resource, after: after, limit: limit)
         return try await KeysetPages.decoded(db.raw(sql).all()) { row in
             let f = try DocumentSQL.unpack(row, columns: 5, members: members)
             return AssignmentRow(key: f[0], updated: f[1], classKey: f[2], grade: f[3], schoolYear: f[4], schoolCode: f[5],

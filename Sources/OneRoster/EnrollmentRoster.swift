@@ -18,8 +18,7 @@ struct EnrolmentRow: Sendable {
         var sql = SQLQueryString("SELECT ")
         sql.appendInterpolation(unsafeRaw: DocumentSQL.packedWithDocument(["t.natural_key", "t.updated_at", "c.natural_key"]))
         sql.appendInterpolation(unsafeRaw: " FROM enrolments t JOIN classes c ON c.id = t.class_id WHERE ")
-        sql.appendInterpolation(scope.condition(Enrolment.resource))
-        KeysetPages.tail(&sql, after: after, limit: limit)
+        scope.page(&sql, Enrolment.resource, after: after, limit: limit)
         return try await KeysetPages.decoded(db.raw(sql).all()) { row in
             let f = try DocumentSQL.unpack(row, columns: 3, members: members)
             return EnrolmentRow(key: f[0], updated: f[1], classKey: f[2], learnerCode: f[3], schoolCode: f[4], entryDate: f[5], exitDate: f[6])

@@ -38,8 +38,7 @@ struct PersonRow: Sendable {
         sql.appendInterpolation(unsafeRaw: DocumentSQL.packedWithDocument(["t.natural_key", "t.updated_at"]) + ", ")
         sql.appendInterpolation(scope.identityColumn(resource))
         sql.appendInterpolation(unsafeRaw: " FROM \(resource.name) t WHERE ")
-        sql.appendInterpolation(scope.condition(resource))
-        KeysetPages.tail(&sql, after: after, limit: limit)
+        scope.page(&sql, resource, after: after, limit: limit)
         return try await KeysetPages.decoded(db.raw(sql).all()) { row in
             let f = try DocumentSQL.unpack(row, columns: 2, members: members)
             return PersonRow(kind: kind, code: f[0], updated: f[1], givenName: f[2], middleName: f[3], familyName: f[4], dateOfBirth: f[5],

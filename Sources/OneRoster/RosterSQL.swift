@@ -41,15 +41,6 @@ enum KeysetPages {
         return try await ParallelChunks.runWithoutBlocking(count: rows.count) { range in try rows[range].map(decode) }
             .flatMap { $0 }
     }
-
-    /// `AND t.natural_key > ? ORDER BY t.natural_key LIMIT n`, the tail of every paged query.
-    static func tail(_ sql: inout SQLQueryString, after: String?, limit: Int, key: String = "t.natural_key") {
-        if let after {
-            sql.appendInterpolation(unsafeRaw: " AND \(key) > ")
-            sql.appendInterpolation(bind: after)
-        }
-        sql.appendInterpolation(unsafeRaw: " ORDER BY \(key) LIMIT \(limit)")
-    }
 }
 
 extension SQLRow {

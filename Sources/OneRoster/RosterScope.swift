@@ -15,9 +15,19 @@ public struct RosterScope: Sendable {
         self.withDemographics = withDemographics && !identityRoots.isEmpty
     }
 
-    /// `WHERE` text for alias `t` of `resource`.
+    /// `WHERE` text for alias `t` of `resource`: every record of the scope, for reads that
+    /// aggregate them.
     func condition(_ resource: ResourceDescriptor) -> SQLQueryString {
-        resource.visibilityCondition(roots: roots)
+        resource.visibleCondition(roots: roots)
+    }
+
+    /// `WHERE` text for alias `t` of `resource` and the rest of a keyset page's query: the first
+    /// `limit` records of the scope after `after` in natural-key order.
+    func page(_ sql: inout SQLQueryString, _ resource: ResourceDescriptor, after: String?, limit: Int) {
+        let key = "t.natural_key"
+        let cursor: SQLQueryString? = after.map { "\(unsafeRaw: key) > \(bind: $0)" }
+        sql.appendInterpolation(resource.visibleCondition(roots: roots, filter: cursor, page: .init(orderBy: key, limit: limit)))
+        sql.appendInterpolation(unsafeRaw: " ORDER BY \(key) LIMIT \(limit)")
     }
 
     /// A 0/1 column `identity`: may this row's demographics be shown.

@@ -57,7 +57,7 @@ public struct BulkExporter: Sendable {
         var summary = Summary()
         var after: String?
         while !scope.readRoots.isEmpty {
-            let page = try await database.read { [after] db in try await Self.page(db, resource, scope: scope, after: after) }
+            let page = try await database.read { [after] db in try await Self.page(db, resource, scope: scope, after: after, limit: Self.pageSize) }
             for row in page {
                 let object = try JSONSerialization.jsonObject(with: Data(row.document.utf8)) as? [String: Any] ?? [:]
                 for line in ExportCells.rows(of: object, format: format) {
@@ -87,19 +87,17 @@ public struct BulkExporter: Sendable {
     }
 
     /// One page in natural-key order, byte order on both engines (PostgreSQL needs `COLLATE "C"`).
-    static func page(_ db: any SQLDatabase, _ resource: ResourceDescriptor, scope: ExportScope, after: String?) async throws -> [PageRow] {
-        let collate = db.dialect.name == "postgresql" ? " COLLATE \"C\"" : ""
+    static func page(_ db: any SQLDatabase, _ resource: ResourceDescriptor, scope: ExportScope, after: String?,
+                     limit: Int) async throws -> [PageRow] {
+        let key = db.dialect.name == "postgresql" ? "t.natural_key COLLATE \"C\"" : "t.natural_key"
+        let page = ResourceDescriptor.Page(orderBy: key, limit: limit)
         var sql = SQLQueryString("SELECT t.natural_key, ")
         sql.appendInterpolation(scope.documentColumns(resource))
         sql.appendInterpolation(unsafeRaw: " FROM ")
         sql.appendInterpolation(ident: resource.name)
         sql.appendInterpolation(unsafeRaw: " t WHERE ")
-        sql.appendInterpolation(scope.condition(resource))
-        if let after {
-            sql.appendInterpolation(unsafeRaw: " AND t.natural_key\(collate) > ")
-            sql.appendInterpolation(bind: after)
-        }
-        sql.appendInterpolation(unsafeRaw: " ORDER BY t.natural_key\(collate) LIMIT \(pageSize)")
+        sql.appendInterpolation(scope.condition(resource, filter: after.map { "\(unsafeRaw: key) > \(bind: $0)" }, page: page))
+        sql.appendInterpolation(unsafeRaw: " ORDER BY \(key) LIMIT \(limit)")
         return try await db.raw(sql).all().map { row in
             PageRow(naturalKey: try row.decode(column: "natural_key", as: String.self),
                     document: try row.decode(column: "doc", as: String.self),

@@ -32,14 +32,19 @@ public struct ExportScope: Sendable {
         return nil
     }
 
-    /// `WHERE` text for table alias `t`: visible to the principal, and under the narrowed node.
-    func condition(_ resource: ResourceDescriptor) -> SQLQueryString {
-        var sql = resource.visibilityCondition(roots: readRoots)
-        if let narrowedTo {
-            sql.appendInterpolation(unsafeRaw: " AND ")
-            sql.appendInterpolation(resource.visibilityCondition(roots: [narrowedTo]))
+    /// `WHERE` text for table alias `t`: the records of one export page, visible to the principal,
+    /// under the narrowed node and after `filter` (the page's cursor), read with
+    /// `visibleCondition`'s paged selects so that a school's export reads its own rows only.
+    func condition(_ resource: ResourceDescriptor, filter: SQLQueryString?, page: ResourceDescriptor.Page) -> SQLQueryString {
+        guard let narrowedTo else { return resource.visibleCondition(roots: readRoots, filter: filter, page: page) }
+        // The principal's own scope goes into each paged select too: applied after them, it
+        // could leave a page short while later records remain, and short ends the export.
+        var readable = resource.visibilityCondition(roots: readRoots)
+        if let filter {
+            readable.appendInterpolation(unsafeRaw: " AND ")
+            readable.appendInterpolation(filter)
         }
-        return sql
+        return resource.visibleCondition(roots: [narrowedTo], filter: readable, page: page)
     }
 
     /// A select expression giving the full document where identity data may be shown, else the

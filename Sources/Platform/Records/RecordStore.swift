@@ -22,46 +22,6 @@ public struct ResourceDescriptor: Sendable {
         self.sharedDownwards = sharedDownwards
     }
 
-    /// The SQL condition "record `t` is visible from one of the roots": it is owned under a root
-    /// (`ownedCondition`), or a node it is shared with (`record_scopes`) lies under one.
-    public func visibilityCondition(roots: [String]) -> SQLQueryString {
-        // Whoever holds the root sees every record: no need to consult the tree at all.
-        if OrgTree.includesRoot(roots) { return SQLQueryString("1 = 1") }
-        var sql = SQLQueryString("(")
-        sql.appendInterpolation(ownedCondition(roots: roots))
-        sql.appendInterpolation(unsafeRaw: " OR EXISTS (SELECT 1 FROM record_scopes rs JOIN org_closure c ON c.descendant_id = rs.org_id WHERE rs.resource = ")
-        sql.appendInterpolation(bind: name)
-        sql.appendInterpolation(unsafeRaw: " AND rs.record_id = t.id AND c.ancestor_id IN (")
-        sql.appendInterpolation(binds: roots)
-        sql.appendInterpolation(unsafeRaw: ")))")
-        return sql
-    }
-
-    /// Record `t`'s owner (`t.org_id`) lies under one of the roots; a reference record shared
-    /// downwards also counts as owned anywhere below its owner.
-    func ownedCondition(roots: [String]) -> SQLQueryString {
-        var sql = SQLQueryString("(t.org_id IN (SELECT descendant_id FROM org_closure WHERE ancestor_id IN (")
-        sql.appendInterpolation(binds: roots)
-        sql.appendInterpolation(unsafeRaw: "))")
-        if sharedDownwards {
-            sql.appendInterpolation(unsafeRaw: " OR t.org_id IN (SELECT ancestor_id FROM org_closure WHERE descendant_id IN (")
-            sql.appendInterpolation(binds: roots)
-            sql.appendInterpolation(unsafeRaw: "))")
-        }
-        sql.appendInterpolation(unsafeRaw: ")")
-        return sql
-    }
-
-    /// Record `t` is shared (`record_scopes`) with a node under one of the roots.
-    func sharedCondition(roots: [String]) -> SQLQueryString {
-        var sql = SQLQueryString("t.id IN (SELECT rs.record_id FROM record_scopes rs JOIN org_closure c ON c.descendant_id = rs.org_id WHERE rs.resource = ")
-        sql.appendInterpolation(bind: name)
-        sql.appendInterpolation(unsafeRaw: " AND c.ancestor_id IN (")
-        sql.appendInterpolation(binds: roots)
-        sql.appendInterpolation(unsafeRaw: "))")
-        return sql
-    }
-
     /// The DDL of the table; `extra` holds the definitions of `indexColumns`. On PostgreSQL, `id` and
     /// `natural_key` must compare in byte order (`COLLATE "C"`, which the registry's migration 18 gives
     /// the tables made before it), so that their indexes serve the listings and exports in that order.
@@ -241,66 +201,46 @@ public enum RecordStore {
         return visible
     }
 
-    /// A page of the records visible under `roots`, in the query's order (byte order on both engines).
-    ///
-    /// Below the root, the records owned under the roots and those shared with a node under them are
-    /// two sub-selects, each ordered and limited, and the page is the first of both together. As one
-    /// condition (`visibilityCondition`'s `OR EXISTS`) no index could serve it: on PostgreSQL every
-    /// page of a school's learners read the whole table. Apart, the owned records' condition is a
-    /// semi-join that the planner can start from the owner's index or from the order's.
+    /// A page of the records visible under `roots`, in the query's order (byte order on both engines),
+    /// found by `visibleCondition`'s paged selects so that an index serves the caller's scope.
     public static func list(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ query: ListQuery,
                             roots: [String]) async throws -> [RecordRow] {
         guard !roots.isEmpty else { return [] }
         // Byte order on both engines: SQLite compares TEXT with memcmp, PostgreSQL needs COLLATE "C".
         let collate = db.dialect.name == "postgresql" ? " COLLATE \"C\"" : ""
-        let limit = max(1, query.limit)
-        if OrgTree.includesRoot(roots) {
-            return try await db.raw(page(resource, SQLQueryString("1 = 1"), query, collate: collate, limit: limit)).all().map(decode)
-        }
-        var sql = SQLQueryString("SELECT * FROM (SELECT * FROM (")
-        sql.appendInterpolation(page(resource, resource.ownedCondition(roots: roots), query, collate: collate, limit: limit))
-        sql.appendInterpolation(unsafeRaw: ") owned UNION SELECT * FROM (")
-        sql.appendInterpolation(page(resource, resource.sharedCondition(roots: roots), query, collate: collate, limit: limit))
-        sql.appendInterpolation(unsafeRaw: ") shared) t ORDER BY \(orderBy(query, collate: collate)) LIMIT \(limit)")
+        let page = ResourceDescriptor.Page(orderBy: orderBy(query, collate: collate), limit: max(1, query.limit))
+        var sql = SQLQueryString("SELECT \(unsafeRaw: rowColumns) FROM \(ident: resource.name) t WHERE ")
+        sql.appendInterpolation(resource.visibleCondition(roots: roots, filter: filter(query, collate: collate), page: page))
+        sql.appendInterpolation(unsafeRaw: " ORDER BY \(page.orderBy) LIMIT \(page.limit)")
         return try await db.raw(sql).all().map(decode)
     }
 
-    /// One sub-select of `list`: the records meeting `scope` and the query's filters, after its cursor.
-    private static func page(_ resource: ResourceDescriptor, _ scope: SQLQueryString, _ query: ListQuery, collate: String,
-                             limit: Int) -> SQLQueryString {
-        var sql = SQLQueryString("SELECT \(unsafeRaw: rowColumns) FROM \(ident: resource.name) t WHERE ")
-        sql.appendInterpolation(scope)
+    /// The query's filters and its cursor as one condition on `t`, or nil when it has none.
+    private static func filter(_ query: ListQuery, collate: String) -> SQLQueryString? {
+        var conditions: [SQLQueryString] = []
         for (column, value) in query.equals.sorted(by: { $0.key < $1.key }) {
-            sql.appendInterpolation(unsafeRaw: " AND t.")
-            sql.appendInterpolation(ident: column)
-            sql.appendInterpolation(unsafeRaw: " = ")
-            sql.appendInterpolation(bind: value)
+            conditions.append("t.\(ident: column) = \(bind: value)")
         }
         if let search = query.searchFolded, !search.isEmpty {
             let escaped = search.replacingOccurrences(of: "\\", with: "\\\\")
                 .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-            sql.appendInterpolation(unsafeRaw: " AND t.search_key LIKE ")
-            sql.appendInterpolation(bind: "%" + escaped + "%")
-            sql.appendInterpolation(unsafeRaw: " ESCAPE '\\'")
+            conditions.append("t.search_key LIKE \(bind: "%" + escaped + "%") ESCAPE '\\'")
         }
         if let cursor = query.afterCursor {
             if query.order == .id {
-                sql.appendInterpolation(unsafeRaw: " AND t.id > ")
-                sql.appendInterpolation(bind: cursor)
+                conditions.append("t.id > \(bind: cursor)")
             } else {
                 // The cursor of a sort-key listing is "sortKey\u{1}id" so equal keys page correctly.
                 let parts = cursor.split(separator: "\u{1}", maxSplits: 1).map(String.init)
                 let key = parts.first ?? "", id = parts.count > 1 ? parts[1] : ""
-                sql.appendInterpolation(unsafeRaw: " AND (t.sort_key\(collate) > ")
-                sql.appendInterpolation(bind: key)
-                sql.appendInterpolation(unsafeRaw: " OR (t.sort_key = ")
-                sql.appendInterpolation(bind: key)
-                sql.appendInterpolation(unsafeRaw: " AND t.id > ")
-                sql.appendInterpolation(bind: id)
-                sql.appendInterpolation(unsafeRaw: "))")
+                conditions.append("(t.sort_key\(unsafeRaw: collate) > \(bind: key) OR (t.sort_key = \(bind: key) AND t.id > \(bind: id)))")
             }
         }
-        sql.appendInterpolation(unsafeRaw: " ORDER BY \(orderBy(query, collate: collate)) LIMIT \(limit)")
+        guard var sql = conditions.first else { return nil }
+        for condition in conditions.dropFirst() {
+            sql.appendInterpolation(unsafeRaw: " AND ")
+            sql.appendInterpolation(condition)
+        }
         return sql
     }
 
