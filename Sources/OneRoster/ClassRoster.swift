@@ -28,10 +28,10 @@ struct HomeroomRow: Sendable {
     static let members = DocumentMembers(["schoolCode", "name", "homeroomStaffCode"])
 
     static func fetch(_ db: any SQLDatabase, scope: RosterScope, after: String?, limit: Int) async throws -> [HomeroomRow] {
-        var sql = SQLQueryString("SELECT ")
-        sql.appendInterpolation(unsafeRaw: DocumentSQL.packedWithDocument(["t.natural_key", "t.updated_at", "t.school_year", "t.grade"]))
-        sql.appendInterpolation(unsafeRaw: " FROM classes t WHERE ")
-        scope.page(&sql, SchoolClass.resource, after: after, limit: limit)
+        var select = SQLQueryString("SELECT ")
+        select.appendInterpolation(unsafeRaw: DocumentSQL.packedWithDocument(["t.natural_key", "t.updated_at", "t.school_year", "t.grade"]))
+        select.appendInterpolation(unsafeRaw: ", t.natural_key FROM classes t")
+        let sql = try await scope.page(select, SchoolClass.resource, after: after, limit: limit, on: db)
         return try await KeysetPages.decoded(db.raw(sql).all()) { row in
             let f = try DocumentSQL.unpack(row, columns: 4, members: members)
             return HomeroomRow(key: f[0], updated: f[1], schoolYear: f[2], grade: f[3], schoolCode: f[4], name: f[5], homeroomStaffCode: f[6])
@@ -84,10 +84,10 @@ struct AssignmentRow: Sendable {
     static let members = DocumentMembers(["schoolCode", "className", "staffCode", "subjectCode", "semester"])
 
     static func fetch(_ db: any SQLDatabase, scope: RosterScope, after: String?, limit: Int) async throws -> [AssignmentRow] {
-        var sql = SQLQueryString("SELECT ")
-        sql.appendInterpolation(unsafeRaw: DocumentSQL.packedWithDocument(["t.natural_key", "t.updated_at", "c.natural_key", "c.grade", "c.school_year"]))
-        sql.appendInterpolation(unsafeRaw: " FROM teaching_assignments t JOIN classes c ON c.id = t.class_id WHERE ")
-        scope.page(&sql, TeachingAssignment.resource, after: after, limit: limit)
+        var select = SQLQueryString("SELECT ")
+        select.appendInterpolation(unsafeRaw: DocumentSQL.packedWithDocument(["t.natural_key", "t.updated_at", "c.natural_key", "c.grade", "c.school_year"]))
+        select.appendInterpolation(unsafeRaw: ", t.natural_key FROM teaching_assignments t JOIN classes c ON c.id = t.class_id")
+        let sql = try await scope.page(select, TeachingAssignment.resource, after: after, limit: limit, on: db)
         return try await KeysetPages.decoded(db.raw(sql).all()) { row in
             let f = try DocumentSQL.unpack(row, columns: 5, members: members)
             return AssignmentRow(key: f[0], updated: f[1], classKey: f[2], grade: f[3], schoolYear: f[4], schoolCode: f[5],

@@ -15,10 +15,10 @@ struct EnrolmentRow: Sendable {
     static let members = DocumentMembers(["learnerCode", "schoolCode", "entryDate", "exitDate"])
 
     static func fetch(_ db: any SQLDatabase, scope: RosterScope, after: String?, limit: Int) async throws -> [EnrolmentRow] {
-        var sql = SQLQueryString("SELECT ")
-        sql.appendInterpolation(unsafeRaw: DocumentSQL.packedWithDocument(["t.natural_key", "t.updated_at", "c.natural_key"]))
-        sql.appendInterpolation(unsafeRaw: " FROM enrolments t JOIN classes c ON c.id = t.class_id WHERE ")
-        scope.page(&sql, Enrolment.resource, after: after, limit: limit)
+        var select = SQLQueryString("SELECT ")
+        select.appendInterpolation(unsafeRaw: DocumentSQL.packedWithDocument(["t.natural_key", "t.updated_at", "c.natural_key"]))
+        select.appendInterpolation(unsafeRaw: ", t.natural_key FROM enrolments t JOIN classes c ON c.id = t.class_id")
+        let sql = try await scope.page(select, Enrolment.resource, after: after, limit: limit, on: db)
         return try await KeysetPages.decoded(db.raw(sql).all()) { row in
             let f = try DocumentSQL.unpack(row, columns: 3, members: members)
             return EnrolmentRow(key: f[0], updated: f[1], classKey: f[2], learnerCode: f[3], schoolCode: f[4], entryDate: f[5], exitDate: f[6])

@@ -34,11 +34,11 @@ struct PersonRow: Sendable {
     static func fetch(_ db: any SQLDatabase, kind: Kind, scope: RosterScope, after: String?, limit: Int) async throws -> [PersonRow] {
         let resource = kind == .staff ? Staff.resource : Learner.resource
         let members = kind == .staff ? staffMembers : learnerMembers
-        var sql = SQLQueryString("SELECT ")
-        sql.appendInterpolation(unsafeRaw: DocumentSQL.packedWithDocument(["t.natural_key", "t.updated_at"]) + ", ")
-        sql.appendInterpolation(scope.identityColumn(resource))
-        sql.appendInterpolation(unsafeRaw: " FROM \(resource.name) t WHERE ")
-        scope.page(&sql, resource, after: after, limit: limit)
+        var select = SQLQueryString("SELECT ")
+        select.appendInterpolation(unsafeRaw: DocumentSQL.packedWithDocument(["t.natural_key", "t.updated_at"]) + ", ")
+        select.appendInterpolation(scope.identityColumn(resource))
+        select.appendInterpolation(unsafeRaw: ", t.natural_key FROM \(resource.name) t")
+        let sql = try await scope.page(select, resource, after: after, limit: limit, on: db)
         return try await KeysetPages.decoded(db.raw(sql).all()) { row in
             let f = try DocumentSQL.unpack(row, columns: 2, members: members)
             return PersonRow(kind: kind, code: f[0], updated: f[1], givenName: f[2], middleName: f[3], familyName: f[4], dateOfBirth: f[5],

@@ -21,13 +21,13 @@ public struct RosterScope: Sendable {
         resource.visibleCondition(roots: roots)
     }
 
-    /// `WHERE` text for alias `t` of `resource` and the rest of a keyset page's query: the first
-    /// `limit` records of the scope after `after` in natural-key order.
-    func page(_ sql: inout SQLQueryString, _ resource: ResourceDescriptor, after: String?, limit: Int) {
+    /// One keyset page of `select` (see `ResourceDescriptor.visiblePage`, whose columns must include
+    /// `t.natural_key`): the first `limit` records of the scope after `after` in natural-key order.
+    func page(_ select: SQLQueryString, _ resource: ResourceDescriptor, after: String?, limit: Int,
+              on db: any SQLDatabase) async throws -> SQLQueryString {
         let key = "t.natural_key"
         let cursor: SQLQueryString? = after.map { "\(unsafeRaw: key) > \(bind: $0)" }
-        sql.appendInterpolation(resource.visibleCondition(roots: roots, filter: cursor, page: .init(orderBy: key, limit: limit)))
-        sql.appendInterpolation(unsafeRaw: " ORDER BY \(key) LIMIT \(limit)")
+        return try await resource.visiblePage(select, roots: roots, filter: cursor, page: .init(orderBy: key, limit: limit), on: db)
     }
 
     /// A 0/1 column `identity`: may this row's demographics be shown.

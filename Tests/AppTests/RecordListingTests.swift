@@ -1,24 +1,22 @@
 @testable import BulkData
 import Foundation
-import Platform
+@testable import Platform
 import Registry
 import SQLKit
 import SplitMix
 import Testing
 
 /// Listings and exports read the records owned under the caller's nodes and those shared with them as
-/// two paged selects (`ResourceDescriptor.visibleCondition`): paged through, they must give exactly
+/// two paged selects (`ResourceDescriptor.visiblePage`): paged through, they must give exactly
 /// the visible records, each once, in byte order.
 @Suite("Record listings and export pages, on SQLite and PostgreSQL")
 struct RecordListingTests {
     @Test(arguments: Engine.allCases)
     func pagesHoldEveryVisibleRecordOnceInByteOrder(engine: Engine) async throws {
         try await withImportDatabase(engine) { setup in
-            let departments = try await Self.departments(setup)
-            let caller = departments.0
-            let drafts = try await Self.storeGuardians(setup, owners: departments)
-            let visible = drafts.filter { $0.orgID == caller || $0.alsoVisibleTo.contains(caller) }
-            #expect(visible.count > 60 && visible.contains { $0.orgID != caller })
+            let fixture = try await VisibilityFixture.make(setup)
+            let visible = fixture.drafts.filter { fixture.visible($0, from: fixture.caller) }
+            #expect(visible.count > 80 && visible.contains { !fixture.under(fixture.caller).contains($0.orgID) })
 
             let byID = visible.map(\.id).sorted { bytes($0).lexicographicallyPrecedes(bytes($1)) }
             let bySortKey = visible.sorted {
@@ -32,7 +30,7 @@ struct RecordListingTests {
                 var listed: [String] = []
                 while true {
                     let page = try await setup.database.read { [query] db in
-                        try await RecordStore.list(db, Guardian.resource, query, roots: [caller])
+                        try await RecordStore.list(db, Guardian.resource, query, roots: [fixture.caller])
                     }
                     listed += page.map(\.id)
                     guard page.count == query.limit, let last = page.last else { break }
@@ -48,14 +46,13 @@ struct RecordListingTests {
     @Test(arguments: Engine.allCases)
     func exportPagesHoldWhatIsVisibleBothToThePrincipalAndUnderTheNarrowedNode(engine: Engine) async throws {
         try await withImportDatabase(engine) { setup in
-            let (caller, other, third) = try await Self.departments(setup)
-            let drafts = try await Self.storeGuardians(setup, owners: (caller, other, third))
-            let principal = Principal(id: "officer", name: "officer", kind: .user, grants: [Grant(role: .departmentAdmin, orgID: caller)])
-            func visible(_ draft: RecordDraft, from node: String) -> Bool { draft.orgID == node || draft.alsoVisibleTo.contains(node) }
-            for narrowedTo in [nil, other, third] {
-                let expected = drafts.filter { draft in visible(draft, from: caller) && narrowedTo.map { visible(draft, from: $0) } ?? true }
+            let fixture = try await VisibilityFixture.make(setup)
+            let principal = Principal(id: "officer", name: "officer", kind: .user, grants: [Grant(role: .departmentAdmin, orgID: fixture.caller)])
+            for narrowedTo in [nil, fixture.other, fixture.third] {
+                let expected = fixture.drafts
+                    .filter { draft in fixture.visible(draft, from: fixture.caller) && narrowedTo.map { fixture.visible(draft, from: $0) } ?? true }
                     .map(\.naturalKey).sorted { bytes($0).lexicographicallyPrecedes(bytes($1)) }
-                #expect(expected.count > (narrowedTo == nil ? 60 : 5))
+                #expect(expected.count > (narrowedTo == nil ? 80 : 5))
                 let scope = ExportScope(principal: principal, narrowedTo: narrowedTo)
                 var exported: [String] = []
                 var after: String?
@@ -71,33 +68,56 @@ struct RecordListingTests {
             }
         }
     }
+}
 
-    /// The first three departments by code.
-    static func departments(_ setup: ImportSetup) async throws -> (String, String, String) {
-        let ids = try await setup.database.read { db in
+/// Three departments, the first with more schools than SQLite pages from the owner's index
+/// (`ResourceDescriptor.ownerIndexMaxNodes`), and 180 guardians owned by them or those schools at
+/// random, a quarter of them shared: with the first department, or from under it with the second
+/// and the first.
+struct VisibilityFixture {
+    let caller: String
+    let other: String
+    let third: String
+    let callerSchools: [String]
+    let drafts: [RecordDraft]
+
+    /// The nodes at and below `node`.
+    func under(_ node: String) -> Set<String> { node == caller ? Set(callerSchools + [caller]) : [node] }
+
+    func visible(_ draft: RecordDraft, from node: String) -> Bool {
+        let nodes = under(node)
+        return nodes.contains(draft.orgID) || !nodes.isDisjoint(with: draft.alsoVisibleTo)
+    }
+
+    static func make(_ setup: ImportSetup) async throws -> VisibilityFixture {
+        let departments = try await setup.database.read { db in
             try await db.raw("SELECT id FROM org_units WHERE kind = 'department' ORDER BY code LIMIT 3").all()
                 .map { try $0.decode(column: "id", as: String.self) }
         }
-        return (ids[0], ids[1], ids[2])
-    }
-
-    /// 180 guardians owned by the three departments at random, a quarter of them shared with the
-    /// first (or, when they are its own, with the second).
-    static func storeGuardians(_ setup: ImportSetup, owners: (String, String, String)) async throws -> [RecordDraft] {
-        let (caller, other, third) = owners
+        let (caller, other, third) = (departments[0], departments[1], departments[2])
+        let schools = (0...ResourceDescriptor.ownerIndexMaxNodes).map { index in
+            OrgTree.NewNode(id: "school-\(index)", code: "TS\(index)", kind: "school", name: "Trường \(index)", provinceCode: nil,
+                            parentID: caller, validFrom: "2020-09-01")
+        }
         var random = SplitMix64(seed: 2026)
         // Sort keys from few letters, so that many are equal and the ID breaks the tie; some
         // beyond ASCII, where byte order and a language's order differ.
         let letters = ["a", "b", "Đ", "é", "z"]
+        let callerNodes = Set(schools.map(\.id) + [caller])
         let drafts = (0..<180).map { index -> RecordDraft in
-            let owner = [caller, other, third][Int(random.next() % 3)]
-            let shared = random.next() % 4 == 0 ? [owner == caller ? other : caller] : []
+            let owner = [caller, other, third, schools[Int(random.next() % UInt64(schools.count))].id][Int(random.next() % 4)]
+            // Shared from under the first department with the second, and with the first itself, so
+            // that a record both owned and shared in a scope must still come once.
+            let shared = random.next() % 4 == 0 ? (callerNodes.contains(owner) ? [other, caller] : [caller]) : []
             let sortKey = (0..<2).map { _ in letters[Int(random.next() % UInt64(letters.count))] }.joined()
             return RecordDraft(id: String(format: "%016llx", random.next()), naturalKey: "G\(letters[index % letters.count])\(index)",
                                orgID: owner, alsoVisibleTo: shared, sortKey: sortKey, body: "{}")
         }
-        try await setup.database.transaction { db in _ = try await RecordStore.insertAll(db, Guardian.resource, drafts) }
-        return drafts
+        try await setup.database.transaction { db in
+            try await OrgTree.insert(db, schools)
+            _ = try await RecordStore.insertAll(db, Guardian.resource, drafts)
+        }
+        return VisibilityFixture(caller: caller, other: other, third: third, callerSchools: schools.map(\.id), drafts: drafts)
     }
 }
 

@@ -90,14 +90,13 @@ public struct BulkExporter: Sendable {
     static func page(_ db: any SQLDatabase, _ resource: ResourceDescriptor, scope: ExportScope, after: String?,
                      limit: Int) async throws -> [PageRow] {
         let key = db.dialect.name == "postgresql" ? "t.natural_key COLLATE \"C\"" : "t.natural_key"
-        let page = ResourceDescriptor.Page(orderBy: key, limit: limit)
-        var sql = SQLQueryString("SELECT t.natural_key, ")
-        sql.appendInterpolation(scope.documentColumns(resource))
-        sql.appendInterpolation(unsafeRaw: " FROM ")
-        sql.appendInterpolation(ident: resource.name)
-        sql.appendInterpolation(unsafeRaw: " t WHERE ")
-        sql.appendInterpolation(scope.condition(resource, filter: after.map { "\(unsafeRaw: key) > \(bind: $0)" }, page: page))
-        sql.appendInterpolation(unsafeRaw: " ORDER BY \(key) LIMIT \(limit)")
+        var select = SQLQueryString("SELECT t.natural_key, ")
+        select.appendInterpolation(scope.documentColumns(resource))
+        select.appendInterpolation(unsafeRaw: " FROM ")
+        select.appendInterpolation(ident: resource.name)
+        select.appendInterpolation(unsafeRaw: " t")
+        let sql = try await scope.page(select, resource, filter: after.map { "\(unsafeRaw: key) > \(bind: $0)" },
+                                       page: .init(orderBy: key, limit: limit), on: db)
         return try await db.raw(sql).all().map { row in
             PageRow(naturalKey: try row.decode(column: "natural_key", as: String.self),
                     document: try row.decode(column: "doc", as: String.self),

@@ -32,11 +32,11 @@ public struct ExportScope: Sendable {
         return nil
     }
 
-    /// `WHERE` text for table alias `t`: the records of one export page, visible to the principal,
-    /// under the narrowed node and after `filter` (the page's cursor), read with
-    /// `visibleCondition`'s paged selects so that a school's export reads its own rows only.
-    func condition(_ resource: ResourceDescriptor, filter: SQLQueryString?, page: ResourceDescriptor.Page) -> SQLQueryString {
-        guard let narrowedTo else { return resource.visibleCondition(roots: readRoots, filter: filter, page: page) }
+    /// One export page of `select` (see `ResourceDescriptor.visiblePage`): the records visible to
+    /// the principal, under the narrowed node, and meeting `filter` (the page's cursor).
+    func page(_ select: SQLQueryString, _ resource: ResourceDescriptor, filter: SQLQueryString?,
+              page: ResourceDescriptor.Page, on db: any SQLDatabase) async throws -> SQLQueryString {
+        guard let narrowedTo else { return try await resource.visiblePage(select, roots: readRoots, filter: filter, page: page, on: db) }
         // The principal's own scope goes into each paged select too: applied after them, it
         // could leave a page short while later records remain, and short ends the export.
         var readable = resource.visibilityCondition(roots: readRoots)
@@ -44,7 +44,7 @@ public struct ExportScope: Sendable {
             readable.appendInterpolation(unsafeRaw: " AND ")
             readable.appendInterpolation(filter)
         }
-        return resource.visibleCondition(roots: [narrowedTo], filter: readable, page: page)
+        return try await resource.visiblePage(select, roots: [narrowedTo], filter: readable, page: page, on: db)
     }
 
     /// A select expression giving the full document where identity data may be shown, else the

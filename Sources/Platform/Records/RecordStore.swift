@@ -202,16 +202,15 @@ public enum RecordStore {
     }
 
     /// A page of the records visible under `roots`, in the query's order (byte order on both engines),
-    /// found by `visibleCondition`'s paged selects so that an index serves the caller's scope.
+    /// read as `visiblePage` reads a scope so that an index serves it.
     public static func list(_ db: any SQLDatabase, _ resource: ResourceDescriptor, _ query: ListQuery,
                             roots: [String]) async throws -> [RecordRow] {
         guard !roots.isEmpty else { return [] }
         // Byte order on both engines: SQLite compares TEXT with memcmp, PostgreSQL needs COLLATE "C".
         let collate = db.dialect.name == "postgresql" ? " COLLATE \"C\"" : ""
         let page = ResourceDescriptor.Page(orderBy: orderBy(query, collate: collate), limit: max(1, query.limit))
-        var sql = SQLQueryString("SELECT \(unsafeRaw: rowColumns) FROM \(ident: resource.name) t WHERE ")
-        sql.appendInterpolation(resource.visibleCondition(roots: roots, filter: filter(query, collate: collate), page: page))
-        sql.appendInterpolation(unsafeRaw: " ORDER BY \(page.orderBy) LIMIT \(page.limit)")
+        let select = SQLQueryString("SELECT \(unsafeRaw: rowColumns) FROM \(ident: resource.name) t")
+        let sql = try await resource.visiblePage(select, roots: roots, filter: filter(query, collate: collate), page: page, on: db)
         return try await db.raw(sql).all().map(decode)
     }
 
