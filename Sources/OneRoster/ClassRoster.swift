@@ -116,18 +116,20 @@ enum CourseRoster {
         guard !scope.roots.isEmpty else { return [] }
         let rows = try await database.read { db -> (String, [(String, String, String, String)]) in
             let ministry = try await db.raw("SELECT code FROM org_units WHERE kind = 'ministry'").first()?.text("code") ?? ""
-            var homeroom = SQLQueryString("SELECT t.school_year, t.grade, MAX(t.updated_at) AS updated_at FROM classes t WHERE ")
-            homeroom.appendInterpolation(scope.condition(SchoolClass.resource))
-            homeroom.appendInterpolation(unsafeRaw: " GROUP BY t.school_year, t.grade")
+            var homeroom = SQLQueryString("SELECT v.school_year, v.grade, MAX(v.updated_at) AS updated_at FROM (")
+            homeroom.appendInterpolation(scope.rows("SELECT t.school_year, t.grade, t.updated_at FROM classes t", SchoolClass.resource))
+            homeroom.appendInterpolation(unsafeRaw: ") v GROUP BY v.school_year, v.grade")
             var found = try await db.raw(homeroom).all().map { row in
                 (try row.text("school_year"), try row.text("grade"), RosterKeys.homeroomSubject, try row.text("updated_at"))
             }
             let doc = DocumentSQL(db)
-            var taught = SQLQueryString("SELECT c.school_year, c.grade, \(unsafeRaw: doc.field("subjectCode", "subject")), ")
-            taught.appendInterpolation(unsafeRaw: "MAX(t.updated_at) AS updated_at FROM \(doc.from("teaching_assignments")) ")
-            taught.appendInterpolation(unsafeRaw: "JOIN classes c ON c.id = t.class_id WHERE ")
-            taught.appendInterpolation(scope.condition(TeachingAssignment.resource))
-            taught.appendInterpolation(unsafeRaw: " GROUP BY 1, 2, 3")
+            let assignments = SQLQueryString("""
+                SELECT c.school_year, c.grade, \(unsafeRaw: doc.field("subjectCode", "subject")), t.updated_at \
+                FROM \(unsafeRaw: doc.from("teaching_assignments")) JOIN classes c ON c.id = t.class_id
+                """)
+            var taught = SQLQueryString("SELECT v.school_year, v.grade, v.subject, MAX(v.updated_at) AS updated_at FROM (")
+            taught.appendInterpolation(scope.rows(assignments, TeachingAssignment.resource))
+            taught.appendInterpolation(unsafeRaw: ") v GROUP BY v.school_year, v.grade, v.subject")
             found += try await db.raw(taught).all().map { row in
                 (try row.text("school_year"), try row.text("grade"), try row.text("subject"), try row.text("updated_at"))
             }

@@ -15,10 +15,10 @@ public struct RosterScope: Sendable {
         self.withDemographics = withDemographics && !identityRoots.isEmpty
     }
 
-    /// `WHERE` text for alias `t` of `resource`: every record of the scope, for reads that
-    /// aggregate them.
-    func condition(_ resource: ResourceDescriptor) -> SQLQueryString {
-        resource.visibleCondition(roots: roots)
+    /// The rows of `select` for every record of the scope, for reads that aggregate them (see
+    /// `ResourceDescriptor.visibleRows`).
+    func rows(_ select: SQLQueryString, _ resource: ResourceDescriptor) -> SQLQueryString {
+        resource.visibleRows(select, roots: roots)
     }
 
     /// One keyset page of `select` (see `ResourceDescriptor.visiblePage`, whose columns must include

@@ -30,8 +30,9 @@ public struct RegistryReader: Sendable {
         guard !roots.isEmpty else { return Counts(schools: 0, staff: 0, learners: 0, classes: 0) }
         return try await registry.database.read { db in
             func count(_ resource: ResourceDescriptor) async throws -> Int {
-                var sql = SQLQueryString("SELECT COUNT(*) AS n FROM \(ident: resource.name) t WHERE ")
-                sql.appendInterpolation(resource.visibilityCondition(roots: roots))
+                var sql = SQLQueryString("SELECT COUNT(*) AS n FROM (")
+                sql.appendInterpolation(resource.visibleRows("SELECT 1 AS one FROM \(ident: resource.name) t", roots: roots))
+                sql.appendInterpolation(unsafeRaw: ") v")
                 return try await db.raw(sql).first()?.decode(column: "n", as: Int.self) ?? 0
             }
             return Counts(schools: try await count(School.resource), staff: try await count(Staff.resource),

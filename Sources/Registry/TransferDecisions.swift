@@ -25,9 +25,11 @@ extension RegistryService {
         guard !roots.isEmpty else { return [] }
         let writable = principal.nodes(for: .registryWrite)
         return try await database.read { db in
-            var sql = SQLQueryString("SELECT t.id, t.body, l.body AS learner FROM transfers t LEFT JOIN learners l ON l.id = t.learner_id WHERE ")
-            sql.appendInterpolation(Transfer.resource.visibilityCondition(roots: roots))
-            sql.appendInterpolation(unsafeRaw: " ORDER BY CASE WHEN t.status = 'requested' THEN 0 ELSE 1 END, t.updated_at DESC LIMIT \(limit)")
+            var sql = SQLQueryString("SELECT v.id, v.body, v.learner FROM (")
+            sql.appendInterpolation(Transfer.resource.visibleRows("""
+                SELECT t.id, t.body, l.body AS learner, t.status, t.updated_at FROM transfers t LEFT JOIN learners l ON l.id = t.learner_id
+                """, roots: roots))
+            sql.appendInterpolation(unsafeRaw: ") v ORDER BY CASE WHEN v.status = 'requested' THEN 0 ELSE 1 END, v.updated_at DESC LIMIT \(limit)")
             struct Name: Decodable { let fullName: String }
             var summaries: [TransferSummary] = []
             for row in try await db.raw(sql).all() {

@@ -41,6 +41,23 @@ struct RecordListingTests {
         }
     }
 
+    /// `visibleRows` gives each visible record once, owned or shared or both, for a count.
+    @Test(arguments: Engine.allCases)
+    func visibleRowsCountEachVisibleRecordOnce(engine: Engine) async throws {
+        try await withImportDatabase(engine) { setup in
+            let fixture = try await VisibilityFixture.make(setup)
+            for node in [fixture.caller, fixture.other, fixture.third, fixture.callerSchools[0]] {
+                let counted = try await setup.database.read { db in
+                    var sql = SQLQueryString("SELECT COUNT(*) AS n FROM (")
+                    sql.appendInterpolation(Guardian.resource.visibleRows("SELECT 1 AS one FROM guardians t", roots: [node]))
+                    sql.appendInterpolation(unsafeRaw: ") v")
+                    return try await db.raw(sql).first()?.decode(column: "n", as: Int.self)
+                }
+                #expect(counted == fixture.drafts.filter { fixture.visible($0, from: node) }.count)
+            }
+        }
+    }
+
     /// An export narrowed to another department holds the records visible both there and to the
     /// principal, even where the principal's scope removes most of a page's candidates.
     @Test(arguments: Engine.allCases)

@@ -55,52 +55,59 @@ extension ResourceDescriptor {
         }
     }
 
-    /// Record `t` is visible from `roots`, in a form that indexes serve: for reads that aggregate a
-    /// scope's records. Pages read `visiblePage`.
-    public func visibleCondition(roots: [String]) -> SQLQueryString {
-        if OrgTree.includesRoot(roots) { return SQLQueryString("1 = 1") }
-        var sql = SQLQueryString("t.id IN (SELECT t.id FROM \(ident: name) t WHERE ")
-        sql.appendInterpolation(ownedCondition(roots: roots))
-        sql.appendInterpolation(unsafeRaw: " UNION ALL SELECT t.id FROM ")
-        sql.appendInterpolation(ident: name)
-        sql.appendInterpolation(unsafeRaw: " t WHERE ")
-        sql.appendInterpolation(sharedCondition(roots: roots))
-        sql.appendInterpolation(unsafeRaw: ")")
+    /// The rows of `select` for the records visible from `roots` that meet `filter` (a condition on
+    /// `t`): those owned under the roots, then those only shared with them, as one `UNION ALL` for
+    /// the caller to aggregate (`SELECT COUNT(*) FROM (…) v`). `select` is the select list and `FROM`
+    /// clause, with this table as `t` (`SELECT … FROM learners t JOIN …`).
+    ///
+    /// `visibilityCondition` is one condition, owned under a root `OR EXISTS` shared with one, that
+    /// no index can serve: counting a school's learners read the whole table. Apart, each part is a
+    /// semi-join the planner can start from the owner's index, and the two hold different records.
+    public func visibleRows(_ select: SQLQueryString, roots: [String], filter: SQLQueryString? = nil) -> SQLQueryString {
+        if OrgTree.includesRoot(roots) { return scoped(select, nil, filter) }
+        var sql = scoped(select, ownedCondition(roots: roots), filter)
+        sql.appendInterpolation(unsafeRaw: " UNION ALL ")
+        sql.appendInterpolation(scoped(select, onlySharedCondition(roots: roots), filter))
         return sql
     }
 
     /// One keyset page of the records visible from `roots` that meet `filter` (a condition on `t`,
-    /// such as the page's cursor). `select` is the select list and `FROM` clause, with this table as
-    /// `t` (`SELECT … FROM learners t JOIN …`), and its columns include those `page.orderBy` names.
+    /// such as the page's cursor): `visibleRows`'s two parts, each ordered and limited on its own,
+    /// and the first of both. `select`'s columns must include those `page.orderBy` names.
     ///
-    /// `visibilityCondition` is one condition, owned under a root `OR EXISTS` shared with one, that
-    /// no index can serve: a page of a school's records read the whole table's key index to find
-    /// them. Here the owned records and those only shared are two selects, each paged on its own, so
-    /// that the planner starts the owned one from the owner's index or from the order's, whichever is
-    /// cheaper; the page is the first of both. The two hold different records, so PostgreSQL merges
-    /// them in order as they come (a merge append) rather than collecting and sorting them.
+    /// Each part is paged by whichever index is cheaper: a school's from the owner's, a province's
+    /// from the order's. Because the two hold different records, PostgreSQL merges them in order as
+    /// they come (a merge append) rather than collecting and sorting them.
     public func visiblePage(_ select: SQLQueryString, roots: [String], filter: SQLQueryString?, page: Page,
                             on db: any SQLDatabase) async throws -> SQLQueryString {
-        func branch(_ scope: SQLQueryString?) -> SQLQueryString {
-            var sql = select
-            for (index, condition) in [scope, filter].compactMap({ $0 }).enumerated() {
-                sql.appendInterpolation(unsafeRaw: index == 0 ? " WHERE " : " AND ")
-                sql.appendInterpolation(condition)
-            }
-            sql.appendInterpolation(unsafeRaw: " ORDER BY \(page.orderBy) LIMIT \(page.limit)")
-            return sql
-        }
-        if OrgTree.includesRoot(roots) { return branch(nil) }
+        let tail = " ORDER BY \(page.orderBy) LIMIT \(page.limit)"
+        if OrgTree.includesRoot(roots) { return scoped(select, nil, filter, tail: tail) }
         let owned = ownedCondition(roots: roots, ownerIndex: try await ownerIndexServes(roots: roots, on: db))
-        var onlyShared = sharedCondition(roots: roots)
-        onlyShared.appendInterpolation(unsafeRaw: " AND NOT ")
-        onlyShared.appendInterpolation(ownedCondition(roots: roots))
         // SQLite takes ORDER BY and LIMIT in a compound select's member only inside a sub-select.
         var sql = SQLQueryString("SELECT * FROM (SELECT * FROM (")
-        sql.appendInterpolation(branch(owned))
+        sql.appendInterpolation(scoped(select, owned, filter, tail: tail))
         sql.appendInterpolation(unsafeRaw: ") owned UNION ALL SELECT * FROM (")
-        sql.appendInterpolation(branch(onlyShared))
-        sql.appendInterpolation(unsafeRaw: ") shared) t ORDER BY \(page.orderBy) LIMIT \(page.limit)")
+        sql.appendInterpolation(scoped(select, onlySharedCondition(roots: roots), filter, tail: tail))
+        sql.appendInterpolation(unsafeRaw: ") shared) t\(tail)")
+        return sql
+    }
+
+    /// Shared with a node under the roots and not owned under them: `visibleRows`'s second part.
+    private func onlySharedCondition(roots: [String]) -> SQLQueryString {
+        var sql = sharedCondition(roots: roots)
+        sql.appendInterpolation(unsafeRaw: " AND NOT ")
+        sql.appendInterpolation(ownedCondition(roots: roots))
+        return sql
+    }
+
+    /// `select WHERE scope AND filter` and `tail`, leaving out the conditions that are nil.
+    private func scoped(_ select: SQLQueryString, _ scope: SQLQueryString?, _ filter: SQLQueryString?, tail: String = "") -> SQLQueryString {
+        var sql = select
+        for (index, condition) in [scope, filter].compactMap({ $0 }).enumerated() {
+            sql.appendInterpolation(unsafeRaw: index == 0 ? " WHERE " : " AND ")
+            sql.appendInterpolation(condition)
+        }
+        sql.appendInterpolation(unsafeRaw: tail)
         return sql
     }
 
