@@ -4,7 +4,9 @@ import SQLKit
 /// (`record_scopes`) with a node under one. All conditions here are on table alias `t`.
 extension ResourceDescriptor {
     /// The SQL condition "record `t` is visible from one of the roots": it is owned under a root
-    /// (`ownedCondition`), or a node it is shared with (`record_scopes`) lies under one.
+    /// (`ownedCondition`), or a node it is shared with (`record_scopes`) lies under one. No index
+    /// serves it, so it is for records already found otherwise (by ID, or in a select narrowed by
+    /// other means); reads of a whole scope go through `visibleRows` or `visiblePage`.
     public func visibilityCondition(roots: [String]) -> SQLQueryString {
         // Whoever holds the root sees every record: no need to consult the tree at all.
         if OrgTree.includesRoot(roots) { return SQLQueryString("1 = 1") }
@@ -55,19 +57,19 @@ extension ResourceDescriptor {
         }
     }
 
-    /// The rows of `select` for the records visible from `roots` that meet `filter` (a condition on
-    /// `t`): those owned under the roots, then those only shared with them, as one `UNION ALL` for
-    /// the caller to aggregate (`SELECT COUNT(*) FROM (…) v`). `select` is the select list and `FROM`
-    /// clause, with this table as `t` (`SELECT … FROM learners t JOIN …`).
+    /// The rows of `select` for the records visible from `roots`: those owned under the roots, then
+    /// those only shared with them, as one `UNION ALL` for the caller to aggregate (`SELECT COUNT(*)
+    /// FROM (…) v`). `select` is the select list and `FROM` clause, with this table as `t`
+    /// (`SELECT … FROM learners t JOIN …`).
     ///
     /// `visibilityCondition` is one condition, owned under a root `OR EXISTS` shared with one, that
     /// no index can serve: counting a school's learners read the whole table. Apart, each part is a
     /// semi-join the planner can start from the owner's index, and the two hold different records.
-    public func visibleRows(_ select: SQLQueryString, roots: [String], filter: SQLQueryString? = nil) -> SQLQueryString {
-        if OrgTree.includesRoot(roots) { return scoped(select, nil, filter) }
-        var sql = scoped(select, ownedCondition(roots: roots), filter)
+    public func visibleRows(_ select: SQLQueryString, roots: [String]) -> SQLQueryString {
+        if OrgTree.includesRoot(roots) { return select }
+        var sql = scoped(select, ownedCondition(roots: roots), nil)
         sql.appendInterpolation(unsafeRaw: " UNION ALL ")
-        sql.appendInterpolation(scoped(select, onlySharedCondition(roots: roots), filter))
+        sql.appendInterpolation(scoped(select, onlySharedCondition(roots: roots), nil))
         return sql
     }
 
