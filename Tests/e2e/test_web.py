@@ -180,6 +180,10 @@ def test_ministry_reads_the_exam_figures_and_the_analyst_sees_no_identity(browse
     assert browser.find_elements(By.CSS_SELECTOR, "main figure svg[role=img]"), "the figures are charted"
     assert fits_the_screen(browser)
     browser.find_element(By.CSS_SELECTOR, "header form button").click()
+    # Signed out once the sign-in form is back: going on before that can abort the sign-out's post
+    # and come back to the same session's home page.
+    WebDriverWait(browser, 10, ignored_exceptions=(WebDriverException,)).until(
+        lambda driver: driver.find_elements(By.ID, "username"))
     sign_in(browser, base_url, "bo.phantich")
     links = [link.text for link in browser.find_elements(By.CSS_SELECTOR, "nav a")]
     assert "Thống kê" in links and "Xác thực định danh" not in links
