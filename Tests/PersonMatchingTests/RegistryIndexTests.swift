@@ -60,6 +60,32 @@ struct RegistryIndexTests {
         #expect(found >= 196, "\(found)/200 found with \(damage)")
     }
 
+    @Test("the search finds the best people of the record's blocks, as scoring each of them once would",
+          arguments: [1, 5], [RegistryIndex.defaultMaximumBlockSize, 8])
+    func sameAsScoringEveryone(limit: Int, maximumBlockSize: Int) {
+        // One birth year, so that many people share a date and the blocks overlap.
+        var population = SyntheticPopulation(seed: 7)
+        let people = (0..<4_000).map { _ in population.person(yearRange: 2010...2010) }
+        let index = RegistryIndex(people)
+        var checked = 0
+        for person in people.prefix(400) {
+            var damage = population.randomDamage()
+            if checked % 3 == 0 { damage.append(.dayMonthSwap) }
+            let record = PreparedRecord(population.record(of: person, damage: damage))
+            var everyone = Set<Int>()
+            for block in index.candidateBlocks(for: record, maximumBlockSize: maximumBlockSize) {
+                for slot in block { everyone.insert(Int(index.postings[slot])) }
+            }
+            let expected = everyone.map { position in
+                MatchModel.shippedDefault.matchWeight(
+                    index.compare(record, position: position).vector, givenNameFrequency: index.givenNameFrequency(at: position))
+            }.sorted(by: >).prefix(limit)
+            let found = index.candidates(for: record, limit: limit, maximumBlockSize: maximumBlockSize).map(\.weight)
+            #expect(found == Array(expected), "\(person.fullName), \(damage)")
+            checked += 1
+        }
+    }
+
     @Test("the index is compact: well under 200 bytes a person")
     func compact() {
         let index = Self.fixture.index
