@@ -61,11 +61,17 @@ struct ImportCommand: AsyncParsableCommand {
         return url.deletingPathExtension().path + "-errors.csv"
     }
 
-    static func describe(_ summary: ImportSummary) -> String {
+    /// The terminal's account of one file. `stored` is false when nothing was stored, also because of
+    /// another file of the same all-or-nothing import; the good rows are then not called created.
+    static func describe(_ summary: ImportSummary, stored: Bool? = nil) -> String {
         var lines: [String] = []
-        lines.append(String(format: "%@: %d rows in %.1f s (%.0f rows/s): %d created, %d updated, %d unchanged, %d repeated, %d refused",
-                            summary.kind.rawValue, summary.rows, summary.seconds, summary.rowsPerSecond, summary.created, summary.updated,
-                            summary.unchanged, summary.repeated, summary.refused)
+        let good = (stored ?? summary.committed)
+            ? String(format: "%d created, %d updated, %d unchanged", summary.created, summary.updated, summary.unchanged)
+            : String(format: "%d good rows not stored (%d new, %d changed, %d unchanged)",
+                     summary.created + summary.updated + summary.unchanged, summary.created, summary.updated, summary.unchanged)
+        lines.append(String(format: "%@: %d rows in %.1f s (%.0f rows/s): %@, %d repeated, %d refused",
+                            summary.kind.rawValue, summary.rows, summary.seconds, summary.rowsPerSecond, good,
+                            summary.repeated, summary.refused)
                      + (summary.joined > 0 ? "; \(summary.joined) rows added an employment to the row above" : ""))
         if summary.refused > 0 {
             lines.append(summary.committed

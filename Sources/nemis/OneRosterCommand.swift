@@ -120,7 +120,7 @@ struct OneRosterCommand: AsyncParsableCommand {
         }
 
         static func describe(_ summary: OneRosterImporter.Summary) -> String {
-            var lines = summary.imports.map(ImportCommand.describe)
+            var lines = summary.imports.map { ImportCommand.describe($0, stored: summary.committed) }
             for (why, count) in summary.skipped { lines.append("left out: \(count) \(why)") }
             if summary.conversionErrors > 0 {
                 lines.append("\(summary.conversionErrors) lines refused before import (report: \(summary.conversionReportPath ?? "")):")
