@@ -75,6 +75,9 @@ struct WebImportTests {
                 job = try await api.call(.get, location, as: admin)
             }
             #expect(job.text.contains("có dòng lỗi, không ghi gì"))
+            // The good rows are not counted as created: nothing was.
+            #expect(job.text.contains("<th scope=\"row\">Dòng hợp lệ (chưa ghi)</th><td>2</td>"))
+            #expect(!job.text.contains("Thêm mới"))
             #expect(job.text.contains("citizenId.scientificNotationLostDigits"))
             let report = try await api.call(.get, location + "/report", as: admin)
             #expect(report.status == .ok && report.headers[.contentType] == "text/csv; charset=utf-8")

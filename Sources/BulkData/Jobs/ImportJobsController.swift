@@ -28,7 +28,8 @@ public struct ImportJobsController: Sendable {
             FieldSpec("fileName", .string, readOnly: true, "The uploaded file's name"),
             FieldSpec("skipInvalid", .boolean, readOnly: true, "Whether good rows are stored when others are refused"),
             FieldSpec("summary", .object(["rows", "created", "updated", "unchanged", "repeated", "refused", "errors", "warnings"].map {
-                FieldSpec($0, .integer, readOnly: true, "Rows \($0)")
+                FieldSpec($0, .integer, readOnly: true, ["created", "updated", "unchanged"].contains($0)
+                          ? "Rows \($0); when committed is false, good rows that would have been" : "Rows \($0)")
             } + [FieldSpec("committed", .boolean, readOnly: true, "Whether anything was stored"),
                  FieldSpec("reasons", .array(.object([FieldSpec("code", .string, "Error or warning code"), FieldSpec("count", .integer, "Rows")])),
                            readOnly: true, "Errors and warnings by code, most frequent first")]),

@@ -42,7 +42,7 @@ enum Phrase: CaseIterable {
     // Imports
     case imports, importIntro, importKind, importFile, importSkipInvalid, importButton, importTemplates
     case yourImports, noImportsYet, uploaded, fileName, rowsRead, rowsCreated, rowsUpdated, rowsUnchanged, rowsRepeated, rowsJoined
-    case rowsRefused, downloadReport, importRunning, importFailed, reasonCode, reasonCount, importAnother, chooseFile
+    case rowsRefused, rowsGoodNotStored, downloadReport, importRunning, importFailed, reasonCode, reasonCount, importAnother, chooseFile
     // Statistics
     case statistics, department, total, noEnrolmentsYet
     // Identity verification
@@ -254,6 +254,7 @@ enum Phrase: CaseIterable {
         case .rowsRepeated: ("Dòng lặp lại", "Repeated rows")
         case .rowsJoined: ("Dòng bổ sung nơi công tác cho dòng trên", "Rows adding an employment to the row above")
         case .rowsRefused: ("Dòng bị từ chối", "Refused rows")
+        case .rowsGoodNotStored: ("Dòng hợp lệ (chưa ghi)", "Good rows (not stored)")
         case .downloadReport: ("Tải báo cáo lỗi (CSV)", "Download the error report (CSV)")
         case .importRunning: ("Đang nhập… Trang tự tải lại.", "Importing… This page reloads by itself.")
         case .importFailed: ("Không đọc được tệp", "The file could not be read")

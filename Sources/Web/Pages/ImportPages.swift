@@ -58,8 +58,11 @@ struct ImportPages: Sendable {
             body += "<p class=\"error\" role=\"alert\">\(HTML.escape(strings[.importFailed])): \(HTML.escape(message))</p>"
         }
         if let summary = job.summary {
-            let counts: [(Phrase, Int)] = [(.rowsRead, summary.rows), (.rowsCreated, summary.created), (.rowsUpdated, summary.updated),
-                                           (.rowsUnchanged, summary.unchanged), (.rowsRepeated, summary.repeated), (.rowsRefused, summary.refused)]
+            // A refused import stored nothing: its good rows are counted as such, not as created or updated.
+            let written: [(Phrase, Int)] = summary.committed
+                ? [(.rowsCreated, summary.created), (.rowsUpdated, summary.updated), (.rowsUnchanged, summary.unchanged)]
+                : [(.rowsGoodNotStored, summary.created + summary.updated + summary.unchanged)]
+            let counts: [(Phrase, Int)] = [(.rowsRead, summary.rows)] + written + [(.rowsRepeated, summary.repeated), (.rowsRefused, summary.refused)]
                 + (summary.joined ?? 0 > 0 ? [(.rowsJoined, summary.joined ?? 0)] : [])
             body += "<table><tbody>" + counts.map { "<tr><th scope=\"row\">\(HTML.escape(strings[$0.0]))</th><td>\($0.1)</td></tr>" }.joined()
                 + "</tbody></table>"
