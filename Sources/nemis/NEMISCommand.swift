@@ -16,6 +16,12 @@ struct NEMISCommand: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let error as ValidationError {
+            // Thrown by a command's run, after its arguments parsed: the message says what to change.
+            // ArgumentParser would add the root command's usage line, which says nothing about the
+            // subcommand, so only the message is printed (with the same exit status).
+            FileHandle.standardError.write(Data("Error: \(error.message)\n".utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
         } catch {
             exit(withError: error)
         }

@@ -46,6 +46,22 @@ struct ImportCommandTests {
         await cleanup()
     }
 
+    @Test func aMissingFileOrAFolderIsNamedWithoutTheUsageLines() async throws {
+        let executable = try #require(ImportKillTests.nemisExecutable(), "the nemis executable is built next to the tests")
+        let (configuration, cleanup) = try await TestDatabases.freshConfiguration(.sqlite)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nemis-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missing = folder.appendingPathComponent("learners.xlsx").path
+        let absent = try Self.nemis(executable, ["import", "learners", missing], configuration)
+        #expect(absent.status == 64)
+        #expect(absent.output == "Error: cannot read \(missing): no such file (không có tệp này)\n")
+        let notAFile = try Self.nemis(executable, ["import", "learners", folder.path], configuration)
+        #expect(notAFile.status == 64)
+        #expect(notAFile.output == "Error: cannot read \(folder.path): a folder, not a file (đây là thư mục, không phải tệp)\n")
+        await cleanup()
+    }
+
     /// Runs the executable against the configuration's database; its exit status and everything it printed.
     static func nemis(_ executable: URL, _ arguments: [String], _ configuration: AppConfiguration) throws -> (status: Int32, output: String) {
         let process = Process()

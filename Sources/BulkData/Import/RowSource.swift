@@ -26,6 +26,7 @@ enum RowSource {
         /// By the name's extension, and for CSV by the header line: Excel in Vietnamese settings
         /// writes `;` between fields, because `,` is the decimal mark there.
         static func of(path: String) throws -> FileKind {
+            try checkReadable(path)
             if path.lowercased().hasSuffix(".xlsx") { return .xlsx }
             guard let handle = FileHandle(forReadingAtPath: path) else { throw ImportError.unreadable(path, "the file cannot be opened") }
             defer { try? handle.close() }
@@ -36,6 +37,16 @@ enum RowSource {
             let semicolons = firstLine.filter { $0 == UInt8(ascii: ";") }.count
             return .csv(separator: semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ","))
         }
+    }
+
+    /// Refuses, before anything is read, a path that names no file, or a folder: the readers' own
+    /// errors would call it a damaged workbook or repeat the path.
+    static func checkReadable(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ImportError.unreadable(path, "no such file (không có tệp này)")
+        }
+        if isDirectory.boolValue { throw ImportError.unreadable(path, "a folder, not a file (đây là thư mục, không phải tệp)") }
     }
 
     /// Rows read ahead of the writer, in whole batches (at least one), whatever the batch size: the
