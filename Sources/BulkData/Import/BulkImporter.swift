@@ -207,9 +207,9 @@ private struct ImportRun {
     typealias PreparedRows = (rows: [Pending], batch: PreparedBatch)
     /// A batch read and ruled on, not yet stored: the next `writePending` stores it.
     var prepared: PreparedRows?
-    /// The issues of the rows taken since the last `writePending`. They go to the report after the
-    /// refusals of the batch before, which are known only once it is stored, so the report (and the
-    /// summary's first examples) keep the file's order of batches.
+    /// Issues not yet in the report. A row's refusal by the rules is known only once its batch is
+    /// stored, after the issues of the cells of later rows: they wait here until no issue can come
+    /// before them, so that the report (and the summary's first examples) follow the file's rows.
     var held: [ImportIssue] = []
 
     struct Pending {
@@ -327,20 +327,31 @@ private struct ImportRun {
                     next = ahead
                 }
             }
-            for issue in held { try report.add(issue) }
-            held.removeAll(keepingCapacity: true)
             if next == nil && !rows.isEmpty { next = try await prepare(rows, db: db) }
             prepared = next
             if final, let last = prepared {
                 prepared = nil
                 _ = try await settle(last.rows, try await last.batch.store(principal: principal, db: db), builder: builder, db: db)
             }
+            try reportSettledIssues()
         } catch {
             // When the preparation beside the store failed first, it spoilt a PostgreSQL transaction
             // and what failed after only says so: the first error is the one to report.
             if let aheadError, DatabaseErrors.isTransactionAborted(error) { throw aheadError }
             throw error
         }
+    }
+
+    /// Writes the held issues of the rows above the first one still waiting to be stored, in the
+    /// file's order: a later issue is either a refusal of a waiting row or about a row not read yet.
+    /// Issues of one row keep their order (the cells', then the rules').
+    private mutating func reportSettledIssues() throws {
+        // Rows wait in the file's order: the prepared batch's first, else the first pending one.
+        let firstWaiting = prepared?.rows.first?.row.number ?? pending.first?.row.number ?? Int.max
+        let settled = held.enumerated().filter { $0.element.row < firstWaiting }
+            .sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }
+        for (_, issue) in settled { try report.add(issue) }
+        held.removeAll { $0.row < firstWaiting }
     }
 
     /// The pending rows a batch takes: all of them, but the last record of a format that spreads a
@@ -389,9 +400,9 @@ private struct ImportRun {
         guard let fieldErrors = WriteFailureDetails.fieldErrors(error) else { throw error }
         summary.refused += 1
         for fieldError in fieldErrors {
-            try report.add(ImportIssue(row: row.number, column: builder.header(forField: fieldError.field),
-                                       value: builder.value(forField: fieldError.field, in: row), severity: .error,
-                                       reason: ImportReasonCatalog.reason(for: fieldError)))
+            held.append(ImportIssue(row: row.number, column: builder.header(forField: fieldError.field),
+                                    value: builder.value(forField: fieldError.field, in: row), severity: .error,
+                                    reason: ImportReasonCatalog.reason(for: fieldError)))
         }
     }
 

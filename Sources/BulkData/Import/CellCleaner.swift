@@ -67,6 +67,13 @@ enum CellCleaner {
     static func date(_ text: String) -> CellReading {
         let refused = CellReading.refused(ImportReason("date.invalid", vi: "Ngày không hợp lệ; viết dạng dd/mm/yyyy",
                                                        en: "not a date; write it as dd/mm/yyyy"))
+        if let number = Int(withoutDecimalSuffix(text)), (1_900...2_100).contains(number) {
+            // Also Excel's day numbers of 1905: but a school's file holds a year typed alone far more
+            // often than a date of 1905, and reading it as a day would store a wrong date silently.
+            return .refused(ImportReason(
+                "date.yearOnly", vi: "Chỉ có năm (\(number)); cần ngày đầy đủ dạng dd/mm/yyyy",
+                en: "only the year (\(number)); the full date is needed, as dd/mm/yyyy"))
+        }
         if let serial = Int(withoutDecimalSuffix(text)), (1...2_958_465).contains(serial) {
             // Excel's 1900 date system counts 1900-02-29, which never was: day numbers from
             // 61 (1900-03-01) on are one day ahead of the real calendar, and no pupil is older.
