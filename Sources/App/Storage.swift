@@ -18,6 +18,7 @@ public enum Storage {
     /// Opens the database. For PostgreSQL the returned storage is also a Service that must run.
     public static func open(_ configuration: AppConfiguration, logger: Logger) async throws -> any Database {
         if let url = configuration.databaseURL {
+            try await PostgresStorage.checkConnection(url: url, logger: logger)
             return try PostgresStorage(url: url, logger: logger)
         }
         return try await SQLiteStorage.open(path: configuration.sqlitePath, logger: logger)

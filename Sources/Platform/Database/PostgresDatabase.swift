@@ -18,27 +18,13 @@ public final class PostgresStorage: Database, Service {
         self.logger = logger
     }
 
-    /// Parses `postgres://user:password@host:port/database?sslmode=disable`.
+    /// Connects once to the server the URL names, failing at once with the reason when it cannot.
+    public static func checkConnection(url: String, logger: Logger) async throws {
+        try await PostgresTarget(url: url).checkConnection(logger: logger)
+    }
+
     static func configuration(from url: String) throws -> PostgresClient.Configuration {
-        guard let components = URLComponents(string: url),
-              let scheme = components.scheme, ["postgres", "postgresql"].contains(scheme),
-              let user = components.user
-        else {
-            throw ConfigurationError("database URL must look like postgres://user:password@host:5432/database")
-        }
-        let database = components.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-        let host = components.host.flatMap { $0.isEmpty ? nil : $0 } ?? "localhost"
-        var configuration: PostgresClient.Configuration
-        let query = components.queryItems ?? []
-        let sslMode = query.first { $0.name == "sslmode" }?.value ?? "disable"
-        let tls: PostgresClient.Configuration.TLS = sslMode == "disable" ? .disable : .prefer(.clientDefault)
-        if host.hasPrefix("/") {
-            configuration = .init(unixSocketPath: host + "/.s.PGSQL.\(components.port ?? 5432)", username: user,
-                                  password: components.password, database: database.isEmpty ? nil : database)
-        } else {
-            configuration = .init(host: host, port: components.port ?? 5432, username: user,
-                                  password: components.password, database: database.isEmpty ? nil : database, tls: tls)
-        }
+        var configuration = try PostgresTarget(url: url).clientConfiguration
         configuration.options.maximumConnections = 20
         // No JIT compilation: the platform's queries are short, and a page of an export or a report over a
         // large table is estimated dear enough to be compiled each time, which cost more than it saved
