@@ -76,8 +76,16 @@ struct Serve: AsyncParsableCommand {
     var demo = false
 
     func run() async throws {
-        try await Server.run(configuration: try database.configuration(host: host, port: port), demo: demo)
+        let configuration = try database.configuration(host: host, port: port)
+        try checkListenPort(configuration.port, "--port (or NEMIS_PORT)")
+        try await Server.run(configuration: configuration, demo: demo)
     }
+}
+
+/// A port to listen on: 1 to 65535, or 0 for any free one. The socket layer would take a larger
+/// number modulo 65,536 and listen on a port nobody asked for.
+func checkListenPort(_ port: Int, _ option: String = "--port") throws {
+    guard (0...65_535).contains(port) else { throw ValidationError("\(option) is a port number from 0 to 65535, not \(port)") }
 }
 
 struct Migrate: AsyncParsableCommand {

@@ -60,6 +60,7 @@ struct GatewayCommand: AsyncParsableCommand {
                 throw ValidationError("--failure-rate and --duplicate-rate are shares from 0 to 1")
             }
             guard latency >= 0, retryBase >= 0, maxAttempts >= 1 else { throw ValidationError("--latency and --retry-base are ≥ 0, --max-attempts ≥ 1") }
+            try checkListenPort(port)
         }
 
         func run() async throws {

@@ -34,6 +34,7 @@ struct PopulationCommand: AsyncParsableCommand {
             guard (0...1).contains(errorRate) else { throw ValidationError("--error-rate is a share from 0 to 1") }
             guard latencyMs >= 0, latencyJitterMs >= 0, rateLimit >= 0 else { throw ValidationError("latencies and --rate-limit are ≥ 0") }
             guard pageSize >= 1, maxBatch >= 1, tokenTtl >= 1 else { throw ValidationError("--page-size, --max-batch and --token-ttl are ≥ 1") }
+            try checkListenPort(port)
         }
 
         func run() async throws {
