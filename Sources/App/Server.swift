@@ -71,8 +71,16 @@ public enum Server {
             try await app.runService()
         } catch {
             await database.shutdown()
-            throw error
+            throw listenFailure(error, configuration) ?? error
         }
         await database.shutdown()
+    }
+
+    /// The server's address refused by the system (taken, not this machine's, or a privileged port),
+    /// said with the address and what to change instead of the socket call's own words.
+    static func listenFailure(_ error: any Error, _ configuration: AppConfiguration) -> ConfigurationError? {
+        guard let error = error as? IOError, [EADDRINUSE, EADDRNOTAVAIL, EACCES].contains(error.errnoCode) else { return nil }
+        return ConfigurationError("cannot listen on \(configuration.host):\(configuration.port): \(String(cString: strerror(error.errnoCode))); "
+            + "choose another address with --host and --port (or NEMIS_HOST and NEMIS_PORT)")
     }
 }

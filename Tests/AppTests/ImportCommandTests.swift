@@ -11,7 +11,7 @@ struct ImportCommandTests {
     static let goodRows = ",019314000001,Nguyễn Thị An,01/02/2014,Nữ,19THCS900\n,019214000002,Trần Văn Bình,03/04/2014,Nam,19THCS900\n"
 
     @Test func aRefusedFileStoresNothingAndDoesNotCallItsGoodRowsCreated() async throws {
-        let executable = try #require(ImportKillTests.nemisExecutable(), "the nemis executable is built next to the tests")
+        let executable = try #require(NemisExecutable.url, "the nemis executable is built next to the tests")
         let (configuration, cleanup) = try await TestDatabases.freshConfiguration(.sqlite)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nemis-import-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -19,13 +19,13 @@ struct ImportCommandTests {
         do {
             let schools = folder.appendingPathComponent("schools.csv").path
             try ImportTests.schoolsCSV.write(toFile: schools, atomically: true, encoding: .utf8)
-            #expect(try Self.nemis(executable, ["setup"], configuration).status == 0)
-            #expect(try Self.nemis(executable, ["import", "schools", schools], configuration).status == 0)
+            #expect(try NemisExecutable.run(executable, ["setup"], configuration).status == 0)
+            #expect(try NemisExecutable.run(executable, ["import", "schools", schools], configuration).status == 0)
 
             let file = folder.appendingPathComponent("learners.csv").path
             try (Self.header + Self.goodRows + ",019214000003,Lê Văn Cường,31/02/2014,Nam,19THCS900\n")
                 .write(toFile: file, atomically: true, encoding: .utf8)
-            let refused = try Self.nemis(executable, ["import", "learners", file], configuration)
+            let refused = try NemisExecutable.run(executable, ["import", "learners", file], configuration)
             #expect(refused.status == 1)
             #expect(refused.output.contains("learners: 3 rows in "))
             #expect(refused.output.contains("2 good rows not stored (2 new, 0 changed, 0 unchanged), 0 repeated, 1 refused"), "\(refused.output)")
@@ -34,10 +34,10 @@ struct ImportCommandTests {
             #expect(refused.output.contains("row 4, Ngày sinh '31/02/2014': not a date"))
 
             try (Self.header + Self.goodRows).write(toFile: file, atomically: true, encoding: .utf8)
-            let stored = try Self.nemis(executable, ["import", "learners", file], configuration)
+            let stored = try NemisExecutable.run(executable, ["import", "learners", file], configuration)
             #expect(stored.status == 0)
             #expect(stored.output.contains("2 created, 0 updated, 0 unchanged, 0 repeated, 0 refused"), "\(stored.output)")
-            let again = try Self.nemis(executable, ["import", "learners", file], configuration)
+            let again = try NemisExecutable.run(executable, ["import", "learners", file], configuration)
             #expect(again.output.contains("0 created, 0 updated, 2 unchanged, 0 repeated, 0 refused"), "\(again.output)")
         } catch {
             await cleanup()
@@ -47,34 +47,18 @@ struct ImportCommandTests {
     }
 
     @Test func aMissingFileOrAFolderIsNamedWithoutTheUsageLines() async throws {
-        let executable = try #require(ImportKillTests.nemisExecutable(), "the nemis executable is built next to the tests")
+        let executable = try #require(NemisExecutable.url, "the nemis executable is built next to the tests")
         let (configuration, cleanup) = try await TestDatabases.freshConfiguration(.sqlite)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nemis-import-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let missing = folder.appendingPathComponent("learners.xlsx").path
-        let absent = try Self.nemis(executable, ["import", "learners", missing], configuration)
+        let absent = try NemisExecutable.run(executable, ["import", "learners", missing], configuration)
         #expect(absent.status == 64)
         #expect(absent.output == "Error: cannot read \(missing): no such file (không có tệp này)\n")
-        let notAFile = try Self.nemis(executable, ["import", "learners", folder.path], configuration)
+        let notAFile = try NemisExecutable.run(executable, ["import", "learners", folder.path], configuration)
         #expect(notAFile.status == 64)
         #expect(notAFile.output == "Error: cannot read \(folder.path): a folder, not a file (đây là thư mục, không phải tệp)\n")
         await cleanup()
-    }
-
-    /// Runs the executable against the configuration's database; its exit status and everything it printed.
-    static func nemis(_ executable: URL, _ arguments: [String], _ configuration: AppConfiguration) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments + ["--log-level", "error"]
-            + (configuration.databaseURL.map { ["--database-url", $0] } ?? ["--sqlite", configuration.sqlitePath])
-        process.environment = ["NEMIS_KEY_ENCRYPTION_KEY": configuration.keyEncryptionKey ?? "", "PATH": "/usr/bin:/bin"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
     }
 }

@@ -16,7 +16,7 @@ struct ImportKillTests {
 
     @Test(arguments: Engine.allCases)
     func killedImportLeavesNoTrace(engine: Engine) async throws {
-        let executable = try #require(Self.nemisExecutable(), "the nemis executable is built next to the tests")
+        let executable = try #require(NemisExecutable.url, "the nemis executable is built next to the tests")
         let (configuration, cleanup) = try await TestDatabases.freshConfiguration(engine)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nemis-kill-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -86,16 +86,5 @@ struct ImportKillTests {
                 + (female ? "Nữ" : "Nam") + ",19THCS900\n"
         }
         return text
-    }
-
-    /// The `nemis` executable of the same build as the tests.
-    static func nemisExecutable() -> URL? {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("nemis")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        return nil
     }
 }
