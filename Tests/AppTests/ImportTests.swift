@@ -24,14 +24,14 @@ struct ImportTests {
         let nfd = "Trần Thị Hoà".decomposedStringWithCanonicalMapping
         return "\u{FEFF}" + """
             MA DINH DANH;so dinh danh ca nhan;HỌ VÀ TÊN;Ngày sinh;Giới tính;Dân tộc;Mã trường
-            ;019314000101;  \(nfd)  ;05/09/2014;Nữ;Kinh;19THCS900
+            ;019314000101;  \(nfd)  ;25/09/2014;Nữ;Kinh;19THCS900
             ;019214000102;\(tcvn3);12/03/2014;Nam;Tày;19THCS900
             ;19314000103;Lê Thu Hà;41760;Nữ;;19thcs900
             ;019214000104;Phạm Minh Quân;12/25/2014;nam;;19THCS900
             ;1.9214E+10;Vũ Anh Tú;01/01/2014;Nam;;19THCS900
             ;019314000106;Đỗ Mai Anh;02/02/2014;;;19THCS900
             ;019214000107;Hoàng Lan Chi;03/03/2014;Nữ;;19THCS900
-            ;019314000101;  \(nfd)  ;05/09/2014;Nữ;Kinh;19THCS900
+            ;019314000101;  \(nfd)  ;25/09/2014;Nữ;Kinh;19THCS900
             ;019314000109;Bùi Thảo My;04/04/2014;Nữ;;19THCS999
             ;019214000110;Ngô Văn Nam;2014;Nam;;19THCS900
 
@@ -91,6 +91,38 @@ struct ImportTests {
             #expect((again.created, again.updated, again.unchanged) == (0, 0, 4))
             #expect(try await setup.count("changes") == feedBefore)
             #expect(try await setup.count("learners") == 4)
+        }
+    }
+
+    /// A file exported by an Excel set to US English writes every date month first: its dates whose day
+    /// and month are both 12 or less would each be read wrongly, so the file is refused whole.
+    @Test(arguments: Engine.allCases)
+    func aFileWrittenMonthFirstIsRefusedWhole(engine: Engine) async throws {
+        try await withImportDatabase(engine) { setup in
+            _ = try await setup.importText(Self.schoolsCSV, kind: .schools)
+            let monthFirst = Self.learnersHeader
+                + ",019314000201,Lê Thu Hà,12/25/2014,Nữ,19THCS900\n"  // a date only month first
+                + ",019214000202,Phạm Minh Quân,05/09/2014,Nam,19THCS900\n"  // 9 May, or 5 September?
+                + ",019214000203,Vũ Anh Tú,07/07/2014,Nam,19THCS900\n"  // the same either way
+            for skipInvalid in [false, true] {
+                do {
+                    _ = try await setup.importText(monthFirst, kind: .learners, skipInvalid: skipInvalid)
+                    Testing.Issue.record("a file written month first was imported")
+                } catch let error as ImportError {
+                    guard case .monthFirstDates(let column, let row, let value, let undecided) = error else {
+                        Testing.Issue.record("\(error)")
+                        continue
+                    }
+                    #expect(column == "Ngày sinh" && row == 2 && value == "12/25/2014" && undecided == 1)
+                    #expect(error.description.hasPrefix("Ngày sinh: the dates are written month first"))
+                }
+                #expect(try await setup.count("learners") == 0)
+            }
+            // Among dates written day first, one typed the US way is read alone, with its warning.
+            let dayFirst = monthFirst + ",019314000204,Đỗ Mai Anh,25/03/2014,Nữ,19THCS900\n"
+            let stored = try await setup.importText(dayFirst, kind: .learners)
+            #expect(stored.committed && stored.created == 4)
+            #expect(try await setup.learnersByCitizenID()["019214000202"]?.dateOfBirth == "2014-09-05")
         }
     }
 

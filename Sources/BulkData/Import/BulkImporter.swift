@@ -2,6 +2,7 @@ import Foundation
 import Platform
 import Registry
 import SQLKit
+import VietnameseText
 
 /// `nemis import` and the API's upload jobs: reads a file of one kind of record, checks every row
 /// with the API's own rules, and writes the good rows through the Registry in one transaction.
@@ -123,7 +124,10 @@ public struct BulkImporter: Sendable {
             try await ReferenceReadCache.$current.withValue(run.references) { try await run.writePending(db: db, final: false) }
             progress(ImportProgress(rows: run.summary.rows, refused: run.summary.refused, fraction: batch.fraction, seconds: run.elapsed))
         }
-        guard run.builder != nil else { throw ImportError.empty(options.path) }
+        guard let builder = run.builder else { throw ImportError.empty(options.path) }
+        if let (key, column) = checker.dateOrder.monthFirstColumn(), let example = column.firstMonthFirst {
+            throw ImportError.monthFirstDates(column: builder.headers[key] ?? key, row: example.row, value: example.text, undecided: column.undecided)
+        }
         try await ReferenceReadCache.$current.withValue(run.references) { try await run.writePending(db: db, final: true) }
         var summary = run.finish()
         summary.seconds = run.elapsed
@@ -160,10 +164,14 @@ private final class RowChecker: @unchecked Sendable {
     private let decode: @Sendable (Data) -> BatchBody
     private var builder: RowBuilder?
     private var sawFirstDataRow = false
+    private let dateColumns: [String]
+    /// Read by the writer once the file has been read to its end.
+    private(set) var dateOrder = DateOrderEvidence()
 
     init(format: BulkFormat, decode: @escaping @Sendable (Data) -> BatchBody) {
         self.format = format
         self.decode = decode
+        dateColumns = format.columns.filter { $0.value == .date }.map(\.key)
     }
 
     func check(_ batch: RowSource.Batch) throws -> CheckedBatch {
@@ -179,6 +187,7 @@ private final class RowChecker: @unchecked Sendable {
                 if format.isNotesRow(row.cells) { continue }
             }
             let built = builder.build(row)
+            for key in dateColumns { dateOrder.note(VietnameseText.clean(builder.cell(row, key)), column: key, row: row.number) }
             checked.append(CheckedRow(raw: row, built: built, decoded: built.body.map(decode)))
         }
         return CheckedBatch(builder: builder, rows: checked, fraction: batch.fraction)

@@ -84,9 +84,7 @@ enum CellCleaner {
         }
         let head = text.split(separator: "T", maxSplits: 1).first.map(String.init) ?? text
         if let iso = CivilDate(iso: head) { return .ok(.text(iso.description)) }
-        let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
-        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
-              let first = Int(parts[0]), let second = Int(parts[1]), let year = Int(parts[2]) else { return refused }
+        guard let (first, second, year) = numberedDate(text) else { return refused }
         if let date = CivilDate(year: year, month: second, day: first) { return .ok(.text(date.description)) }
         if let swapped = CivilDate(year: year, month: first, day: second) {
             return .ok(.text(swapped.description), repaired: ImportReason(
@@ -94,6 +92,14 @@ enum CellCleaner {
                 en: "the month is above 12, so day and month were swapped (US order); read as \(swapped)"))
         }
         return refused
+    }
+
+    /// The numbers of a date written `d/m/yyyy` (or with `-` or `.`), in the order written.
+    static func numberedDate(_ text: String) -> (first: Int, second: Int, year: Int)? {
+        let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+              let first = Int(parts[0]), let second = Int(parts[1]), let year = Int(parts[2]) else { return nil }
+        return (first, second, year)
     }
 
     private static func year(_ text: String) -> CellReading {
