@@ -13,13 +13,15 @@ enum NemisExecutable {
         return nil
     }
 
-    /// Runs it against the configuration's database until it exits; its exit status and everything it printed.
-    static func run(_ executable: URL, _ arguments: [String], _ configuration: AppConfiguration) throws -> (status: Int32, output: String) {
+    /// Runs it until it exits, against the configuration's database unless there is none (a command
+    /// without database options); its exit status and everything it printed.
+    static func run(_ executable: URL, _ arguments: [String], _ configuration: AppConfiguration?) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = executable
-        process.arguments = arguments + ["--log-level", "error"]
-            + (configuration.databaseURL.map { ["--database-url", $0] } ?? ["--sqlite", configuration.sqlitePath])
-        process.environment = ["PATH": "/usr/bin:/bin"].merging(configuration.keyEncryptionKey.map { ["NEMIS_KEY_ENCRYPTION_KEY": $0] } ?? [:]) { $1 }
+        process.arguments = arguments + (configuration.map { configuration in
+            ["--log-level", "error"] + (configuration.databaseURL.map { ["--database-url", $0] } ?? ["--sqlite", configuration.sqlitePath])
+        } ?? [])
+        process.environment = ["PATH": "/usr/bin:/bin"].merging(configuration?.keyEncryptionKey.map { ["NEMIS_KEY_ENCRYPTION_KEY": $0] } ?? [:]) { $1 }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
