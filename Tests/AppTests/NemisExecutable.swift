@@ -14,8 +14,9 @@ enum NemisExecutable {
     }
 
     /// Runs it until it exits, against the configuration's database unless there is none (a command
-    /// without database options); its exit status and everything it printed.
-    static func run(_ executable: URL, _ arguments: [String], _ configuration: AppConfiguration?) throws -> (status: Int32, output: String) {
+    /// without database options); its exit status and everything it printed. The wait is on a
+    /// Dispatch thread, so that tests running beside it keep the cooperative pool's threads.
+    static func run(_ executable: URL, _ arguments: [String], _ configuration: AppConfiguration?) async throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments + (configuration.map { configuration in
@@ -26,8 +27,12 @@ enum NemisExecutable {
         process.standardOutput = output
         process.standardError = output
         try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                continuation.resume(returning: (process.terminationStatus, text))
+            }
+        }
     }
 }
