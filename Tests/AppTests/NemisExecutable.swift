@@ -1,5 +1,6 @@
 import App
 import Foundation
+import Testing
 
 /// The `nemis` executable of the same build as the tests, run as a user runs it.
 enum NemisExecutable {
@@ -34,5 +35,40 @@ enum NemisExecutable {
                 continuation.resume(returning: (process.terminationStatus, text))
             }
         }
+    }
+}
+
+/// One test's fresh SQLite database and empty folder, and the executable to run against them.
+struct CommandLineScratch {
+    let executable: URL
+    let configuration: AppConfiguration
+    let folder: URL
+
+    /// Runs `body` with a new scratch; the database and the folder are removed after, whatever happens.
+    static func with(_ body: (CommandLineScratch) async throws -> Void) async throws {
+        let executable = try #require(NemisExecutable.url, "the nemis executable is built next to the tests")
+        let (configuration, cleanup) = try await TestDatabases.freshConfiguration(.sqlite)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nemis-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try await body(CommandLineScratch(executable: executable, configuration: configuration, folder: folder))
+        } catch {
+            await cleanup()
+            throw error
+        }
+        await cleanup()
+    }
+
+    /// `nemis ARGUMENTS` against the scratch database.
+    func nemis(_ arguments: String...) async throws -> (status: Int32, output: String) {
+        try await NemisExecutable.run(executable, arguments, configuration)
+    }
+
+    /// The path of `name` in the scratch folder, holding `text` when given.
+    func file(_ name: String, _ text: String? = nil) throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        if let text { try text.write(toFile: path, atomically: true, encoding: .utf8) }
+        return path
     }
 }

@@ -1,4 +1,3 @@
-import App
 import Foundation
 import Testing
 
@@ -6,25 +5,23 @@ import Testing
 @Suite("nemis serve: the address it listens on")
 struct ServeCommandTests {
     @Test func aPortTakenByAnotherProgramIsNamedWithWhatToChange() async throws {
-        let executable = try #require(NemisExecutable.url, "the nemis executable is built next to the tests")
-        let (configuration, cleanup) = try await TestDatabases.freshConfiguration(.sqlite)
-        let taken = try ListeningSocket()
-        defer { taken.close() }
-        let run = try await NemisExecutable.run(executable, ["serve", "--port", String(taken.port)], configuration)
-        #expect(run.status != 0)
-        #expect(run.output.hasSuffix("Error: cannot listen on 127.0.0.1:\(taken.port): Address already in use; "
-            + "choose another address with --host and --port (or NEMIS_HOST and NEMIS_PORT)\n"), "\(run.output)")
-        await cleanup()
+        try await CommandLineScratch.with { scratch in
+            let taken = try ListeningSocket()
+            defer { taken.close() }
+            let run = try await scratch.nemis("serve", "--port", String(taken.port))
+            #expect(run.status != 0)
+            #expect(run.output.hasSuffix("Error: cannot listen on 127.0.0.1:\(taken.port): Address already in use; "
+                + "choose another address with --host and --port (or NEMIS_HOST and NEMIS_PORT)\n"), "\(run.output)")
+        }
     }
 
     @Test func aPortAbove65535IsRefusedBeforeAnythingStarts() async throws {
-        let executable = try #require(NemisExecutable.url, "the nemis executable is built next to the tests")
-        let (configuration, cleanup) = try await TestDatabases.freshConfiguration(.sqlite)
-        let run = try await NemisExecutable.run(executable, ["serve", "--port", "99999"], configuration)
-        #expect(run.status == 64)
-        #expect(run.output == "Error: --port (or NEMIS_PORT) is a port number from 0 to 65535, not 99999\n")
-        #expect(!FileManager.default.fileExists(atPath: configuration.sqlitePath), "no database was created")
-        await cleanup()
+        try await CommandLineScratch.with { scratch in
+            let run = try await scratch.nemis("serve", "--port", "99999")
+            #expect(run.status == 64)
+            #expect(run.output == "Error: --port (or NEMIS_PORT) is a port number from 0 to 65535, not 99999\n")
+            #expect(!FileManager.default.fileExists(atPath: scratch.configuration.sqlitePath), "no database was created")
+        }
     }
 }
 
