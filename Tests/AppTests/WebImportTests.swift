@@ -84,4 +84,33 @@ struct WebImportTests {
             #expect(report.text.contains("4,Số định danh cá nhân,1.9232E+10,error,citizenId.scientificNotationLostDigits"))
         }
     }
+
+    /// A file that cannot be imported as a whole (its dates written month first) says why on its job page.
+    @Test(arguments: Engine.allCases)
+    func aFileRefusedWholeSaysWhy(engine: Engine) async throws {
+        try await withApp(engine) { api in
+            _ = try await World.build(api)
+            let admin = try await Browser.signIn(api, "admin.a")
+            let token = try Browser.formToken(try await api.call(.get, "/imports", as: admin))
+            let boundary = "web-import-boundary"
+            let file = """
+                Mã định danh,Số định danh cá nhân,Họ và tên,Ngày sinh,Giới tính,Mã trường
+                ,019320000301,Trần Thị Mai,12/25/2020,Nữ,SCHA
+                ,019220000302,Lê Văn Nam,05/09/2020,Nam,SCHA
+
+                """
+            let before = try await api.count("learners")
+            let posted = try await api.call(.post, "/imports", as: admin, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
+                                            body: Self.form([("csrf", token), ("kind", "learners")], file: file, boundary: boundary))
+            let location = try #require(posted.headers[.location])
+            var job = try await api.call(.get, location, as: admin)
+            for _ in 0..<200 where job.text.contains("http-equiv=\"refresh\"") {
+                try await Task.sleep(for: .milliseconds(50))
+                job = try await api.call(.get, location, as: admin)
+            }
+            #expect(job.text.contains("không nhập được tệp"), "\(job.text)")
+            #expect(job.text.contains("Ngày sinh: the dates are written month first"))
+            #expect(try await api.count("learners") == before)
+        }
+    }
 }

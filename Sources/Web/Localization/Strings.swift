@@ -574,7 +574,7 @@ struct Strings: Sendable {
         case "running": pick("đang nhập", "running")
         case "succeeded": pick("đã ghi", "stored")
         case "refused": pick("có dòng lỗi, không ghi gì", "rows refused, nothing stored")
-        default: pick("lỗi tệp", "file unreadable")
+        default: pick("không nhập được tệp", "file not imported")
         }
     }
 
