@@ -14,6 +14,21 @@ struct WebImportTests {
         return Array(text.utf8)
     }
 
+    /// Uploads a learners file through the import page's form, then follows the job's page until it is done.
+    static func uploadLearners(_ file: String, _ api: TestAPI, as admin: Caller) async throws -> (location: String, page: APIResponse) {
+        let token = try Browser.formToken(try await api.call(.get, "/imports", as: admin))
+        let boundary = "web-import-boundary"
+        let posted = try await api.call(.post, "/imports", as: admin, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
+                                        body: form([("csrf", token), ("kind", "learners")], file: file, boundary: boundary))
+        let location = try #require(posted.headers[.location])
+        var job = try await api.call(.get, location, as: admin)
+        for _ in 0..<200 where job.text.contains("http-equiv=\"refresh\"") {
+            try await Task.sleep(for: .milliseconds(50))
+            job = try await api.call(.get, location, as: admin)
+        }
+        return (location, job)
+    }
+
     @Test(arguments: Engine.allCases)
     func schoolAdminUploadsAFileAndSeesTheResult(engine: Engine) async throws {
         try await withApp(engine) { api in
@@ -63,17 +78,8 @@ struct WebImportTests {
         try await withApp(engine) { api in
             _ = try await World.build(api)
             let admin = try await Browser.signIn(api, "admin.a")
-            let token = try Browser.formToken(try await api.call(.get, "/imports", as: admin))
-            let boundary = "web-import-boundary"
             let file = ImportJobsTests.learners + ",1.9232E+10,Lê Thu Hà,01/02/2020,Nữ,SCHA\n"
-            let posted = try await api.call(.post, "/imports", as: admin, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
-                                            body: Self.form([("csrf", token), ("kind", "learners")], file: file, boundary: boundary))
-            let location = try #require(posted.headers[.location])
-            var job = try await api.call(.get, location, as: admin)
-            for _ in 0..<200 where job.text.contains("http-equiv=\"refresh\"") {
-                try await Task.sleep(for: .milliseconds(50))
-                job = try await api.call(.get, location, as: admin)
-            }
+            let (location, job) = try await Self.uploadLearners(file, api, as: admin)
             #expect(job.text.contains("có dòng lỗi, không ghi gì"))
             // The good rows are not counted as created: nothing was.
             #expect(job.text.contains("<th scope=\"row\">Dòng hợp lệ (chưa ghi)</th><td>2</td>"))
@@ -91,8 +97,6 @@ struct WebImportTests {
         try await withApp(engine) { api in
             _ = try await World.build(api)
             let admin = try await Browser.signIn(api, "admin.a")
-            let token = try Browser.formToken(try await api.call(.get, "/imports", as: admin))
-            let boundary = "web-import-boundary"
             let file = """
                 Mã định danh,Số định danh cá nhân,Họ và tên,Ngày sinh,Giới tính,Mã trường
                 ,019320000301,Trần Thị Mai,12/25/2020,Nữ,SCHA
@@ -100,14 +104,7 @@ struct WebImportTests {
 
                 """
             let before = try await api.count("learners")
-            let posted = try await api.call(.post, "/imports", as: admin, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
-                                            body: Self.form([("csrf", token), ("kind", "learners")], file: file, boundary: boundary))
-            let location = try #require(posted.headers[.location])
-            var job = try await api.call(.get, location, as: admin)
-            for _ in 0..<200 where job.text.contains("http-equiv=\"refresh\"") {
-                try await Task.sleep(for: .milliseconds(50))
-                job = try await api.call(.get, location, as: admin)
-            }
+            let (_, job) = try await Self.uploadLearners(file, api, as: admin)
             #expect(job.text.contains("không nhập được tệp"), "\(job.text)")
             #expect(job.text.contains("Ngày sinh: the dates are written month first"))
             #expect(try await api.count("learners") == before)
