@@ -28,31 +28,18 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The file to write (replaced when complete).", valueName: "file"))
     var out: String
 
-    @Option(name: .long, help: ArgumentHelp("Only this school's records.", valueName: "code"))
-    var school: String?
-
-    @Option(name: .long, help: ArgumentHelp("Only this province's records (2-digit code).", valueName: "code"))
-    var province: String?
+    @OptionGroup var scope: NodeScopeOptions
 
     @Option(name: .customLong("as"), help: ArgumentHelp("Export with this user's roles and scope. Default: the operator, with the ministry's.",
                                                         valueName: "username"))
     var username: String?
 
-    func validate() throws {
-        if school != nil && province != nil { throw ValidationError("give --school or --province, not both") }
-    }
-
     func run() async throws {
         let configuration = try database.configuration()
         let summary = try await Storage.withDatabase(configuration, logger: database.logger(configuration)) { db in
             let principal = try await CommandPrincipal.load(db, username: username, command: "nemis export")
-            var narrowedTo: String?
-            if school != nil || province != nil {
-                narrowedTo = try await db.read { sql in try await ExportScope.node(sql, schoolCode: school, provinceCode: province) }
-                guard narrowedTo != nil else { throw ValidationError("no node for \(school.map { "school \($0)" } ?? "province \(province ?? "")")") }
-            }
             return try await BulkExporter(database: db).run(
-                .init(kind: kind, path: out, fileFormat: format, narrowedTo: narrowedTo), principal: principal)
+                .init(kind: kind, path: out, fileFormat: format, narrowedTo: try await scope.node(db)?.id), principal: principal)
         }
         print(String(format: "%@: %d rows (%d with citizen IDs) in %.1f s to %@", kind.rawValue, summary.rows, summary.withIdentity,
                      summary.seconds, out))

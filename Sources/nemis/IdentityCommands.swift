@@ -29,7 +29,7 @@ struct IdentityCommand: AsyncParsableCommand {
             """)
 
         @OptionGroup var database: DatabaseOptions
-        @OptionGroup var scope: IdentityScopeOptions
+        @OptionGroup var scope: NodeScopeOptions
         @Option(help: ArgumentHelp("A registry file to verify against instead of the registry service.", valueName: "file"))
         var registryFile: String?
         @Option(help: "People per batch: stored together, and the unit of resumption. Default: 4000 against a registry file, 1000 against the registry service.")
@@ -52,7 +52,7 @@ struct IdentityCommand: AsyncParsableCommand {
             let finished = try await Storage.withDatabase(configuration, logger: database.logger(configuration)) { db in
                 let principal = try await OperatorPrincipal.load(db, command: "nemis identity verify")
                 let service = IdentityVerificationService(database: db)
-                let (run, resumed) = try await service.prepareRun(scopeCode: try await scope.code(in: service), principal: principal)
+                let (run, resumed) = try await service.prepareRun(scopeCode: try await scope.node(db)?.code, principal: principal)
                 guard try await service.claim(run) else {
                     throw ValidationError("run \(run.id) of \(run.scopeCode) is being worked on by another process (last stored \(run.updatedAt)); "
                                           + "try again once it has finished, or after \(Int(VerificationRun.staleAfter)) s without progress")
@@ -132,7 +132,7 @@ struct IdentityCommand: AsyncParsableCommand {
             abstract: "Write the correction list of a school or of every school under a province: what to fix or check, and why.")
 
         @OptionGroup var database: DatabaseOptions
-        @OptionGroup var scope: IdentityScopeOptions
+        @OptionGroup var scope: NodeScopeOptions
         @Option(help: "csv or xlsx.") var format = "csv"
         @Option(help: ArgumentHelp("The file to write.", valueName: "file")) var out: String
 
@@ -141,8 +141,7 @@ struct IdentityCommand: AsyncParsableCommand {
             let configuration = try database.configuration()
             let lines = try await Storage.withDatabase(configuration, logger: database.logger(configuration)) { db in
                 let principal = try await OperatorPrincipal.load(db, command: "nemis identity corrections")
-                let service = IdentityVerificationService(database: db)
-                return try await service.corrections(scopeCode: try await scope.code(in: service), for: principal)
+                return try await IdentityVerificationService(database: db).corrections(scopeCode: try await scope.node(db)?.code, for: principal)
             }
             let bytes: [UInt8]
             if format == "xlsx" {
@@ -163,15 +162,14 @@ struct IdentityCommand: AsyncParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
         @Option(help: "school, province or nation.") var level = "province"
-        @OptionGroup var scope: IdentityScopeOptions
+        @OptionGroup var scope: NodeScopeOptions
 
         func run() async throws {
             guard let level = VerificationRate.Level(rawValue: level) else { throw ValidationError("--level is school, province or nation") }
             let configuration = try database.configuration()
             let rates = try await Storage.withDatabase(configuration, logger: database.logger(configuration)) { db in
                 let principal = try await OperatorPrincipal.load(db, command: "nemis identity rates")
-                let service = IdentityVerificationService(database: db)
-                return try await service.rates(level: level, scopeCode: try await scope.code(in: service), for: principal)
+                return try await IdentityVerificationService(database: db).rates(level: level, scopeCode: try await scope.node(db)?.code, for: principal)
             }
             print("code        people   verified    rate  unchecked  name")
             for rate in rates {
@@ -196,30 +194,5 @@ struct IdentityCommand: AsyncParsableCommand {
                       + (run.message.map { "  \($0)" } ?? ""))
             }
         }
-    }
-}
-
-/// Where an identity command works: one school, or one province (its department); neither, the whole
-/// country (or, for reading, everything the operator may read). The same options as `nemis export`.
-struct IdentityScopeOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("A school's code.", valueName: "code")) var school: String?
-    @Option(help: ArgumentHelp("A province's code (19), or its department's (SGD19).", valueName: "code")) var province: String?
-
-    func validate() throws {
-        if school != nil && province != nil { throw ValidationError("give --school or --province, not both") }
-    }
-
-    /// The code of the node the options name, checked: nil for neither option. A school's code is taken
-    /// as it is (never as the department of a province that happens to have it as its code).
-    func code(in service: IdentityVerificationService) async throws -> String? {
-        if let school {
-            let found = try await service.scope(code: school)
-            guard found.code == school.trimmingCharacters(in: .whitespaces).uppercased() else {
-                throw ValidationError("no school with code '\(school)'")
-            }
-            return found.code
-        }
-        guard let province = province?.trimmingCharacters(in: .whitespaces).uppercased(), !province.isEmpty else { return nil }
-        return try await service.scope(code: province.hasPrefix("SGD") ? province : "SGD" + province).code
     }
 }

@@ -25,11 +25,7 @@ struct OneRosterCommand: AsyncParsableCommand {
         @Option(name: .long, help: ArgumentHelp("The directory to write into (created if needed).", valueName: "dir"))
         var out: String
 
-        @Option(name: .long, help: ArgumentHelp("Only this province (2-digit code).", valueName: "code"))
-        var province: String?
-
-        @Option(name: .long, help: ArgumentHelp("Only this school.", valueName: "code"))
-        var school: String?
+        @OptionGroup var scope: NodeScopeOptions
 
         @Flag(name: .long, help: "Also write demographics.csv (needs identity:read).")
         var withDemographics = false
@@ -44,18 +40,15 @@ struct OneRosterCommand: AsyncParsableCommand {
                 let principal = try await CommandPrincipal.load(db, username: username, command: "nemis oneroster export")
                 var roots = principal.nodes(for: .registryRead)
                 let identityRoots = principal.nodes(for: .identityRead)
-                if school != nil || province != nil {
-                    guard let node = try await db.read({ sql in try await ExportScope.node(sql, schoolCode: school, provinceCode: province) }) else {
-                        throw ValidationError("no node for \(school.map { "school \($0)" } ?? "province \(province ?? "")")")
-                    }
+                if let node = try await scope.node(db)?.id {
                     let access = AccessStore(database: db)
                     let held = try await access.permissions(of: principal, at: node)
                     guard held.contains(.registryRead) else { throw ValidationError("\(principal.name) may not read that node's records") }
                     roots = [node]
                 }
                 if withDemographics && identityRoots.isEmpty { throw ValidationError("--with-demographics needs identity:read") }
-                let scope = RosterScope(roots: roots, identityRoots: identityRoots, withDemographics: withDemographics)
-                return try await OneRosterCSVExporter(database: db).export(to: out, scope: scope, principal: principal) { file, rows in
+                let rosterScope = RosterScope(roots: roots, identityRoots: identityRoots, withDemographics: withDemographics)
+                return try await OneRosterCSVExporter(database: db).export(to: out, scope: rosterScope, principal: principal) { file, rows in
                     FileHandle.standardError.write(Data("\(file.rawValue): \(rows) rows…\n".utf8))
                 }
             }

@@ -103,7 +103,7 @@ struct ExportRoundTripTests {
             #expect(!text.contains("019314000101") && text.contains("1900000001,,Trần Thị Hoà"))
 
             // Narrowed to another school: nothing.
-            let other = try await setup.database.read { db in try await ExportScope.node(db, provinceCode: "01") }
+            let other = try await setup.database.read { db in try await ExportScope.node(db, provinceCode: "01")?.id }
             let none = try await exporter.run(.init(kind: .learners, path: path, fileFormat: .csv, narrowedTo: other), principal: setup.principal)
             #expect(none.rows == 0)
         }

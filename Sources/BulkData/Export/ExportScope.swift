@@ -18,18 +18,21 @@ public struct ExportScope: Sendable {
     }
 
     /// The node of `--school CODE` (a school's code) or `--province CODE` (a 2-digit province code,
-    /// whose department is the node), or nil when the database has no such node.
-    public static func node(_ db: any SQLDatabase, schoolCode: String? = nil, provinceCode: String? = nil) async throws -> String? {
+    /// whose department is the node), with its own code, or nil when the database has no such node.
+    public static func node(_ db: any SQLDatabase, schoolCode: String? = nil, provinceCode: String? = nil) async throws -> (id: String, code: String)? {
+        let row: (any SQLRow)?
         if let schoolCode {
-            return try await db.raw("SELECT id FROM org_units WHERE code = \(bind: schoolCode.uppercased())").first()?
-                .decode(column: "id", as: String.self)
+            row = try await db.raw("SELECT id, code FROM org_units WHERE code = \(bind: schoolCode.trimmingCharacters(in: .whitespaces).uppercased())").first()
+        } else if let provinceCode {
+            row = try await db.raw("""
+                SELECT id, code FROM org_units WHERE kind = 'department' AND province_code = \(bind: provinceCode.trimmingCharacters(in: .whitespaces))
+                ORDER BY code LIMIT 1
+                """).first()
+        } else {
+            return nil
         }
-        if let provinceCode {
-            return try await db.raw("""
-                SELECT id FROM org_units WHERE kind = 'department' AND province_code = \(bind: provinceCode) ORDER BY code LIMIT 1
-                """).first()?.decode(column: "id", as: String.self)
-        }
-        return nil
+        guard let row else { return nil }
+        return (try row.decode(column: "id", as: String.self), try row.decode(column: "code", as: String.self))
     }
 
     /// One export page of `select` (see `ResourceDescriptor.visiblePage`): the records visible to

@@ -257,7 +257,7 @@ enum Phrase: CaseIterable {
         case .rowsGoodNotStored: ("Dòng hợp lệ (chưa ghi)", "Good rows (not stored)")
         case .downloadReport: ("Tải báo cáo lỗi (CSV)", "Download the error report (CSV)")
         case .importRunning: ("Đang nhập… Trang tự tải lại.", "Importing… This page reloads by itself.")
-        case .importFailed: ("Không đọc được tệp", "The file could not be read")
+        case .importFailed: ("Không nhập được tệp", "The file was not imported")
         case .reasonCode: ("Lỗi hoặc sửa đổi", "Error or repair")
         case .reasonCount: ("Số lần", "Count")
         case .importAnother: ("Nhập tệp khác", "Import another file")
