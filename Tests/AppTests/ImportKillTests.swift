@@ -34,15 +34,8 @@ struct ImportKillTests {
             }
             let before = try await Self.counts(configuration)
 
-            let process = Process()
-            process.executableURL = executable
-            var arguments = ["import", "learners", file, "--report", folder.appendingPathComponent("report.csv").path, "--log-level", "error"]
-            arguments += configuration.databaseURL.map { ["--database-url", $0] } ?? ["--sqlite", configuration.sqlitePath]
-            process.arguments = arguments
-            process.environment = ["NEMIS_KEY_ENCRYPTION_KEY": configuration.keyEncryptionKey ?? "", "PATH": "/usr/bin:/bin"]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = output
+            let (process, _) = NemisExecutable.process(
+                executable, ["import", "learners", file, "--report", folder.appendingPathComponent("report.csv").path], configuration)
             try process.run()
             // Wait until rows are being written: the learners table's write lock (SQLite) or the
             // open transaction (PostgreSQL) is not visible from outside, so give it time, then check

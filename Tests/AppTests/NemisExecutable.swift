@@ -14,10 +14,9 @@ enum NemisExecutable {
         return nil
     }
 
-    /// Runs it until it exits, against the configuration's database unless there is none (a command
-    /// without database options); its exit status and everything it printed. The wait is on a
-    /// Dispatch thread, so that tests running beside it keep the cooperative pool's threads.
-    static func run(_ executable: URL, _ arguments: [String], _ configuration: AppConfiguration?) async throws -> (status: Int32, output: String) {
+    /// A process of it, against the configuration's database unless there is none (a command without
+    /// database options), its output and errors into one pipe; not started.
+    static func process(_ executable: URL, _ arguments: [String], _ configuration: AppConfiguration?) -> (Process, output: Pipe) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments + (configuration.map { configuration in
@@ -27,6 +26,13 @@ enum NemisExecutable {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
+        return (process, output)
+    }
+
+    /// Runs it until it exits; its exit status and everything it printed. The wait is on a Dispatch
+    /// thread, so that tests running beside it keep the cooperative pool's threads.
+    static func run(_ executable: URL, _ arguments: [String], _ configuration: AppConfiguration?) async throws -> (status: Int32, output: String) {
+        let (process, output) = self.process(executable, arguments, configuration)
         try process.run()
         return await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
