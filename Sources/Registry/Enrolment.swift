@@ -92,7 +92,8 @@ public struct Enrolment: StoredModel, Equatable {
         } else if let year, enrolment.entryDate < year.model.startDate.addingDays(-92) || enrolment.entryDate > year.model.endDate {
             errors.add("entryDate", "entryDate.outsideYear", "the entry date \(enrolment.entryDate) is outside \(enrolment.schoolYear)")
         }
-        let school = try await References.writableSchool(write.db, code: enrolment.schoolCode, principal: write.principal, field: "schoolCode")
+        let school = try await References.writableSchool(write.db, code: enrolment.schoolCode, principal: write.principal,
+                                                         field: "schoolCode", into: &errors)
         let learner = try await References.visible(write.db, Learner.resource, Learner.self, key: enrolment.learnerCode,
                                                    principal: write.principal)
         if learner == nil { errors.add("learnerCode", "learner.unknown", "no learner with code '\(enrolment.learnerCode)'") }
@@ -112,7 +113,7 @@ public struct Enrolment: StoredModel, Equatable {
         if enrolment.status == .active {
             try await ensureSingleActive(write.db, learnerID: learner!.row.id, schoolYear: enrolment.schoolYear, except: write.existing?.row.id)
         }
-        var prepared = PreparedWrite(model: enrolment, orgID: school.row.id)
+        var prepared = PreparedWrite(model: enrolment, orgID: school!.row.id)
         prepared.status = enrolment.status!.rawValue
         prepared.searchKey = VietnameseText.fold(learner!.model.fullName)
         prepared.sortKey = learner!.row.sortKey

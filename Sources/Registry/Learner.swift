@@ -82,13 +82,14 @@ public struct Learner: StoredModel, NamedPerson, Equatable {
             errors.add("schoolCode", "learner.moveByTransfer",
                        "a learner changes school only through a transfer approved by the receiving school")
         }
+        let school = try await References.writableSchool(write.db, code: learner.schoolCode, principal: write.principal,
+                                                         field: "schoolCode", into: &errors)
         try errors.check()
-        let school = try await References.writableSchool(write.db, code: learner.schoolCode, principal: write.principal, field: "schoolCode")
         learner.citizenId = try await PersonRules.guardIdentity(requested: learner.citizenId, stored: write.existing?.model.citizenId,
-                                                                db: write.db, principal: write.principal, orgID: school.row.id)
+                                                                db: write.db, principal: write.principal, orgID: school!.row.id)
         if let name { learner.setName(name) }
         learner.status = write.existing?.model.status ?? "active"
-        var prepared = PreparedWrite(model: learner, orgID: school.row.id)
+        var prepared = PreparedWrite(model: learner, orgID: school!.row.id)
         prepared.searchKey = VietnameseText.fold(learner.fullName + " " + (learner.learnerCode ?? ""))
         if let name { prepared.sortKey = VietnameseCollation.classListKey(name) }
         prepared.status = learner.status!

@@ -77,8 +77,20 @@ enum References {
     /// otherwise, before any other rule can say something about that school's data.
     static func writableSchool(_ db: any SQLDatabase, code: String, principal: Principal,
                                field: String) async throws -> (row: RecordRow, model: School) {
+        var errors = ValidationCollector()
+        let school = try await writableSchool(db, code: code, principal: principal, field: field, into: &errors)
+        try errors.check()
+        return school!
+    }
+
+    /// The school, or nil with an unknown school added to `errors` beside the record's other
+    /// problems, so that one answer (one line of an import's report) names all of them. A school
+    /// outside the caller's scope stops the write at once, answered as not found whatever else is wrong.
+    static func writableSchool(_ db: any SQLDatabase, code: String, principal: Principal, field: String,
+                               into errors: inout ValidationCollector) async throws -> (row: RecordRow, model: School)? {
         guard let school = try await load(db, School.resource, School.self, key: code) else {
-            throw ValidationFailure(field: field, code: "school.unknown", message: "no school with code '\(code)'")
+            errors.add(field, "school.unknown", "no school with code '\(code)'")
+            return nil
         }
         guard try await OrgTree.isWithin(db, nodeID: school.row.id, roots: principal.nodes(for: .registryWrite)) else {
             throw APIError.notFound

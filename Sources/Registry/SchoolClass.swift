@@ -58,8 +58,8 @@ public struct SchoolClass: StoredModel, Equatable {
         if try await References.load(write.db, SchoolYear.resource, SchoolYear.self, key: schoolClass.schoolYear) == nil {
             errors.add("schoolYear", "schoolYear.unknown", "the school year \(schoolClass.schoolYear) is not defined")
         }
-        let school: (row: RecordRow, model: School)? = try await References.writableSchool(
-            write.db, code: schoolClass.schoolCode, principal: write.principal, field: "schoolCode")
+        let school = try await References.writableSchool(write.db, code: schoolClass.schoolCode, principal: write.principal,
+                                                         field: "schoolCode", into: &errors)
         var homeroomStaffID: String?
         if let staffCode = schoolClass.homeroomStaffCode?.uppercased() {
             schoolClass.homeroomStaffCode = staffCode
@@ -145,7 +145,8 @@ public struct TeachingAssignment: StoredModel, Equatable {
                 assignment.schoolCode = assignment.schoolCode.uppercased()
                 assignment.subjectCode = Codes.check(assignment.subjectCode, field: "subjectCode", into: &errors)
                 assignment.className = VietnameseText.clean(assignment.className).uppercased()
-                _ = try await References.writableSchool(write.db, code: assignment.schoolCode, principal: write.principal, field: "schoolCode")
+                _ = try await References.writableSchool(write.db, code: assignment.schoolCode, principal: write.principal,
+                                                        field: "schoolCode", into: &errors)
                 if let semester = assignment.semester, !["I", "II"].contains(semester) {
                     errors.add("semester", "semester.invalid", "semester is I or II")
                 }

@@ -70,6 +70,11 @@ struct RegistryAPITests {
             // A school that does not exist.
             response = try await post(["schoolCode": "NOPE"])
             #expect(response.errorField == "/schoolCode")
+            // Named in the same answer as the body's other problems, not after they are fixed.
+            response = try await post(["learnerCode": "0100000999", "schoolCode": "NOPE", "dateOfBirth": "2099-01-01"])
+            #expect(response.status == .unprocessableContent)
+            let fields = (response.json["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
+            #expect(fields == ["/dateOfBirth", "/schoolCode"])
             #expect(try await api.count("learners") == before)
         }
     }

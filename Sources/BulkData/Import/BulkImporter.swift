@@ -220,6 +220,9 @@ private struct ImportRun {
     /// stored, after the issues of the cells of later rows: they wait here until no issue can come
     /// before them, so that the report (and the summary's first examples) follow the file's rows.
     var held: [ImportIssue] = []
+    /// Rows refused for their cells whose other cells the rules have not checked yet
+    /// (`checkRulesOfRowsRefusedForCells`).
+    var refusedForCells: [(row: RawRow, body: Data, failedColumns: Set<String>)] = []
 
     struct Pending {
         let row: RawRow
@@ -252,6 +255,10 @@ private struct ImportRun {
         held += built.issues
         guard let encoded = built.body else {
             summary.refused += 1
+            // A file converted from parts of records leaves out what the rules would call missing.
+            if let checkBody = built.checkBody, !options.partialRecords {
+                refusedForCells.append((row, checkBody, built.failedColumns))
+            }
             return
         }
         if let earlier = recent[built.key] {
@@ -318,6 +325,7 @@ private struct ImportRun {
     /// that came between fails.
     mutating func writePending(db: any SQLDatabase, final: Bool) async throws {
         guard let builder else { return }
+        try await checkRulesOfRowsRefusedForCells(builder: builder, db: db)
         let rows = takePending(final: final)
         var aheadError: (any Error)?
         do {
@@ -348,6 +356,28 @@ private struct ImportRun {
             // and what failed after only says so: the first error is the one to report.
             if let aheadError, DatabaseErrors.isTransactionAborted(error) { throw aheadError }
             throw error
+        }
+    }
+
+    /// Puts the rows refused for their cells to the rules with the cells that were read, so that the
+    /// report names at once everything wrong with a row (an unknown school beside a date that is not
+    /// one) rather than one thing each time the file is sent again. Nothing of them is stored. What
+    /// the rules say of a failed cell, and a body that cannot be decoded without one, the cells'
+    /// issues have said already; a row without its key yet (a learner given a code as it is
+    /// written) is not checked.
+    private mutating func checkRulesOfRowsRefusedForCells(builder: RowBuilder, db: any SQLDatabase) async throws {
+        guard !refusedForCells.isEmpty else { return }
+        let rows = refusedForCells
+        refusedForCells = []
+        let checked = try await writer.prepareBatch(resource, rows.map { writer.batchBody(resource, $0.body) }, principal: principal, db: db)
+        for (index, error) in checked.refusals {
+            let (row, _, failedColumns) = rows[index]
+            for fieldError in WriteFailureDetails.fieldErrors(error) ?? [] where fieldError.code != "json.invalid" {
+                let column = builder.header(forField: fieldError.field)
+                guard !failedColumns.contains(column) else { continue }
+                held.append(ImportIssue(row: row.number, column: column, value: builder.value(forField: fieldError.field, in: row),
+                                        severity: .error, reason: ImportReasonCatalog.reason(for: fieldError)))
+            }
         }
     }
 

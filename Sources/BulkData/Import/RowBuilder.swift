@@ -13,6 +13,11 @@ struct BuiltRow: Sendable {
     let issues: [ImportIssue]
     /// The cells' values by column key, for a record spread over rows (`BulkFormat.repeatingGroup`).
     var values: [String: BodyValue] = [:]
+    /// For a row refused for its cells: the body of the cells that were read, for the rules to check
+    /// what else is wrong with the row, and the headers of the cells that failed, whose issues
+    /// the rules would only repeat.
+    var checkBody: Data?
+    var failedColumns: Set<String> = []
 }
 
 /// Builds API bodies from the rows of one file, whose header decided where each column is.
@@ -42,6 +47,7 @@ struct RowBuilder: Sendable {
     func build(_ row: RawRow) -> BuiltRow {
         var issues: [ImportIssue] = []
         var values: [String: BodyValue] = [:]
+        var failedColumns: Set<String> = []
         var failed = false
         if let malformed = row.malformed {
             let reason = ImportReason("csv.malformed", vi: "Dòng không đúng định dạng CSV: \(malformed)", en: "the line is not valid CSV: \(malformed)")
@@ -53,6 +59,7 @@ struct RowBuilder: Sendable {
             let header = headers[column.key] ?? column.header
             if let error = reading.error {
                 issues.append(ImportIssue(row: row.number, column: header, value: raw, severity: .error, reason: error))
+                failedColumns.insert(header)
                 failed = true
             } else if let value = reading.value {
                 values[column.key] = value
@@ -62,11 +69,13 @@ struct RowBuilder: Sendable {
             } else if column.required {
                 issues.append(ImportIssue(row: row.number, column: header, value: "", severity: .error,
                                           reason: ImportReason("required", vi: "Bắt buộc: ô này không được để trống", en: "required: this cell must not be empty")))
+                failedColumns.insert(header)
                 failed = true
             }
         }
         if let issue = citizenIDAgainstPerson(values, row: row) {
             issues.append(issue)
+            failedColumns.insert(issue.column)
             failed = true
         }
         let naturalKey = format.naturalKey { values[$0]?.text }
@@ -77,7 +86,9 @@ struct RowBuilder: Sendable {
             failed = true
         }
         let key = naturalKey.map { "\($0.set):" + $0.values.joined(separator: "|") } ?? ""
-        guard !failed else { return BuiltRow(number: row.number, body: nil, key: key, issues: issues) }
+        guard !failed else {
+            return BuiltRow(number: row.number, body: nil, key: key, issues: issues, checkBody: body([values]), failedColumns: failedColumns)
+        }
         return BuiltRow(number: row.number, body: body([values]), key: key, issues: issues,
                         values: format.repeatingGroup == nil ? [:] : values)
     }

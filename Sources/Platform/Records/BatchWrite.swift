@@ -55,6 +55,14 @@ public struct PreparedBatch: Sendable {
     /// The natural keys of the batch's records, stored or not: those its reads looked up.
     public fileprivate(set) var naturalKeys: Set<String> = []
 
+    /// The records the rules or the decoder refused, by their position in the batch: known once the
+    /// batch is prepared, before anything is stored.
+    public var refusals: [(index: Int, error: any Error)] {
+        outcomes.enumerated().compactMap { index, outcome in
+            if case .refused(let error) = outcome { (index, error) } else { nil }
+        }
+    }
+
     fileprivate init(resource: ResourceDescriptor, count: Int, nextMayBePreparedAhead: Bool) {
         self.resource = resource
         outcomes = Array(repeating: .writeAlone, count: count)
