@@ -50,6 +50,9 @@ struct DatabaseOptions: ParsableArguments {
         if let logLevel {
             guard let parsed = Logger.Level(rawValue: logLevel) else { throw ValidationError("unknown log level '\(logLevel)'") }
             level = parsed
+        } else if let text = ProcessInfo.processInfo.environment["NEMIS_LOG_LEVEL"], Logger.Level(rawValue: text) == nil {
+            // Taken silently, a mistyped level would log at the default one.
+            throw ValidationError("NEMIS_LOG_LEVEL is trace, debug, info, notice, warning, error or critical, not '\(text)'")
         }
         return AppConfiguration(host: host, port: port, databaseURL: databaseURL, sqlitePath: sqlite, logLevel: level)
     }
@@ -76,6 +79,10 @@ struct Serve: AsyncParsableCommand {
     var demo = false
 
     func run() async throws {
+        // Taken silently, a port that is not a number would leave the server on the default one.
+        if port == nil, let text = ProcessInfo.processInfo.environment["NEMIS_PORT"], Int(text) == nil {
+            throw ValidationError("NEMIS_PORT is a port number from 0 to 65535, not '\(text)'")
+        }
         let configuration = try database.configuration(host: host, port: port)
         try checkListenPort(configuration.port, "--port (or NEMIS_PORT)")
         try await Server.run(configuration: configuration, demo: demo)

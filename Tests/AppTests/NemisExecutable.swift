@@ -16,13 +16,15 @@ enum NemisExecutable {
 
     /// A process of it, against the configuration's database unless there is none (a command without
     /// database options), its output and errors into one pipe; not started.
-    static func process(_ executable: URL, _ arguments: [String], _ configuration: AppConfiguration?) -> (Process, output: Pipe) {
+    static func process(_ executable: URL, _ arguments: [String], _ configuration: AppConfiguration?,
+                        environment: [String: String] = [:]) -> (Process, output: Pipe) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments + (configuration.map { configuration in
             ["--log-level", "error"] + (configuration.databaseURL.map { ["--database-url", $0] } ?? ["--sqlite", configuration.sqlitePath])
         } ?? [])
         process.environment = ["PATH": "/usr/bin:/bin"].merging(configuration?.keyEncryptionKey.map { ["NEMIS_KEY_ENCRYPTION_KEY": $0] } ?? [:]) { $1 }
+            .merging(environment) { $1 }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
@@ -31,8 +33,9 @@ enum NemisExecutable {
 
     /// Runs it until it exits; its exit status and everything it printed. The wait is on a Dispatch
     /// thread, so that tests running beside it keep the cooperative pool's threads.
-    static func run(_ executable: URL, _ arguments: [String], _ configuration: AppConfiguration?) async throws -> (status: Int32, output: String) {
-        let (process, output) = self.process(executable, arguments, configuration)
+    static func run(_ executable: URL, _ arguments: [String], _ configuration: AppConfiguration?,
+                    environment: [String: String] = [:]) async throws -> (status: Int32, output: String) {
+        let (process, output) = self.process(executable, arguments, configuration, environment: environment)
         try process.run()
         return await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
@@ -66,9 +69,9 @@ struct CommandLineScratch {
         await cleanup()
     }
 
-    /// `nemis ARGUMENTS` against the scratch database.
-    func nemis(_ arguments: String...) async throws -> (status: Int32, output: String) {
-        try await NemisExecutable.run(executable, arguments, configuration)
+    /// `nemis ARGUMENTS` against the scratch database, with `environment`'s variables set.
+    func nemis(environment: [String: String] = [:], _ arguments: String...) async throws -> (status: Int32, output: String) {
+        try await NemisExecutable.run(executable, arguments, configuration, environment: environment)
     }
 
     /// The path of `name` in the scratch folder, holding `text` when given.

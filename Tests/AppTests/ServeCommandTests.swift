@@ -23,6 +23,22 @@ struct ServeCommandTests {
             #expect(!FileManager.default.fileExists(atPath: scratch.configuration.sqlitePath), "no database was created")
         }
     }
+
+    /// A variable that is not what it should be is named, rather than the default taken in its place.
+    @Test func anEnvironmentVariableThatIsNotAPortOrALevelIsRefused() async throws {
+        try await CommandLineScratch.with { scratch in
+            // An address not this machine's: were the variable taken as the default port, the server
+            // would stop there instead of running on.
+            let port = try await scratch.nemis(environment: ["NEMIS_PORT": "80a"], "serve", "--host", "192.0.2.1")
+            #expect(port.status == 64)
+            #expect(port.output == "Error: NEMIS_PORT is a port number from 0 to 65535, not '80a'\n")
+            let level = try await NemisExecutable.run(scratch.executable, ["migrate", "--sqlite", scratch.configuration.sqlitePath], nil,
+                                                      environment: ["NEMIS_LOG_LEVEL": "verbose"])
+            #expect(level.status == 64)
+            #expect(level.output == "Error: NEMIS_LOG_LEVEL is trace, debug, info, notice, warning, error or critical, not 'verbose'\n")
+            #expect(!FileManager.default.fileExists(atPath: scratch.configuration.sqlitePath), "no database was created")
+        }
+    }
 }
 
 /// A TCP socket listening on a free loopback port, as another program holding it would.
