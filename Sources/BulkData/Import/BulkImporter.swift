@@ -363,22 +363,43 @@ private struct ImportRun {
     /// report names at once everything wrong with a row (an unknown school beside a date that is not
     /// one) rather than one thing each time the file is sent again. Nothing of them is stored. What
     /// the rules say of a failed cell, and a body that cannot be decoded without one, the cells'
-    /// issues have said already; a row without its key yet (a learner given a code as it is
-    /// written) is not checked.
+    /// issues have said already.
     private mutating func checkRulesOfRowsRefusedForCells(builder: RowBuilder, db: any SQLDatabase) async throws {
         guard !refusedForCells.isEmpty else { return }
         let rows = refusedForCells
         refusedForCells = []
         let checked = try await writer.prepareBatch(resource, rows.map { writer.batchBody(resource, $0.body) }, principal: principal, db: db)
-        for (index, error) in checked.refusals {
+        for (index, outcome) in checked.outcomes.enumerated() {
+            let refusal: (any Error)? = switch outcome {
+            case .refused(let error): error
+            case .writeAlone: try await refusalOfTrialWrite(rows[index].body, db: db)
+            case .written: nil
+            }
+            guard let refusal else { continue }
             let (row, _, failedColumns) = rows[index]
-            for fieldError in WriteFailureDetails.fieldErrors(error) ?? [] where fieldError.code != "json.invalid" {
+            for fieldError in WriteFailureDetails.fieldErrors(refusal) ?? [] where fieldError.code != "json.invalid" {
                 let column = builder.header(forField: fieldError.field)
                 guard !failedColumns.contains(column) else { continue }
                 held.append(ImportIssue(row: row.number, column: column, value: builder.value(forField: fieldError.field, in: row),
                                         severity: .error, reason: ImportReasonCatalog.reason(for: fieldError)))
             }
         }
+    }
+
+    /// What the rules say of a record the batch path hands back (a learner without a code, given one
+    /// as it is written): it is written alone inside a savepoint that is always rolled back.
+    private func refusalOfTrialWrite(_ body: Data, db: any SQLDatabase) async throws -> (any Error)? {
+        try await db.raw("SAVEPOINT import_rules_check").run()
+        var refusal: (any Error)?
+        do {
+            _ = try await writer.write(resource, body: body, principal: principal, db: db)
+        } catch {
+            guard WriteFailureDetails.fieldErrors(error) != nil else { throw error }
+            refusal = error
+        }
+        try await db.raw("ROLLBACK TO SAVEPOINT import_rules_check").run()
+        try await db.raw("RELEASE SAVEPOINT import_rules_check").run()
+        return refusal
     }
 
     /// Writes the held issues of the rows above the first one still waiting to be stored, in the

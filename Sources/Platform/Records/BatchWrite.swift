@@ -42,7 +42,7 @@ public enum BatchWriteOutcome: Sendable {
 public struct PreparedBatch: Sendable {
     let resource: ResourceDescriptor
     /// What became of each record so far; those to store are `.writeAlone` until `store` succeeds.
-    fileprivate(set) var outcomes: [BatchWriteOutcome]
+    public fileprivate(set) var outcomes: [BatchWriteOutcome]
     fileprivate(set) var inserts: [PreparedRecord] = []
     fileprivate(set) var insertIndices: [Int] = []
     fileprivate(set) var updates: [(record: PreparedRecord, previous: RecordRow, index: Int)] = []
@@ -54,14 +54,6 @@ public struct PreparedBatch: Sendable {
     public let nextMayBePreparedAhead: Bool
     /// The natural keys of the batch's records, stored or not: those its reads looked up.
     public fileprivate(set) var naturalKeys: Set<String> = []
-
-    /// The records the rules or the decoder refused, by their position in the batch: known once the
-    /// batch is prepared, before anything is stored.
-    public var refusals: [(index: Int, error: any Error)] {
-        outcomes.enumerated().compactMap { index, outcome in
-            if case .refused(let error) = outcome { (index, error) } else { nil }
-        }
-    }
 
     fileprivate init(resource: ResourceDescriptor, count: Int, nextMayBePreparedAhead: Bool) {
         self.resource = resource
