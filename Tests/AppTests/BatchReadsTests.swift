@@ -286,6 +286,34 @@ struct BatchReadsTests {
             #expect(try await setup.count("schools") == 1)
         }
     }
+
+    /// Before its store, a prepared batch tells the records it will store from those the caller must
+    /// write alone: an import writes only the latter alone when it checks rows refused for their cells.
+    @Test(arguments: Engine.allCases)
+    func aPreparedBatchNamesTheRecordsItHandsBack(engine: Engine) async throws {
+        try await withImportDatabase(engine) { setup in
+            _ = try await setup.importText(ImportTests.schoolsCSV, kind: .schools)
+            let writer = RegistryImportWriter(database: setup.database)
+            let bodies = [
+                #"{"learnerCode":"1900000001","fullName":"Lê Thu Hà","dateOfBirth":"2014-05-01","sex":"female","schoolCode":"19THCS900"}"#,
+                #"{"fullName":"Phạm Minh Quân","dateOfBirth":"2014-12-25","sex":"male","schoolCode":"19THCS900"}"#,  // no code yet
+                #"{"learnerCode":"1900000003","fullName":"Vũ Anh Tú","dateOfBirth":"2014-01-01","sex":"male","schoolCode":"19THCS999"}"#,
+                #"{"learnerCode":"1900000001","fullName":"Lê Thu Hà","dateOfBirth":"2014-05-01","sex":"female","schoolCode":"19THCS900"}"#,
+            ].map { writer.batchBody(.learners, Data($0.utf8)) }
+            let batch = try await setup.database.transaction { db in
+                try await ReferenceReadCache.$current.withValue(writer.referenceCache(for: .learners)) {
+                    try await writer.prepareBatch(.learners, bodies, principal: setup.principal, db: db)
+                }
+            }
+            // The first is stored by the batch, the third refused (unknown school), the fourth repeats
+            // the first's key in the same batch.
+            #expect(batch.handedBack == [1, 3])
+            guard case .refused = batch.outcomes[2] else {
+                Issue.record("a learner of an unknown school was not refused: \(batch.outcomes[2])")
+                return
+            }
+        }
+    }
 }
 
 /// A database as `base` is, counting the statements run through it.

@@ -369,13 +369,13 @@ private struct ImportRun {
         let rows = refusedForCells
         refusedForCells = []
         let checked = try await writer.prepareBatch(resource, rows.map { writer.batchBody(resource, $0.body) }, principal: principal, db: db)
-        for (index, outcome) in checked.outcomes.enumerated() {
-            let refusal: (any Error)? = switch outcome {
-            case .refused(let error): error
-            case .writeAlone: try await refusalOfTrialWrite(rows[index].body, db: db)
-            case .written: nil
-            }
-            guard let refusal else { continue }
+        var refusals: [(index: Int, error: any Error)] = checked.outcomes.enumerated().compactMap { index, outcome in
+            if case .refused(let error) = outcome { (index, error) } else { nil }
+        }
+        for index in checked.handedBack {
+            if let error = try await refusalOfTrialWrite(rows[index].body, db: db) { refusals.append((index, error)) }
+        }
+        for (index, refusal) in refusals {
             let (row, _, failedColumns) = rows[index]
             for fieldError in WriteFailureDetails.fieldErrors(refusal) ?? [] where fieldError.code != "json.invalid" {
                 let column = builder.header(forField: fieldError.field)

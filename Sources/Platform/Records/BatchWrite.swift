@@ -55,6 +55,15 @@ public struct PreparedBatch: Sendable {
     /// The natural keys of the batch's records, stored or not: those its reads looked up.
     public fileprivate(set) var naturalKeys: Set<String> = []
 
+    /// The positions of the records the caller must write alone (`BatchWriteOutcome.writeAlone`) rather
+    /// than those `store` writes, which are `.writeAlone` only until it has.
+    public var handedBack: [Int] {
+        let stored = Set(insertIndices + updates.map(\.index))
+        return outcomes.indices.filter { index in
+            if case .writeAlone = outcomes[index] { !stored.contains(index) } else { false }
+        }
+    }
+
     fileprivate init(resource: ResourceDescriptor, count: Int, nextMayBePreparedAhead: Bool) {
         self.resource = resource
         outcomes = Array(repeating: .writeAlone, count: count)
