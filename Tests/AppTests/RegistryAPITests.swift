@@ -76,6 +76,11 @@ struct RegistryAPITests {
             let fields = (response.json["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
             #expect(fields == ["/dateOfBirth", "/schoolCode"])
             #expect(try await api.count("learners") == before)
+            // So does an enrolment naming an unknown school and an unknown learner.
+            let enrolment = try await api.expect(.unprocessableContent, .post, "/api/v1/enrolments", as: world.schoolAdminA, [
+                "learnerCode": "1999999999", "schoolCode": "NOPE", "schoolYear": World.year, "entryDate": "2026-09-05"])
+            let enrolmentFields = (enrolment.json["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
+            #expect(Set(enrolmentFields) == ["/schoolCode", "/learnerCode"])
         }
     }
 
