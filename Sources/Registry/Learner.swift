@@ -54,20 +54,29 @@ public struct Learner: StoredModel, NamedPerson, Equatable {
     }
 
     /// Issues a learner code for a new learner: the school's province and the next serial there.
+    /// An import gives a batch of new learners their codes together (`LearnerCodes.issue`).
     static func issueCode(_ learner: inout Learner, _ db: any SQLDatabase) async throws {
         guard learner.learnerCode?.trimmingCharacters(in: .whitespaces).isEmpty ?? true else { return }
-        guard let school = try await References.load(db, School.resource, School.self, key: learner.schoolCode.uppercased()),
-              let commune = try await AdminUnits.commune(db, code: school.model.communeCode),
-              let province = commune.parentCode else {
+        guard let province = try await province(ofSchool: learner.schoolCode, db) else {
             throw ValidationFailure(field: "schoolCode", code: "school.unknown", message: "no school with code '\(learner.schoolCode)'")
         }
         // Codes given by school software may already use the next serials: skip those.
         var code: String
         repeat {
-            code = province + String(format: "%08d", try await Sequences.next(db, name: "learner:\(province)"))
+            code = Self.code(province: province, serial: try await Sequences.next(db, name: codeSequence(province)))
         } while try await RecordStore.find(db, resource, naturalKey: code) != nil
         learner.learnerCode = code
     }
+
+    /// The province whose codes a new learner of the school takes; nil for an unknown school.
+    static func province(ofSchool schoolCode: String, _ db: any SQLDatabase) async throws -> String? {
+        guard let school = try await References.load(db, School.resource, School.self, key: schoolCode.uppercased()) else { return nil }
+        return try await AdminUnits.commune(db, code: school.model.communeCode)?.parentCode
+    }
+
+    static func code(province: String, serial: Int) -> String { province + String(format: "%08d", serial) }
+
+    static func codeSequence(_ province: String) -> String { "learner:\(province)" }
 
     static func prepare(_ input: Learner, _ write: WriteInput<Learner>) async throws -> PreparedWrite<Learner> {
         var learner = input
@@ -104,11 +113,17 @@ public struct Learner: StoredModel, NamedPerson, Equatable {
 /// Named counters for IDs that NEMIS issues, incremented inside the caller's transaction.
 enum Sequences {
     static func next(_ db: any SQLDatabase, name: String) async throws -> Int {
+        try await reserve(db, name: name, count: 1).lowerBound
+    }
+
+    /// The next `count` values, taken with one statement.
+    static func reserve(_ db: any SQLDatabase, name: String, count: Int) async throws -> ClosedRange<Int> {
         guard let row = try await db.raw("""
-            INSERT INTO id_sequences (name, next_value) VALUES (\(bind: name), 1)
-            ON CONFLICT (name) DO UPDATE SET next_value = id_sequences.next_value + 1
+            INSERT INTO id_sequences (name, next_value) VALUES (\(bind: name), \(bind: count))
+            ON CONFLICT (name) DO UPDATE SET next_value = id_sequences.next_value + \(bind: count)
             RETURNING next_value
             """).first() else { throw ConfigurationError("id sequence \(name) returned nothing") }
-        return try row.decode(column: "next_value", as: Int.self)
+        let last = try row.decode(column: "next_value", as: Int.self)
+        return (last - count + 1)...last
     }
 }

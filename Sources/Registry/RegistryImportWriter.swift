@@ -45,6 +45,12 @@ public struct RegistryImportWriter: Sendable {
         return Written(outcome: result.created ? .created : result.changed ? .updated : .unchanged, naturalKey: result.row.naturalKey)
     }
 
+    /// Keys for a batch's bodies that name their record by another field than its key, where a batch
+    /// can issue them (new learners' codes: `LearnerCodes.issue`), by position; the rest stay for `write`.
+    public func issueKeys(_ resource: Resource, _ bodies: [Data], db: any SQLDatabase) async throws -> [Int: Data] {
+        resource == .learners ? try await LearnerCodes.issue(bodies, db: db) : [:]
+    }
+
     /// A body decoded as `resource` for `prepareBatch`; it needs no database, so any thread may decode.
     public func batchBody(_ resource: Resource, _ body: Data) -> BatchBody {
         switch resource {

@@ -322,6 +322,37 @@ struct ImportTests {
 
     static let learnersHeader = "Mã định danh,Số định danh cá nhân,Họ và tên,Ngày sinh,Giới tính,Mã trường\n"
 
+    /// New learners without a code get theirs a batch at a time, and the codes a learner written alone
+    /// would get: the province's next serials in the file's order, skipping codes already stored and
+    /// codes the batch's other rows bring. A row naming a stored learner by citizen ID updates that
+    /// learner, and a row without a code naming one with a code in the batch is that learner.
+    @Test(arguments: Engine.allCases)
+    func newLearnersWithoutACodeGetTheProvincesNextCodes(engine: Engine) async throws {
+        try await withImportDatabase(engine) { setup in
+            _ = try await setup.importText(Self.schoolsCSV, kind: .schools)
+            _ = try await setup.importText(Self.learnersHeader + "1900000002,019214000002,Lê Văn Hai,05/09/2014,Nam,19THCS900\n",
+                                           kind: .learners)
+            let file = Self.learnersHeader
+                + ",019214000011,Trần Văn Hùng,05/09/2014,Nam,19THCS900\n"
+                + ",019214000002,Lê Văn Hai,06/09/2014,Nam,19THCS900\n"  // the stored learner: date corrected
+                + ",019214000012,Phạm Văn Hải,05/09/2014,Nam,19THCS900\n"
+                + "1900000004,019214000004,Vũ Văn Bốn,05/09/2014,Nam,19THCS900\n"  // a code the sequence would give next
+                + ",019214000013,Đặng Văn Huy,05/09/2014,Nam,19THCS900\n"
+                + "1900000020,019214000020,Ngô Văn Hoà,05/09/2014,Nam,19THCS900\n"
+                + ",019214000020,Ngô Văn Hoà,05/09/2014,Nam,19THCS900\n"  // the row above's learner
+            let summary = try await setup.importText(file, kind: .learners)
+            #expect(summary.committed && (summary.created, summary.updated, summary.unchanged) == (5, 1, 1))
+            let rows = try await setup.database.read { db in
+                try await db.raw("SELECT natural_key, citizen_id, body FROM learners").all()
+            }
+            var codes: [String: String] = [:]
+            for row in rows { codes[try row.decode(column: "citizen_id", as: String.self)] = try row.decode(column: "natural_key", as: String.self) }
+            #expect(codes == ["019214000011": "1900000001", "019214000002": "1900000002", "019214000012": "1900000003",
+                              "019214000004": "1900000004", "019214000013": "1900000005", "019214000020": "1900000020"])
+            #expect(try await setup.learnersByCitizenID()["019214000002"]?.dateOfBirth == "2014-09-06")
+        }
+    }
+
     /// A boy's row of a learners file under `learnersHeader`, his code and citizen ID made of `index`.
     static func learnerRow(_ index: Int, sex: String = "Nam", school: String = "19THCS900") -> String {
         "HS\(String(format: "%04d", index)),019214\(String(format: "%06d", index)),\(learnerName(index)),05/09/2014,\(sex),\(school)\n"

@@ -227,6 +227,8 @@ private struct ImportRun {
     struct Pending {
         let row: RawRow
         let key: String
+        /// The record's key is issued or found as it is written (`BuiltRow.keyToIssue`).
+        let keyToIssue: Bool
         /// The body decoded; nil once the body changed after the reader decoded it.
         var decoded: BatchBody?
         var body: Data {
@@ -278,7 +280,8 @@ private struct ImportRun {
             return
         }
         remember(built.key, row: row.number, body: encoded, rowValues: [built.values])
-        pending.append(Pending(row: row, key: built.key, decoded: checked.decoded, body: encoded, rowValues: [built.values]))
+        pending.append(Pending(row: row, key: built.key, keyToIssue: built.keyToIssue, decoded: checked.decoded, body: encoded,
+                               rowValues: [built.values]))
     }
 
     /// A row with the key of an earlier one, in a format that spreads a record over rows: a new
@@ -335,7 +338,9 @@ private struct ImportRun {
                 let principal = self.principal
                 async let stored = waiting.batch.store(principal: principal, db: db)
                 var ahead: PreparedRows?
-                if !rows.isEmpty && waiting.batch.nextMayBePreparedAhead {
+                // Keys are issued once the batch before is stored, where its records are found
+                // (a new learner named by the citizen ID of one it stored).
+                if !rows.isEmpty && waiting.batch.nextMayBePreparedAhead && !rows.contains(where: \.keyToIssue) {
                     do { ahead = try await prepare(rows, db: db) } catch { aheadError = error }
                 }
                 let writtenAlone = try await settle(waiting.rows, try await stored, builder: builder, db: db)
@@ -423,13 +428,18 @@ private struct ImportRun {
     }
 
     /// The rows' batch read and ruled on; the rows with their records completed from the stored ones
-    /// when the file holds only part of each (`Options.partialRecords`).
+    /// when the file holds only part of each (`Options.partialRecords`), and with the keys a batch can
+    /// issue (new learners' codes, `RegistryImportWriter.issueKeys`), which writes: rows that need them
+    /// are not prepared beside the store of the batch before.
     private func prepare(_ rows: [Pending], db: any SQLDatabase) async throws -> PreparedRows {
         var rows = rows
         if options.partialRecords {
             for (index, body) in try await PartialRecords.completed(resource, bodies: rows.map(\.body), db: db).enumerated() {
                 if rows[index].body != body { rows[index].body = body }
             }
+        }
+        if rows.contains(where: \.keyToIssue) {
+            for (index, body) in try await writer.issueKeys(resource, rows.map(\.body), db: db) { rows[index].body = body }
         }
         let bodies = rows.map { $0.decoded ?? writer.batchBody(resource, $0.body) }
         return (rows, try await writer.prepareBatch(resource, bodies, principal: principal, db: db))

@@ -18,6 +18,9 @@ struct BuiltRow: Sendable {
     /// the rules would only repeat.
     var checkBody: Data?
     var failedColumns: Set<String> = []
+    /// The row names its record by other columns than its key's (a learner by citizen ID, without a
+    /// code): the key is issued or found as the record is written.
+    var keyToIssue = false
 }
 
 /// Builds API bodies from the rows of one file, whose header decided where each column is.
@@ -90,7 +93,7 @@ struct RowBuilder: Sendable {
             return BuiltRow(number: row.number, body: nil, key: key, issues: issues, checkBody: body([values]), failedColumns: failedColumns)
         }
         return BuiltRow(number: row.number, body: body([values]), key: key, issues: issues,
-                        values: format.repeatingGroup == nil ? [:] : values)
+                        values: format.repeatingGroup == nil ? [:] : values, keyToIssue: (naturalKey?.set ?? 0) > 0)
     }
 
     /// The API body of a record from its rows' values: the first row fills every field, and each
