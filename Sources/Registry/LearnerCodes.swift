@@ -17,9 +17,8 @@ enum LearnerCodes {
     /// Call it once the records of the batches before are stored, so that their learners are found
     /// by citizen ID. Serials of learners the rules then refuse stay unused, as gaps in the province's codes.
     static func issue(_ bodies: [Data], db: any SQLDatabase) async throws -> [Int: Data] {
-        struct Keys: Decodable { let learnerCode: String?; let citizenId: String?; let schoolCode: String? }
-        let keys = bodies.map { try? JSON.decoder.decode(Keys.self, from: $0) }
-        let hasCode = { (key: Keys) in !(key.learnerCode?.trimmingCharacters(in: .whitespaces).isEmpty ?? true) }
+        let keys = bodies.map { try? JSON.decoder.decode(BodyKeys.self, from: $0) }
+        let hasCode = { (key: BodyKeys) in !(key.learnerCode?.trimmingCharacters(in: .whitespaces).isEmpty ?? true) }
         var citizenIDCount: [String: Int] = [:]
         for case let key? in keys {
             if let citizenID = key.citizenId, !citizenID.isEmpty { citizenIDCount[citizenID, default: 0] += 1 }
@@ -57,15 +56,27 @@ enum LearnerCodes {
         }
         var issued: [Int: Data] = [:]
         for (index, code) in codes {
-            guard var object = try JSONSerialization.jsonObject(with: bodies[index]) as? [String: Any] else { continue }
-            object["learnerCode"] = code
-            issued[index] = try JSONSerialization.data(withJSONObject: object)
+            issued[index] = try body(bodies[index], withCode: code)
         }
         return issued
     }
 
+    /// The members of a learner's body that say which learner it is.
+    struct BodyKeys: Decodable {
+        let learnerCode: String?
+        let citizenId: String?
+        let schoolCode: String?
+    }
+
+    /// The body with `code` as its learner code; nil when it is not a JSON object.
+    static func body(_ body: Data, withCode code: String) throws -> Data? {
+        guard var object = try JSONSerialization.jsonObject(with: body) as? [String: Any] else { return nil }
+        object["learnerCode"] = code
+        return try JSONSerialization.data(withJSONObject: object)
+    }
+
     /// The codes of the stored learners with each citizen ID.
-    private static func storedCodes(citizenIDs: [String], db: any SQLDatabase) async throws -> [String: [String]] {
+    static func storedCodes(citizenIDs: [String], db: any SQLDatabase) async throws -> [String: [String]] {
         var codes: [String: [String]] = [:]
         for ids in citizenIDs.batches(of: RecordStore.rowsPerStatement) {
             var sql = SQLQueryString("SELECT natural_key, citizen_id FROM learners WHERE citizen_id IN (")

@@ -103,14 +103,11 @@ public struct RegistryImportWriter: Sendable {
     /// row must find that learner again rather than create a second one, or a re-import would
     /// duplicate every such learner.
     private func findLearnerByCitizenID(_ body: Data, db: any SQLDatabase) async throws -> Data {
-        struct Keys: Decodable { let learnerCode: String?; let citizenId: String? }
-        let keys = try JSON.decoder.decode(Keys.self, from: body)
-        guard (keys.learnerCode ?? "").isEmpty, let citizenID = keys.citizenId, !citizenID.isEmpty else { return body }
-        let codes = try await db.raw("""
-            SELECT natural_key FROM learners WHERE citizen_id = \(bind: citizenID) LIMIT 2
-            """).all().map { try $0.decode(column: "natural_key", as: String.self) }
-        guard codes.count == 1, var object = try JSONSerialization.jsonObject(with: body) as? [String: Any] else { return body }
-        object["learnerCode"] = codes[0]
-        return try JSONSerialization.data(withJSONObject: object)
+        let keys = try JSON.decoder.decode(LearnerCodes.BodyKeys.self, from: body)
+        guard (keys.learnerCode ?? "").isEmpty, let citizenID = keys.citizenId, !citizenID.isEmpty,
+              let codes = try await LearnerCodes.storedCodes(citizenIDs: [citizenID], db: db)[citizenID], codes.count == 1 else {
+            return body
+        }
+        return try LearnerCodes.body(body, withCode: codes[0]) ?? body
     }
 }
