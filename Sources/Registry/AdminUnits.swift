@@ -34,8 +34,12 @@ public enum AdminUnits {
     static let lastDayBefore = "2025-06-30"
     static let oldMapSince = "2008-08-01"
 
+    /// A commune of the 2025 map. No write changes the map, so an import reads each commune its rows
+    /// name once (`ReferenceReadCache`), not once a row.
     static func commune(_ db: any SQLDatabase, code: String) async throws -> AdminUnit? {
-        try await db.raw("SELECT * FROM admin_units WHERE code = \(bind: code) AND level = 'commune'").first().map(decode)
+        try await ReferenceReadCache.remember("admin_units", key: "commune\u{1}" + code) {
+            try await db.raw("SELECT * FROM admin_units WHERE code = \(bind: code) AND level = 'commune'").first().map(decode)
+        }
     }
 
     static func decode(_ row: any SQLRow) throws -> AdminUnit {

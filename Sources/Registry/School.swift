@@ -79,7 +79,7 @@ public struct School: StoredModel, Equatable {
         school.levels = School.Level.allCases.filter(school.levels.contains)
         school.type = school.levels.count > 1 ? "multiLevel" : school.levels.first?.rawValue
         school.status = school.status ?? .active
-        if try await commune(write.db, code: school.communeCode) == nil {
+        if try await AdminUnits.commune(write.db, code: school.communeCode) == nil {
             errors.add("communeCode", "commune.unknown", "no commune with code '\(school.communeCode)' in the 2025 list")
         }
         let department = try await orgUnit(write.db, code: school.departmentCode)
@@ -120,10 +120,6 @@ public struct School: StoredModel, Equatable {
 
     // An import of schools adds schools to the tree, renames them and moves them; it never changes a
     // commune or a department. So it reads each of those once (`ReferenceReadCache`), not once a row.
-
-    private static func commune(_ db: any SQLDatabase, code: String) async throws -> AdminUnit? {
-        try await ReferenceReadCache.remember("admin_units", key: "commune\u{1}" + code) { try await AdminUnits.commune(db, code: code) }
-    }
 
     /// The node a school names as its department (the caller checks that it is one).
     private static func orgUnit(_ db: any SQLDatabase, code: String) async throws -> OrgUnit? {
