@@ -35,6 +35,7 @@ struct ImportTests {
             ;019314000109;Bùi Thảo My;04/04/2014;Nữ;;19THCS999
             ;019214000110;Ngô Văn Nam;2014;Nam;;19THCS900
             ;019214000111;Lý Văn Hải;31/02/2014;Nam;;19THCS999
+            ;019214000112;Lý Văn H4i;31/02/2014;Nam;;19THCS900
 
             """
     }
@@ -55,6 +56,9 @@ struct ImportTests {
         // write that is rolled back): its school is named too, and its missing date is not said twice.
         Issue(row: 12, column: "Ngày sinh", severity: "error", code: "date.invalid"),
         Issue(row: 12, column: "Mã trường", severity: "error", code: "school.unknown"),
+        // Its school known, it is given a code for the check with the other rows that lack one.
+        Issue(row: 13, column: "Ngày sinh", severity: "error", code: "date.invalid"),
+        Issue(row: 13, column: "HỌ VÀ TÊN", severity: "error", code: "name.invalid"),
     ]
 
     struct Issue: Equatable, CustomStringConvertible {
@@ -71,17 +75,17 @@ struct ImportTests {
             let schools = try await setup.importText(Self.schoolsCSV, kind: .schools)
             #expect(schools.created == 1 && schools.committed)
 
-            // All or nothing: six rows are refused, so nothing is stored, and every issue is reported.
+            // All or nothing: seven rows are refused, so nothing is stored, and every issue is reported.
             let refused = try await setup.importText(Self.learnersCSV(), kind: .learners)
             #expect(!refused.committed)
-            #expect((refused.rows, refused.refused, refused.repeated) == (11, 6, 1))
+            #expect((refused.rows, refused.refused, refused.repeated) == (12, 7, 1))
             let issues = try setup.reportIssues()
             #expect(issues == Self.expectedIssues, "\(issues)")
             #expect(try await setup.count("learners") == 0)
 
             // --skip-invalid stores the four good rows, repaired.
             let stored = try await setup.importText(Self.learnersCSV(), kind: .learners, skipInvalid: true)
-            #expect(stored.committed && stored.created == 4 && stored.refused == 6)
+            #expect(stored.committed && stored.created == 4 && stored.refused == 7)
             let learners = try await setup.learnersByCitizenID()
             #expect(learners["019314000101"]?.name == "Trần Thị Hoà")
             #expect(learners["019314000101"]?.name.utf8.count == "Trần Thị Hoà".precomposedStringWithCanonicalMapping.utf8.count)
@@ -89,6 +93,11 @@ struct ImportTests {
             #expect(learners["019314000103"]?.dateOfBirth == "2014-05-01")  // Excel day 41760
             #expect(learners["019214000104"]?.dateOfBirth == "2014-12-25")
             #expect(learners.count == 4)
+            // The codes taken to check the refused rows were given back: the stored rows have the first ones.
+            let codes = try await setup.database.read { db in
+                try await db.raw("SELECT natural_key FROM learners ORDER BY natural_key").all().map { try $0.decode(column: "natural_key", as: String.self) }
+            }
+            #expect(codes == ["1900000001", "1900000002", "1900000003", "1900000004"])
 
             // The same file again changes nothing: no new version, no change-feed entry.
             let feedBefore = try await setup.count("changes")

@@ -366,20 +366,26 @@ private struct ImportRun {
 
     /// Puts the rows refused for their cells to the rules with the cells that were read, so that the
     /// report names at once everything wrong with a row (an unknown school beside a date that is not
-    /// one) rather than one thing each time the file is sent again. Nothing of them is stored. What
-    /// the rules say of a failed cell, and a body that cannot be decoded without one, the cells'
-    /// issues have said already.
+    /// one) rather than one thing each time the file is sent again. Nothing of them is stored: the
+    /// keys issued for the check (new learners' codes, the province's serials) are taken back with a
+    /// savepoint. What the rules say of a failed cell, and a body that cannot be decoded without one,
+    /// the cells' issues have said already.
     private mutating func checkRulesOfRowsRefusedForCells(builder: RowBuilder, db: any SQLDatabase) async throws {
         guard !refusedForCells.isEmpty else { return }
         let rows = refusedForCells
         refusedForCells = []
-        let checked = try await writer.prepareBatch(resource, rows.map { writer.batchBody(resource, $0.body) }, principal: principal, db: db)
+        try await db.raw("SAVEPOINT import_rules_check_batch").run()
+        var bodies = rows.map(\.body)
+        for (index, body) in try await writer.issueKeys(resource, bodies, db: db) { bodies[index] = body }
+        let checked = try await writer.prepareBatch(resource, bodies.map { writer.batchBody(resource, $0) }, principal: principal, db: db)
         var refusals: [(index: Int, error: any Error)] = checked.outcomes.enumerated().compactMap { index, outcome in
             if case .refused(let error) = outcome { (index, error) } else { nil }
         }
         for index in checked.handedBack {
-            if let error = try await refusalOfTrialWrite(rows[index].body, db: db) { refusals.append((index, error)) }
+            if let error = try await refusalOfTrialWrite(bodies[index], db: db) { refusals.append((index, error)) }
         }
+        try await db.raw("ROLLBACK TO SAVEPOINT import_rules_check_batch").run()
+        try await db.raw("RELEASE SAVEPOINT import_rules_check_batch").run()
         for (index, refusal) in refusals {
             let (row, _, failedColumns) = rows[index]
             for fieldError in WriteFailureDetails.fieldErrors(refusal) ?? [] where fieldError.code != "json.invalid" {
@@ -391,8 +397,9 @@ private struct ImportRun {
         }
     }
 
-    /// What the rules say of a record the batch path hands back (a learner without a code, given one
-    /// as it is written): it is written alone inside a savepoint that is always rolled back.
+    /// What the rules say of a record the batch path hands back (a learner whose code the batch could
+    /// not issue: its school unknown, or its citizen ID shared): it is written alone inside a savepoint
+    /// that is always rolled back.
     private func refusalOfTrialWrite(_ body: Data, db: any SQLDatabase) async throws -> (any Error)? {
         try await db.raw("SAVEPOINT import_rules_check").run()
         var refusal: (any Error)?
