@@ -21,9 +21,16 @@ final class DirectSQLiteConnection: @unchecked Sendable {
     private let handle: OpaquePointer
     private let running = NSLock()
     /// Prepared statements by SQL text. The SQL the platform sends is built from a few templates with
-    /// bound values, so this stays small; `maximumCachedStatements` bounds it anyway.
+    /// bound values, so this stays small; `maximumCachedStatements` bounds it anyway, and
+    /// `maximumCachedSQLBytes` bounds its memory. A bulk write's statements bind one value per key or
+    /// cell of a batch, so their text, and the program SQLite compiles from it, grows with the batch;
+    /// a batch whose refused rows change its size brings new texts each time. Kept by number alone,
+    /// such statements held about 60 MB, and an import of a file with refused rows peaked at twice
+    /// the memory of a clean one.
     private var statements: [String: OpaquePointer] = [:]
+    private(set) var cachedSQLBytes = 0
     private static let maximumCachedStatements = 256
+    static let maximumCachedSQLBytes = 256 << 10
 
     init(path: String) throws {
         var opened: OpaquePointer?
@@ -70,11 +77,13 @@ final class DirectSQLiteConnection: @unchecked Sendable {
         var statement: OpaquePointer?
         let status = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
         guard status == SQLITE_OK, let statement else { throw failure(status) }
-        if statements.count >= Self.maximumCachedStatements {
+        if statements.count >= Self.maximumCachedStatements || cachedSQLBytes + sql.utf8.count > Self.maximumCachedSQLBytes {
             for old in statements.values { sqlite_nio_sqlite3_finalize(old) }
             statements.removeAll(keepingCapacity: true)
+            cachedSQLBytes = 0
         }
         statements[sql] = statement
+        cachedSQLBytes += sql.utf8.count
         return statement
     }
 
