@@ -9,6 +9,11 @@ import Dispatch
 /// idles. With this executor as its preference, such a task starts and resumes at once:
 ///
 ///     let check = Task(executorPreference: ComputeExecutor.shared) { try await check(batch) }
+///
+/// A job on a loop also runs with the loop as its executor, so each call of a nonisolated async
+/// function there hops off the loop and back through the loop's queue, where on this executor it runs
+/// at once. Work that makes many such calls, such as an import's rules for each row, prefers this
+/// executor for the same reason (`withTaskExecutorPreference`).
 public final class ComputeExecutor: TaskExecutor {
     public static let shared = ComputeExecutor()
 
