@@ -93,19 +93,38 @@ enum LearnerCodes {
     /// The codes of the stored learners with each citizen ID.
     static func storedCodes(citizenIDs: [String], db: any SQLDatabase) async throws -> [String: [String]] {
         var codes: [String: [String]] = [:]
-        for ids in citizenIDs.batches(of: RecordStore.rowsPerStatement) {
+        for query in storedCodesQueries(citizenIDs: citizenIDs, postgres: db.dialect.name == "postgresql") {
+            for row in try await db.raw(query).all() {
+                codes[try row.decode(column: "citizen_id", as: String.self), default: []]
+                    .append(try row.decode(column: "natural_key", as: String.self))
+            }
+        }
+        return codes
+    }
+
+    /// On PostgreSQL, one probe of the index for each ID. `citizen_id IN (…)` was planned there as a
+    /// scan of the whole table whenever the table had no statistics yet (a first import, all in one
+    /// transaction): the planner then takes each ID to match one row in 200, so that a batch's IDs
+    /// match them all, and each batch of a new intake read every learner stored before it.
+    /// `OFFSET 0` keeps the subquery from being merged into a join, so it is run once for each ID.
+    static func storedCodesQueries(citizenIDs: [String], postgres: Bool) -> [SQLQueryString] {
+        guard !citizenIDs.isEmpty else { return [] }
+        if postgres {
+            return ["""
+                SELECT wanted.citizen_id, found.natural_key
+                FROM unnest(\(bind: citizenIDs)::text[]) AS wanted (citizen_id)
+                CROSS JOIN LATERAL (SELECT natural_key FROM learners WHERE learners.citizen_id = wanted.citizen_id OFFSET 0) AS found
+                """]
+        }
+        return citizenIDs.batches(of: RecordStore.rowsPerStatement).map { ids in
             var sql = SQLQueryString("SELECT natural_key, citizen_id FROM learners WHERE citizen_id IN (")
             for (position, id) in ids.enumerated() {
                 sql.appendInterpolation(unsafeRaw: position == 0 ? "" : ", ")
                 sql.appendInterpolation(bind: id)
             }
             sql.appendInterpolation(unsafeRaw: ")")
-            for row in try await db.raw(sql).all() {
-                codes[try row.decode(column: "citizen_id", as: String.self), default: []]
-                    .append(try row.decode(column: "natural_key", as: String.self))
-            }
+            return sql
         }
-        return codes
     }
 
     /// `count` codes of the province not given yet, in the order of its serials.

@@ -1,5 +1,7 @@
 import Foundation
+import Platform
 @testable import Registry
+import SQLKit
 import Testing
 
 /// A body given its learner code (`LearnerCodes.body`) is the same JSON object with the code set,
@@ -27,5 +29,55 @@ struct LearnerCodesTests {
 
     @Test func aBodyThatIsNotAnObjectGetsNoCode() throws {
         #expect(try LearnerCodes.body(Data("[1]".utf8), withCode: "1900000042") == nil)
+    }
+}
+
+/// A new learner named by the citizen ID of a stored one takes that learner's code
+/// (`LearnerCodes.storedCodes`), and the look-up stays a probe of the index however the table grows.
+@Suite("Stored learners found by citizen ID, on SQLite and PostgreSQL")
+struct StoredLearnerCodesTests {
+    @Test(arguments: Engine.allCases)
+    func eachCitizenIDFindsTheCodesOfItsStoredLearners(engine: Engine) async throws {
+        try await withImportDatabase(engine) { setup in
+            let codes = try await setup.database.transaction { db in
+                try await Self.storeLearners([("1900000001", "019314000101"), ("1900000002", "019314000101"),
+                                              ("1900000003", "019214000102"), ("1900000004", nil)], db: db)
+                return try await LearnerCodes.storedCodes(citizenIDs: ["019314000101", "019214000102", "019214000199"], db: db)
+            }
+            #expect(codes.mapValues { $0.sorted() } == ["019314000101": ["1900000001", "1900000002"], "019214000102": ["1900000003"]])
+        }
+    }
+
+    /// A first import stores its learners in one transaction, so the table has no statistics while the
+    /// batches look their citizen IDs up. PostgreSQL's planner then takes each ID to match one row in
+    /// 200 and, for a batch of IDs, chose to read the whole table: each batch of a new intake read
+    /// every learner stored before it.
+    @Test func aTableWithoutStatisticsIsProbedThroughItsIndexOnPostgreSQL() async throws {
+        try await withImportDatabase(.postgres) { setup in
+            let plans = try await setup.database.transaction { db in
+                try await db.raw("""
+                    INSERT INTO learners (id, natural_key, org_id, citizen_id, version, change_version, body, created_at, updated_at)
+                    SELECT 'id' || g, '19' || lpad(g::text, 8, '0'), 'org', lpad((g * 7)::text, 12, '0'), 1, 1, '{}', '', ''
+                    FROM generate_series(1, 20000) AS g
+                    """).run()
+                let ids = (1...2_048).map { String(format: "%012d", $0 * 7) }
+                var plans: [String] = []
+                for query in LearnerCodes.storedCodesQueries(citizenIDs: ids, postgres: true) {
+                    plans += try await db.raw("EXPLAIN " + query).all().map { try $0.decode(column: "QUERY PLAN", as: String.self) }
+                }
+                return plans
+            }
+            #expect(plans.contains { $0.contains("learners_citizen_id") }, "\(plans)")
+            #expect(!plans.contains { $0.contains("Seq Scan on learners") }, "\(plans)")
+        }
+    }
+
+    private static func storeLearners(_ learners: [(code: String, citizenID: String?)], db: any SQLDatabase) async throws {
+        for (code, citizenID) in learners {
+            try await db.raw("""
+                INSERT INTO learners (id, natural_key, org_id, citizen_id, version, change_version, body, created_at, updated_at)
+                VALUES (\(bind: "id-" + code), \(bind: code), 'org', \(bind: citizenID), 1, 1, '{}', '', '')
+                """).run()
+        }
     }
 }
