@@ -32,6 +32,25 @@ public enum JSON {
     /// `itemFields` names arrays of objects whose members are checked too (e.g. `["items": [...]]`).
     public static func decodeStrict<T: Decodable>(_ type: T.Type, from data: Data, allowedFields: Set<String>,
                                                   itemFields: [String: Set<String>] = [:]) throws -> T {
+        let members = try memberNames(data, itemArrays: Set(itemFields.keys))
+        if let unknown = members.names.filter({ !allowedFields.contains($0) }).min() {
+            throw APIError.malformed(field: "/" + unknown, "unknown field '\(unknown)'")
+        }
+        for (array, fields) in itemFields.sorted(by: { $0.key < $1.key }) {
+            for (index, item) in (members.items[array] ?? []).enumerated() {
+                guard let item else { continue }
+                if let unknown = item.filter({ !fields.contains($0) }).min() {
+                    throw APIError.malformed(field: "/\(array)/\(index)/\(unknown)", "unknown field '\(unknown)'")
+                }
+            }
+        }
+        return try decoder.decode(T.self, from: data)
+    }
+
+    /// The body's member names, read over (`JSONMemberNames`), or from a parse of the whole body where
+    /// that pass is not sure of the text; the parse says what is wrong with a body that is not an object.
+    private static func memberNames(_ data: Data, itemArrays: Set<String>) throws -> JSONMemberNames {
+        if let names = JSONMemberNames.read(data, itemArrays: itemArrays) { return names }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data, options: [])
@@ -41,17 +60,10 @@ public enum JSON {
         guard let dictionary = object as? [String: Any] else {
             throw APIError.malformed(field: nil, "the body must be a JSON object")
         }
-        if let unknown = dictionary.keys.sorted().first(where: { !allowedFields.contains($0) }) {
-            throw APIError.malformed(field: "/" + unknown, "unknown field '\(unknown)'")
+        var members = JSONMemberNames(names: Array(dictionary.keys))
+        for array in itemArrays {
+            members.items[array] = (dictionary[array] as? [Any] ?? []).map { ($0 as? [String: Any]).map { Array($0.keys) } }
         }
-        for (array, fields) in itemFields {
-            for (index, item) in (dictionary[array] as? [Any] ?? []).enumerated() {
-                guard let member = item as? [String: Any] else { continue }
-                if let unknown = member.keys.sorted().first(where: { !fields.contains($0) }) {
-                    throw APIError.malformed(field: "/\(array)/\(index)/\(unknown)", "unknown field '\(unknown)'")
-                }
-            }
-        }
-        return try decoder.decode(T.self, from: data)
+        return members
     }
 }
