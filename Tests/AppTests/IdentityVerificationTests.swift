@@ -27,8 +27,19 @@ struct IdentityVerificationTests {
         019220000777,Đinh,Công,Khải,2020-09-12,male,019
         """
 
-    static func registryFile() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nemis-identity-\(UUID().uuidString)")
+    /// The registry file the tests serve, written once for the test process (the tests only read it)
+    /// and removed when the process exits.
+    static func registryFile() throws -> String { try sharedRegistryFile.get() }
+
+    private static let registryFolder = FileManager.default.temporaryDirectory.appendingPathComponent("nemis-identity-\(UUID().uuidString)")
+
+    private static let sharedRegistryFile = Result { () throws -> String in
+        let path = try writeRegistryFile(in: registryFolder)
+        atexit { try? FileManager.default.removeItem(at: IdentityVerificationTests.registryFolder) }
+        return path
+    }
+
+    private static func writeRegistryFile(in folder: URL) throws -> String {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let filler = folder.appendingPathComponent("filler.csv").path
         _ = try PopulationFile.write(people: 3_000, seed: 11, to: filler, threads: 1)
