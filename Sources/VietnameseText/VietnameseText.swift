@@ -35,6 +35,32 @@ public enum VietnameseText {
     /// space…) collapsed to one ASCII space, and invisible BOM / zero-width spaces
     /// removed: the form a name or a cell is stored in.
     public static func clean(_ text: String) -> String {
+        // Most cells and names are clean already: returned as they are, without building a copy.
+        isClean(text) ? text : cleanedCopy(text)
+    }
+
+    /// Whether `clean` would give `text` back unchanged: NFC by `nfc`'s certain test, no whitespace
+    /// but single ASCII spaces between other characters, nothing invisible.
+    static func isClean(_ text: String) -> Bool {
+        var afterSpace = true  // a space first is not clean
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v == 0x20 {
+                if afterSpace { return false }
+                afterSpace = true
+                continue
+            }
+            afterSpace = false
+            if v < 0x80 {
+                if v >= 0x09 && v <= 0x0D { return false }
+                continue
+            }
+            guard v < 0x300 || (0x1E00..<0x1F00).contains(v), !isWhitespace(scalar), !isInvisible(scalar) else { return false }
+        }
+        return !afterSpace || text.isEmpty
+    }
+
+    static func cleanedCopy(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in nfc(text).unicodeScalars {

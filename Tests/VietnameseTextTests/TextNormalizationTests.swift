@@ -8,6 +8,25 @@ struct TextNormalizationTests {
     let nfcName = "Nguy\u{1EC5}n V\u{0103}n \u{0110}\u{1EE9}c"
     let nfdName = "Nguye\u{0302}\u{0303}n Va\u{0306}n \u{0110}u\u{031B}\u{0301}c"
 
+    /// `clean` gives a text it finds clean back as it is (`isClean`), and builds a copy otherwise; over
+    /// random texts of letters, spaces of every kind, invisible and combining characters, both ways
+    /// give the same bytes, and clean texts are found so.
+    @Test func aTextFoundCleanIsTheTextCleaningWouldGive() {
+        let pieces = ["a", "Z", "1", "-", "'", " ", "  ", "\t", "\n", "\u{01}", "\u{A0}", "\u{3000}", "\u{200B}", "\u{FEFF}",
+                      "\u{0301}", "e\u{0302}", "\u{1EC7}", "\u{01B0}", "\u{0111}", "\u{2126}", "\u{00C5}", "Nguy\u{1EC5}n"]
+        var random = SplitMix64(seed: 2026)
+        var foundClean = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let cleaned = VietnameseText.clean(text)
+            #expect(Array(cleaned.utf8) == Array(VietnameseText.cleanedCopy(text).utf8), "\(text.unicodeScalars.map(\.value))")
+            if VietnameseText.isClean(text) { foundClean += 1 }
+        }
+        #expect(foundClean > 1_000)
+        #expect(VietnameseText.isClean("Nguy\u{1EC5}n V\u{0103}n \u{0110}\u{1EE9}c"))
+        #expect(!VietnameseText.isClean("Nguyễn  Văn") && !VietnameseText.isClean(" An") && !VietnameseText.isClean("An "))
+    }
+
     @Test("nfc produces the canonical bytes (DOMAIN.md §2: 8 vs 10 bytes)")
     func nfc() {
         #expect(VietnameseText.nfc("Nguye\u{0302}\u{0303}n").utf8.count == 8)
