@@ -24,7 +24,10 @@ public enum PersonRules {
             return nil
         }
         let fullName = words.joined(separator: " ")
-        guard fullName.count <= 100, !fullName.contains(where: \.isNumber) else {
+        // Counting characters, and asking each whether it is a number, walks the text's grapheme
+        // clusters: done only when the bytes, or a scalar with a numeric value, leave it in doubt.
+        let mayHaveNumber = fullName.unicodeScalars.contains { $0.isASCII ? (0x30...0x39).contains($0.value) : $0.properties.numericType != nil }
+        guard fullName.utf8.count <= 100 || fullName.count <= 100, !(mayHaveNumber && fullName.contains(where: \.isNumber)) else {
             errors.add(field, "name.invalid", "a name has letters only, at most 100 characters")
             return nil
         }
