@@ -108,6 +108,8 @@ enum LearnerCodes {
     /// match them all, and each batch of a new intake read every learner stored before it.
     /// `OFFSET 0` keeps the subquery from being merged into a join, so it is run once for each ID.
     static func storedCodesQueries(citizenIDs: [String], postgres: Bool) -> [SQLQueryString] {
+        // An ID asked for twice would find its learners twice in the join, as if two shared it.
+        let citizenIDs = Array(Set(citizenIDs))
         guard !citizenIDs.isEmpty else { return [] }
         if postgres {
             return ["""

@@ -5,10 +5,10 @@ import Foundation
 ///
 /// They are read in one pass over the text, without building its values. A parse through
 /// `JSONSerialization`, which builds every value, was a third of the time `decodeStrict` took over an
-/// imported row. The pass answers only for text it is sure of: JSON (RFC 8259) whose top value is an object,
-/// whose names carry no escapes, whose numbers have no exponent and at most 18 characters, nested at
-/// most 64 deep. For any other text `read` answers nil, and the caller parses the text whole, which
-/// also says what is wrong with it.
+/// imported row. The pass answers only for text it is sure of: JSON (RFC 8259) whose top value is an
+/// object, whose names carry no escapes, whose numbers have no exponent and at most 18 characters,
+/// nested at most 64 deep. For any other text `read` answers nil, and the caller parses the text
+/// whole, which also says what is wrong with it.
 struct JSONMemberNames: Equatable {
     /// The object's member names, in the text's order.
     var names: [String] = []
