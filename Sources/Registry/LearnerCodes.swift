@@ -9,14 +9,14 @@ import SQLKit
 /// learner by citizen ID takes that learner's code; the others take their school's province and its
 /// next serials, skipping codes already given.
 enum LearnerCodes {
-    /// The bodies given a code, by position; the caller writes them as it writes bodies that came
-    /// with one. Left out, for `write` to settle one by one as before: bodies with a code, an unknown
+    /// The bodies given a code, by position, each with its code; the caller writes them as it writes
+    /// bodies that came with one. Left out, for `write` to settle one by one as before: bodies with a code, an unknown
     /// school (refused there), a citizen ID that two stored learners share, or a citizen ID another
     /// body of the batch has too (written after the batch, each finds the learner stored before it).
     ///
     /// Call it once the records of the batches before are stored, so that their learners are found
     /// by citizen ID. Serials of learners the rules then refuse stay unused, as gaps in the province's codes.
-    static func issue(_ bodies: [Data], db: any SQLDatabase) async throws -> [Int: Data] {
+    static func issue(_ bodies: [Data], db: any SQLDatabase) async throws -> [Int: (code: String, body: Data)] {
         let keys = bodies.map { try? JSON.decoder.decode(BodyKeys.self, from: $0) }
         let hasCode = { (key: BodyKeys) in !(key.learnerCode?.trimmingCharacters(in: .whitespaces).isEmpty ?? true) }
         var citizenIDCount: [String: Int] = [:]
@@ -54,9 +54,9 @@ enum LearnerCodes {
                 codes[index] = code
             }
         }
-        var issued: [Int: Data] = [:]
+        var issued: [Int: (code: String, body: Data)] = [:]
         for (index, code) in codes {
-            issued[index] = try body(bodies[index], withCode: code)
+            if let body = try body(bodies[index], withCode: code) { issued[index] = (code, body) }
         }
         return issued
     }

@@ -1,3 +1,4 @@
+import BulkData
 import Foundation
 import Platform
 @testable import Registry
@@ -69,6 +70,26 @@ struct StoredLearnerCodesTests {
             }
             #expect(plans.contains { $0.contains("learners_citizen_id") }, "\(plans)")
             #expect(!plans.contains { $0.contains("Seq Scan on learners") }, "\(plans)")
+        }
+    }
+
+    /// A new learner's body, decoded once on the reader's thread, is given its code on that decoded
+    /// record (`RegistryImportWriter.issueKeys`): the batch takes it under its code, as it takes a
+    /// body that came with one, rather than handing it back to be written alone.
+    @Test(arguments: Engine.allCases)
+    func aNewLearnerDecodedOnceIsTakenByTheBatchUnderItsCode(engine: Engine) async throws {
+        try await withImportDatabase(engine) { setup in
+            _ = try await setup.importText(ImportTests.schoolsCSV, kind: .schools)
+            let writer = RegistryImportWriter(database: setup.database)
+            let body = Data(#"{"fullName":"Lê Văn Hai","dateOfBirth":"2014-03-12","sex":"male","schoolCode":"19THCS900"}"#.utf8)
+            let (issued, batch) = try await setup.database.transaction { db in
+                let issued = try #require(try await writer.issueKeys(.learners, [body], decoded: [writer.batchBody(.learners, body)], db: db)[0])
+                return (issued, try await writer.prepareBatch(.learners, [try #require(issued.decoded)], principal: setup.principal, db: db))
+            }
+            let code = try #require(try JSONSerialization.jsonObject(with: issued.body) as? [String: Any])["learnerCode"] as? String
+            #expect(code == "1900000001")
+            #expect(batch.naturalKeys == ["1900000001"])
+            #expect(batch.handedBack.isEmpty)
         }
     }
 

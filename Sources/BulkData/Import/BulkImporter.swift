@@ -390,7 +390,7 @@ private struct ImportRun {
         refusedForCells = []
         try await db.raw("SAVEPOINT import_rules_check_batch").run()
         var bodies = rows.map(\.body)
-        for (index, body) in try await writer.issueKeys(resource, bodies, db: db) { bodies[index] = body }
+        for (index, issued) in try await writer.issueKeys(resource, bodies, decoded: [], db: db) { bodies[index] = issued.body }
         let checked = try await writer.prepareBatch(resource, bodies.map { writer.batchBody(resource, $0) }, principal: principal, db: db)
         var refusals: [(index: Int, error: any Error)] = checked.outcomes.enumerated().compactMap { index, outcome in
             if case .refused(let error) = outcome { (index, error) } else { nil }
@@ -460,7 +460,10 @@ private struct ImportRun {
             }
         }
         if rows.contains(where: \.keyToIssue) {
-            for (index, body) in try await writer.issueKeys(resource, rows.map(\.body), db: db) { rows[index].body = body }
+            for (index, issued) in try await writer.issueKeys(resource, rows.map(\.body), decoded: rows.map(\.decoded), db: db) {
+                rows[index].body = issued.body
+                rows[index].decoded = issued.decoded
+            }
         }
         let bodies = rows.map { $0.decoded ?? writer.batchBody(resource, $0.body) }
         return (rows, try await writer.prepareBatch(resource, bodies, principal: principal, db: db))

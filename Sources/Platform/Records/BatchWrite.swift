@@ -121,6 +121,14 @@ extension ResourceController {
         })
     }
 
+    /// `body` with `change` made to its decoded record: what decoding the body so changed would give,
+    /// without decoding it again (a new learner given its code). A body that did not decode stays so.
+    public func batchBody(_ body: BatchBody, changing change: (inout Model) -> Void) -> BatchBody {
+        guard case .success(let decoded) = body.decoded, var model = decoded as? Model else { return body }
+        change(&model)
+        return BatchBody(decoded: .success(model))
+    }
+
     /// Reads, decodes and rules on many records for `PreparedBatch.store`, which writes them with a
     /// few statements for the whole batch instead of ten for each record: the stored records,
     /// change-feed entries and audit entries are those `write` makes one at a time. Each record is
