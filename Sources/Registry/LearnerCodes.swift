@@ -10,9 +10,10 @@ import SQLKit
 /// next serials, skipping codes already given.
 enum LearnerCodes {
     /// The bodies given a code, by position, each with its code; the caller writes them as it writes
-    /// bodies that came with one. Left out, for `write` to settle one by one as before: bodies with a code, an unknown
-    /// school (refused there), a citizen ID that two stored learners share, or a citizen ID another
-    /// body of the batch has too (written after the batch, each finds the learner stored before it).
+    /// bodies that came with one. Left out, for `write` to settle one by one as before: bodies with a
+    /// code, an unknown school (refused there), a citizen ID that two stored learners share, or a
+    /// citizen ID another body of the batch has too (written after the batch, each finds the learner
+    /// stored before it).
     ///
     /// Call it once the records of the batches before are stored, so that their learners are found
     /// by citizen ID. Serials of learners the rules then refuse stay unused, as gaps in the province's codes.

@@ -45,24 +45,23 @@ public struct RegistryImportWriter: Sendable {
         return Written(outcome: result.created ? .created : result.changed ? .updated : .unchanged, naturalKey: result.row.naturalKey)
     }
 
-    /// A body given its key by `issueKeys`, and the body as decoded for `prepareBatch` when the caller
-    /// had decoded it before: the key is set on that decoded record rather than the body decoded again.
+    /// A body given its key by `issueKeys`, and the body decoded for `prepareBatch`: where the caller
+    /// had decoded it before, the key is set on that decoded record rather than the body decoded again.
     public struct IssuedKey: Sendable {
         public let body: Data
-        public let decoded: BatchBody?
+        public let decoded: BatchBody
     }
 
     /// Keys for a batch's bodies that name their record by another field than its key, where a batch
     /// can issue them (new learners' codes: `LearnerCodes.issue`), by position; the rest stay for `write`.
-    /// `decoded` holds the bodies as `batchBody` decoded them, where the caller has them.
+    /// `decoded` holds the bodies as `batchBody` decoded them, nil where the caller has not.
     public func issueKeys(_ resource: Resource, _ bodies: [Data], decoded: [BatchBody?], db: any SQLDatabase) async throws -> [Int: IssuedKey] {
+        precondition(decoded.count == bodies.count, "one decoded body, or nil, for each body")
         guard resource == .learners else { return [:] }
         var keys: [Int: IssuedKey] = [:]
         for (index, issued) in try await LearnerCodes.issue(bodies, db: db) {
-            let decodedWithCode = decoded.indices.contains(index) ? decoded[index].map { decoded in
-                registry.learners.batchBody(decoded) { $0.learnerCode = issued.code }
-            } : nil
-            keys[index] = IssuedKey(body: issued.body, decoded: decodedWithCode)
+            let withCode = decoded[index].map { registry.learners.batchBody($0) { $0.learnerCode = issued.code } }
+            keys[index] = IssuedKey(body: issued.body, decoded: withCode ?? batchBody(resource, issued.body))
         }
         return keys
     }

@@ -84,7 +84,7 @@ struct StoredLearnerCodesTests {
             let body = Data(#"{"fullName":"Lê Văn Hai","dateOfBirth":"2014-03-12","sex":"male","schoolCode":"19THCS900"}"#.utf8)
             let (issued, batch) = try await setup.database.transaction { db in
                 let issued = try #require(try await writer.issueKeys(.learners, [body], decoded: [writer.batchBody(.learners, body)], db: db)[0])
-                return (issued, try await writer.prepareBatch(.learners, [try #require(issued.decoded)], principal: setup.principal, db: db))
+                return (issued, try await writer.prepareBatch(.learners, [issued.decoded], principal: setup.principal, db: db))
             }
             let code = try #require(try JSONSerialization.jsonObject(with: issued.body) as? [String: Any])["learnerCode"] as? String
             #expect(code == "1900000001")

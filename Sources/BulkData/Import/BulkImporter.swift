@@ -390,8 +390,11 @@ private struct ImportRun {
         refusedForCells = []
         try await db.raw("SAVEPOINT import_rules_check_batch").run()
         var bodies = rows.map(\.body)
-        for (index, issued) in try await writer.issueKeys(resource, bodies, decoded: [], db: db) { bodies[index] = issued.body }
-        let checked = try await writer.prepareBatch(resource, bodies.map { writer.batchBody(resource, $0) }, principal: principal, db: db)
+        var decoded = bodies.map { writer.batchBody(resource, $0) }
+        for (index, issued) in try await writer.issueKeys(resource, bodies, decoded: decoded, db: db) {
+            (bodies[index], decoded[index]) = (issued.body, issued.decoded)
+        }
+        let checked = try await writer.prepareBatch(resource, decoded, principal: principal, db: db)
         var refusals: [(index: Int, error: any Error)] = checked.outcomes.enumerated().compactMap { index, outcome in
             if case .refused(let error) = outcome { (index, error) } else { nil }
         }
