@@ -37,6 +37,12 @@ public final class SQLiteStorage: Database {
         // millions of rows (a new index in a migration) needs that table's size in memory. SQLite
         // serves a school or a developer; provinces and the nation run on PostgreSQL.
         try writer.query("PRAGMA temp_store = MEMORY", []) { _ in }
+        // A page cache of 64 MB for the writer, where SQLite's default is 2 MB. A record goes into
+        // indexes at random places (a random ID, a citizen ID, a folded name), and with 2 MB the
+        // pages a write needs next were mostly out of the cache: for a province's 356,502 learners
+        // SQLite wrote 1.07 million pages and read back 0.78 million, against 0.53 and 0.24 million
+        // with 64 MB. The cache fills only as pages are used; readers keep the default.
+        try writer.query("PRAGMA cache_size = -65536", []) { _ in }
         return SQLiteStorage(path: path, writer: writer, logger: logger)
     }
 
