@@ -38,20 +38,49 @@ enum BodyJSON {
         }
     }
 
+    /// A cell's value, as `write` writes its `json`.
+    static func write(_ value: BodyValue, into bytes: inout [UInt8]) {
+        switch value {
+        case .text(let text):
+            writeString(text, into: &bytes)
+        case .number(let number):
+            bytes.append(contentsOf: String(number).utf8)
+        case .list(let items):
+            bytes.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                writeString(item, into: &bytes)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        }
+    }
+
     /// RFC 8259 escaping: the quote, the backslash and control characters; everything else as UTF-8.
-    private static func writeString(_ text: String, into bytes: inout [UInt8]) {
+    static func writeString(_ text: String, into bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
+        // A native string's bytes are read in place, and the runs between escapes copied whole.
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, into: &bytes) }) == nil {
+            appendEscaped(Array(text.utf8), into: &bytes)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscaped<Bytes: RandomAccessCollection<UInt8>>(_ text: Bytes, into bytes: inout [UInt8]) where Bytes.Index == Int {
+        var plainStart = text.startIndex
+        for index in text.indices {
+            let byte = text[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            bytes.append(contentsOf: text[plainStart..<index])
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
             case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
             case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
             case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
             case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0..<0x20: bytes.append(contentsOf: Array(String(format: "\\u%04x", byte).utf8))
-            default: bytes.append(byte)
+            default: bytes.append(contentsOf: Array(String(format: "\\u%04x", byte).utf8))
             }
+            plainStart = index + 1
         }
-        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: text[plainStart...])
     }
 }

@@ -29,10 +29,27 @@ struct RowBuilder: Sendable {
     let mapping: HeaderMapping
     /// The header as the file writes it, by column key: how the report names a column.
     let headers: [String: String]
+    /// For each of the format's columns, in its order: its position in the file (nil when the file
+    /// lacks it) and how the report names it. Read by index, as every row reads every column.
+    private let places: [(position: Int?, header: String)]
+    /// Each column's position in the format, by key.
+    private let columnIndex: [String: Int]
+    /// The members of a body written straight from one row's cells, in the order JSON writes them;
+    /// nil for a format whose columns fill nested fields (`employments/0/…`), whose bodies are built
+    /// as a tree.
+    private let flatMembers: [FlatMember]?
+
+    /// A top-level body member and the columns that fill it, the last in the format first: a later
+    /// column overwrites an earlier one that fills the same field.
+    private struct FlatMember: Sendable {
+        let name: String
+        let columns: [Int]
+    }
 
     init(format: BulkFormat, headerCells: [String]) throws {
         self.format = format
-        mapping = format.mapHeader(headerCells)
+        let mapping = format.mapHeader(headerCells)
+        self.mapping = mapping
         guard mapping.isUsable else {
             let header = { (key: String) in format.column(key).map { "\($0.header) (\(key))" } ?? key }
             throw ImportError.header(missing: mapping.missingRequired.map(header), duplicated: mapping.duplicated.map(header))
@@ -40,6 +57,19 @@ struct RowBuilder: Sendable {
         var headers: [String: String] = [:]
         for (key, position) in mapping.positions { headers[key] = headerCells[position] }
         self.headers = headers
+        places = format.columns.map { column in (mapping.positions[column.key], headers[column.key] ?? column.header) }
+        columnIndex = Dictionary(uniqueKeysWithValues: format.columns.enumerated().map { ($1.key, $0) })
+        flatMembers = Self.flatMembers(of: format)
+    }
+
+    private static func flatMembers(of format: BulkFormat) -> [FlatMember]? {
+        guard format.columns.allSatisfy({ $0.apiFields.allSatisfy { !$0.utf8.contains(UInt8(ascii: "/")) } }) else { return nil }
+        var columns: [String: [Int]] = [:]
+        for (index, column) in format.columns.enumerated() {
+            for field in column.apiFields { columns[field, default: []].insert(index, at: 0) }
+        }
+        // `BodyJSON` writes members in `String` order, which for these ASCII names is byte order.
+        return columns.keys.sorted().map { FlatMember(name: $0, columns: columns[$0]!) }
     }
 
     func cell(_ row: RawRow, _ key: String) -> String {
@@ -47,25 +77,30 @@ struct RowBuilder: Sendable {
         return row.cells[position]
     }
 
+    private func cell(_ row: RawRow, at index: Int) -> String {
+        guard let position = places[index].position, position < row.cells.count else { return "" }
+        return row.cells[position]
+    }
+
     func build(_ row: RawRow) -> BuiltRow {
         var issues: [ImportIssue] = []
-        var values: [String: BodyValue] = [:]
+        var cells = [BodyValue?](repeating: nil, count: format.columns.count)
         var failedColumns: Set<String> = []
         var failed = false
         if let malformed = row.malformed {
             let reason = ImportReason("csv.malformed", vi: "Dòng không đúng định dạng CSV: \(malformed)", en: "the line is not valid CSV: \(malformed)")
             return BuiltRow(number: row.number, body: nil, key: "", issues: [ImportIssue(row: row.number, column: "", value: "", severity: .error, reason: reason)])
         }
-        for column in format.columns {
-            let raw = cell(row, column.key)
+        for (index, column) in format.columns.enumerated() {
+            let raw = cell(row, at: index)
             let reading = CellCleaner.read(raw, as: column.value)
-            let header = headers[column.key] ?? column.header
+            let header = places[index].header
             if let error = reading.error {
                 issues.append(ImportIssue(row: row.number, column: header, value: raw, severity: .error, reason: error))
                 failedColumns.insert(header)
                 failed = true
             } else if let value = reading.value {
-                values[column.key] = value
+                cells[index] = value
                 if let repair = reading.repair {
                     issues.append(ImportIssue(row: row.number, column: header, value: raw, severity: .warning, reason: repair, repairedValue: value.text))
                 }
@@ -76,12 +111,13 @@ struct RowBuilder: Sendable {
                 failed = true
             }
         }
-        if let issue = citizenIDAgainstPerson(values, row: row) {
+        let value = { (key: String) in columnIndex[key].flatMap { cells[$0] } }
+        if let issue = citizenIDAgainstPerson(value, row: row) {
             issues.append(issue)
             failedColumns.insert(issue.column)
             failed = true
         }
-        let naturalKey = format.naturalKey { values[$0]?.text }
+        let naturalKey = format.naturalKey { value($0)?.text }
         if naturalKey == nil, !failed {
             let vi = format.rowRulesVI.first ?? "Thiếu thông tin để nhận biết bản ghi"
             issues.append(ImportIssue(row: row.number, column: "", value: "", severity: .error,
@@ -90,10 +126,36 @@ struct RowBuilder: Sendable {
         }
         let key = naturalKey.map { "\($0.set):" + $0.values.joined(separator: "|") } ?? ""
         guard !failed else {
-            return BuiltRow(number: row.number, body: nil, key: key, issues: issues, checkBody: body([values]), failedColumns: failedColumns)
+            return BuiltRow(number: row.number, body: nil, key: key, issues: issues, checkBody: body(cells: cells), failedColumns: failedColumns)
         }
-        return BuiltRow(number: row.number, body: body([values]), key: key, issues: issues,
-                        values: format.repeatingGroup == nil ? [:] : values, keyToIssue: (naturalKey?.set ?? 0) > 0)
+        return BuiltRow(number: row.number, body: body(cells: cells), key: key, issues: issues,
+                        values: format.repeatingGroup == nil ? [:] : values(cells), keyToIssue: (naturalKey?.set ?? 0) > 0)
+    }
+
+    /// One row's cells by column key.
+    private func values(_ cells: [BodyValue?]) -> [String: BodyValue] {
+        var values: [String: BodyValue] = [:]
+        for (index, column) in format.columns.enumerated() { values[column.key] = cells[index] }
+        return values
+    }
+
+    /// The API body of a record of one row, from its cells in the format's column order: written
+    /// straight from the cells where the format's fields are all top-level, the same bytes as
+    /// `body(_:)` writes (a test compares them), without a tree of `Any` to build and walk.
+    func body(cells: [BodyValue?]) -> Data {
+        guard let flatMembers else { return body([values(cells)]) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
+        bytes.append(UInt8(ascii: "{"))
+        for member in flatMembers {
+            guard let value = member.columns.lazy.compactMap({ cells[$0] }).first else { continue }
+            if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
+            BodyJSON.writeString(member.name, into: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            BodyJSON.write(value, into: &bytes)
+        }
+        bytes.append(UInt8(ascii: "}"))
+        return Data(bytes)
     }
 
     /// The API body of a record from its rows' values: the first row fills every field, and each
@@ -133,10 +195,10 @@ struct RowBuilder: Sendable {
 
     /// The ID's sex and birth year against the row's (DOMAIN.md §1.5), told in the kernel's own
     /// Vietnamese words; the Registry checks the same again when it writes.
-    private func citizenIDAgainstPerson(_ values: [String: BodyValue], row: RawRow) -> ImportIssue? {
-        guard case .text(let digits)? = values["citizen_id"], let id = try? CitizenID(digits) else { return nil }
-        let sex = values["sex"].flatMap { Sex(rawValue: $0.text) }
-        let birthYear = values["date_of_birth"].flatMap { Int($0.text.prefix(4)) }
+    private func citizenIDAgainstPerson(_ value: (String) -> BodyValue?, row: RawRow) -> ImportIssue? {
+        guard case .text(let digits)? = value("citizen_id"), let id = try? CitizenID(digits) else { return nil }
+        let sex = value("sex").flatMap { Sex(rawValue: $0.text) }
+        let birthYear = value("date_of_birth").flatMap { Int($0.text.prefix(4)) }
         guard let issue = id.check(sex: sex, birthYear: birthYear, asOfYear: Clock.today().year).first(where: { $0.severity == .error }) else {
             return nil
         }

@@ -60,6 +60,9 @@ public struct ResourceSpec<Model: StoredModel>: Sendable {
     public let schemaName: String
     public let tag: String
     public let fields: [FieldSpec]
+    /// The fields' names: the members a body may have. Kept, not derived on each use, because an
+    /// import decodes every row's body against it.
+    let allowedFields: Set<String>
     /// Query parameter → indexed column, for list filters.
     public let filters: [String: String]
     public let defaultOrder: ListQuery.Order
@@ -101,6 +104,7 @@ public struct ResourceSpec<Model: StoredModel>: Sendable {
         self.schemaName = schemaName
         self.tag = tag
         self.fields = fields
+        allowedFields = Set(fields.map(\.name))
         self.filters = filters
         self.defaultOrder = defaultOrder
         self.allowDelete = allowDelete
@@ -113,8 +117,6 @@ public struct ResourceSpec<Model: StoredModel>: Sendable {
         self.prepare = prepare
         self.redact = redact
     }
-
-    var allowedFields: Set<String> { Set(fields.map(\.name)) }
 }
 
 public struct ResourceController<Model: StoredModel>: Sendable {
