@@ -331,6 +331,39 @@ struct ImportTests {
 
     static let learnersHeader = "Mã định danh,Số định danh cá nhân,Họ và tên,Ngày sinh,Giới tính,Mã trường\n"
 
+    /// Each imported learner has its change-feed entry, under the version stored with the learner, in
+    /// the file's order across batches (on PostgreSQL the versions are drawn from the sequence and the
+    /// entries sent as COPY); a later import's entries come after.
+    @Test(arguments: Engine.allCases)
+    func importedLearnersHaveTheirChangeFeedEntriesInTheFilesOrder(engine: Engine) async throws {
+        try await withImportDatabase(engine) { setup in
+            _ = try await setup.importText(Self.schoolsCSV, kind: .schools)
+            let file = { (serials: ClosedRange<Int>) in
+                Self.learnersHeader + serials.map { String(format: "19%08d,,Nguyễn Văn An,05/09/2014,Nam,19THCS900\n", $0) }.joined()
+            }
+            #expect(try await setup.importText(file(1...1_100), kind: .learners).created == 1_100)
+            #expect(try await setup.importText(file(1_101...1_300), kind: .learners).created == 200)
+            let entries = try await setup.database.read { db in
+                try await db.raw("""
+                    SELECT c.change_version AS version, c.natural_key AS entry_key, c.org_id AS entry_org, c.kind AS kind,
+                           l.change_version AS learner_version, l.natural_key AS learner_key, l.org_id AS learner_org
+                    FROM changes c JOIN learners l ON l.id = c.record_id
+                    WHERE c.resource = 'learners' ORDER BY c.change_version
+                    """).all()
+            }
+            #expect(entries.count == 1_300)
+            #expect(try await setup.scalar("SELECT COUNT(*) AS n FROM changes WHERE resource = 'learners'") == 1_300)
+            for (index, entry) in entries.enumerated() {
+                let key = try entry.decode(column: "entry_key", as: String.self)
+                #expect(key == String(format: "19%08d", index + 1))
+                #expect(try key == entry.decode(column: "learner_key", as: String.self))
+                #expect(try entry.decode(column: "version", as: Int.self) == entry.decode(column: "learner_version", as: Int.self))
+                #expect(try entry.decode(column: "entry_org", as: String.self) == entry.decode(column: "learner_org", as: String.self))
+                #expect(try entry.decode(column: "kind", as: String.self) == "upsert")
+            }
+        }
+    }
+
     /// New learners without a code get theirs a batch at a time, and the codes a learner written alone
     /// would get: the province's next serials in the file's order, skipping codes already stored and
     /// codes the batch's other rows bring. A row naming a stored learner by citizen ID updates that

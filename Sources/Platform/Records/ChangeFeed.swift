@@ -46,12 +46,41 @@ public enum ChangeFeed {
         return try row.decode(column: "change_version", as: Int.self)
     }
 
-    /// Upsert entries for new records, one statement per few hundred: each record's version by its ID.
+    /// Upsert entries for new records, on PostgreSQL with one COPY, elsewhere with one statement per
+    /// few hundred: each record's version by its ID, in the records' order.
     static func appendUpserts(_ db: any SQLDatabase, resource: String,
                               records: [(id: String, orgID: String, naturalKey: String)]) async throws -> [String: Int] {
         try await serialise(db)
         let at = Clock.timestamp()
         var versions: [String: Int] = [:]
+        if let postgres = db as? PostgresTransaction, records.count > 1 {
+            // The versions drawn from the column's own sequence, in the records' order and under the
+            // lock above, then the entries sent as COPY text: a multi-row insert bound seven values
+            // for each entry, which the server parsed again for every statement, and sent each
+            // version back as a row.
+            let drawn = try await db.raw("""
+                SELECT nextval(pg_get_serial_sequence('changes', 'change_version')) AS version
+                FROM generate_series(1, \(bind: records.count)) ORDER BY 1
+                """).all().map { try $0.decode(column: "version", as: Int.self) }
+            var text = CopyText(capacity: records.count * 128)
+            for (record, version) in zip(records, drawn) {
+                text.appendRow([String(version), resource, record.id, record.orgID, Kind.upsert.rawValue, record.naturalKey, "0", at])
+                versions[record.id] = version
+            }
+            try await postgres.copy([text], into: "changes",
+                                    columns: ["change_version", "resource", "record_id", "org_id", "kind", "natural_key", "sensitive", "at"])
+        } else {
+            try await insertUpserts(db, resource: resource, records: records, at: at, into: &versions)
+        }
+        guard versions.count == records.count else {
+            throw MigrationError(description: "change feed insert returned \(versions.count) versions for \(records.count) records")
+        }
+        return versions
+    }
+
+    /// Upsert entries by multi-row inserts, each giving back its versions.
+    private static func insertUpserts(_ db: any SQLDatabase, resource: String, records: [(id: String, orgID: String, naturalKey: String)],
+                                      at: String, into versions: inout [String: Int]) async throws {
         for chunk in records.batches(of: RecordStore.rowsPerStatement) {
             var values: [any Encodable & Sendable] = []
             for record in chunk {
@@ -63,10 +92,6 @@ public enum ChangeFeed {
                 versions[try row.decode(column: "record_id", as: String.self)] = try row.decode(column: "change_version", as: Int.self)
             }
         }
-        guard versions.count == records.count else {
-            throw MigrationError(description: "change feed insert returned \(versions.count) versions for \(records.count) records")
-        }
-        return versions
     }
 
     /// Records a change of an attribute key such as a citizen ID. Sensitive values are shown only to
