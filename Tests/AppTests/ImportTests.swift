@@ -331,6 +331,37 @@ struct ImportTests {
 
     static let learnersHeader = "Mã định danh,Số định danh cá nhân,Họ và tên,Ngày sinh,Giới tính,Mã trường\n"
 
+    /// Two imports at once: each holds the change feed's lock from its first batch to its commit, so the
+    /// versions it takes (on PostgreSQL a run reserved from the sequence for each batch) are not drawn by
+    /// the other, and the two imports' versions do not interleave.
+    @Test(arguments: Engine.allCases)
+    func twoImportsAtOnceTakeSeparateRunsOfVersions(engine: Engine) async throws {
+        try await withImportDatabase(engine) { setup in
+            _ = try await setup.importText(Self.schoolsCSV, kind: .schools)
+            let run: @Sendable (String, ClosedRange<Int>) async throws -> ImportSummary = { name, serials in
+                let path = setup.folder.appendingPathComponent("\(name).csv").path
+                let text = Self.learnersHeader + serials.map { String(format: "19%08d,,Trần Thị Mai,05/09/2014,Nữ,19THCS900\n", $0) }.joined()
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+                let report = setup.folder.appendingPathComponent("\(name)-report.csv").path
+                return try await setup.importer.run(.init(kind: .learners, path: path, skipInvalid: false, reportPath: report), principal: setup.principal)
+            }
+            async let first = run("first", 1...1_100)
+            async let second = run("second", 2_001...3_100)
+            #expect(try await (first.created, second.created) == (1_100, 1_100))
+            let versions = try await setup.database.read { db in
+                try await db.raw("""
+                    SELECT l.natural_key AS learner_key, c.change_version AS version
+                    FROM learners l JOIN changes c ON c.record_id = l.id AND c.change_version = l.change_version
+                    """).all().map { (try $0.decode(column: "learner_key", as: String.self), try $0.decode(column: "version", as: Int.self)) }
+            }
+            #expect(versions.count == 2_200)
+            #expect(Set(versions.map(\.1)).count == 2_200)
+            let firsts = versions.filter { $0.0 < "1900002000" }.map(\.1)
+            let seconds = versions.filter { $0.0 > "1900002000" }.map(\.1)
+            #expect(firsts.max()! < seconds.min()! || seconds.max()! < firsts.min()!)
+        }
+    }
+
     /// Each imported learner has its change-feed entry, under the version stored with the learner, in
     /// the file's order across batches (on PostgreSQL the versions are drawn from the sequence and the
     /// entries sent as COPY); a later import's entries come after.
