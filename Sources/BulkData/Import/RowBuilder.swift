@@ -73,8 +73,7 @@ struct RowBuilder: Sendable {
     }
 
     func cell(_ row: RawRow, _ key: String) -> String {
-        guard let position = mapping.positions[key], position < row.cells.count else { return "" }
-        return row.cells[position]
+        columnIndex[key].map { cell(row, at: $0) } ?? ""
     }
 
     private func cell(_ row: RawRow, at index: Int) -> String {
